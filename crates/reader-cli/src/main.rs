@@ -1,0 +1,2 @@
+//! `care-reader`: the command line. (Placeholder; being written.)
+fn main() {}

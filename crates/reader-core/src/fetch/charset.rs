@@ -1,0 +1,1 @@
+//! Charset detection and decoding (HTTP header → BOM → meta → statistical guess).
