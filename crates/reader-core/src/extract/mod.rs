@@ -1,9 +1,47 @@
 //! Article extraction from HTML.
+//!
+//! The passes, one module each:
+//! 1. [`dom`]: lay the parsed tree out flat, dropping scripts and styles;
+//! 2. [`prepare`]: remove what is never article (navigation, hidden boxes,
+//!    boilerplate-named containers) and measure the rest;
+//! 3. [`score`]: score containers by the prose they hold;
+//! 4. [`candidate`]: pick the article's container and its siblings;
+//! 5. [`clean`]: drop link lists, share bars and "related" boxes inside it;
+//! 6. [`blocks`]: convert what is left to structured [`Block`]s;
+//! 7. [`metadata`]: title, byline, date, language, images from meta tags.
+//!
+//! When a strict attempt finds too little text, the next attempt relaxes a
+//! rule (Readability's strategy), and the longest result wins.
 
+mod blocks;
+mod candidate;
+mod clean;
+mod dom;
+mod metadata;
+mod patterns;
+mod prepare;
+mod score;
+mod text;
+
+use scraper::Html;
 use url::Url;
 
-use crate::article::{Article, Block, Inline};
+use crate::article::{Article, Block, Inline, TextDirection, inline_text};
 use crate::fetch::{Page, PageKind};
+use blocks::BlockBuilder;
+use dom::Dom;
+use prepare::Flags;
+use text::TextStats;
+
+pub use metadata::{normalize_date, strip_site_name};
+
+/// An attempt that yields at least this much text (Latin-equivalent
+/// characters) is accepted without trying laxer rules.
+const GOOD_ENOUGH_LEN: f32 = 500.0;
+/// Below this, there is no article on the page.
+const MIN_ARTICLE_LEN: f32 = 60.0;
+/// Excerpts are cut to about this many characters.
+const EXCERPT_CHARS: usize = 200;
 
 /// Why no article came out of a page.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -46,12 +84,211 @@ pub fn extract_page(page: &Page) -> Result<Article, ExtractError> {
 /// Extract the article from an HTML document. `base` resolves relative links
 /// and images (a `<base href>` in the page takes precedence).
 pub fn extract(html: &str, base: Option<&Url>) -> Result<Article, ExtractError> {
-    // Placeholder until the extraction passes land.
-    let _ = base;
     if html.trim().is_empty() {
         return Err(ExtractError::Empty);
     }
-    Err(ExtractError::NoArticle { title: None })
+    let doc = Html::parse_document(html);
+    let meta = metadata::read(&doc, base);
+    let dom = Dom::new(&doc);
+
+    let mut best: Option<(f32, Vec<Block>)> = None;
+    for flags in Flags::ATTEMPTS {
+        let blocks = attempt(&dom, meta.base.as_ref(), flags);
+        let len = blocks_len(&blocks);
+        if best.as_ref().is_none_or(|(l, _)| len > *l) {
+            best = Some((len, blocks));
+        }
+        if len >= GOOD_ENOUGH_LEN {
+            break;
+        }
+    }
+    let (len, mut blocks) = best.unwrap_or_default();
+    let title = meta.title.clone().or_else(|| meta.document_title.clone());
+    if len < MIN_ARTICLE_LEN {
+        return Err(ExtractError::NoArticle { title });
+    }
+    let title = title.unwrap_or_else(|| fallback_title(&blocks, base));
+    drop_title_duplicate(&mut blocks, &title);
+    Ok(assemble(title, meta, blocks, base))
+}
+
+/// One pass of the pipeline with the given strictness.
+fn attempt(dom: &Dom<'_>, base: Option<&Url>, flags: Flags) -> Vec<Block> {
+    let prep = prepare::prepare(dom, flags);
+    let stats = prepare::measure(dom, &prep, &prep.removed);
+    let scores = score::score(dom, &prep, flags);
+    let Some(content) = candidate::pick(dom, &scores, &stats) else { return Vec::new() };
+    let removed = clean::clean(dom, &prep, &content.nodes, flags);
+    let kept = prepare::measure(dom, &prep, &removed);
+    let mut builder = BlockBuilder::new(dom, &removed, &kept, base);
+    for &node in &content.nodes {
+        builder.add(node);
+    }
+    let mut blocks = builder.finish();
+    drop_boilerplate(&mut blocks);
+    blocks
+}
+
+fn blocks_len(blocks: &[Block]) -> f32 {
+    blocks
+        .iter()
+        .filter(|b| !matches!(b, Block::Image { .. }))
+        .map(|b| blocks::block_stats(b).weighted_len())
+        .sum()
+}
+
+/// Drops editor credits, share prompts and "related" lists that live inside
+/// the article's own container.
+fn drop_boilerplate(blocks: &mut Vec<Block>) {
+    let mut out = Vec::with_capacity(blocks.len());
+    let mut in_related = false;
+    for block in blocks.drain(..) {
+        let text = match &block {
+            Block::Heading { content, .. } | Block::Paragraph { content } => inline_text(content),
+            _ => String::new(),
+        };
+        if !text.is_empty() && patterns::is_boilerplate_heading(&text) {
+            in_related = true;
+            continue;
+        }
+        if in_related {
+            let link_only = match &block {
+                Block::List { .. } => true,
+                Block::Paragraph { content } => content.iter().all(|i| !matches!(i, Inline::Text { text } if text.trim().chars().count() > 2)),
+                Block::Image { .. } => true,
+                _ => false,
+            };
+            if link_only {
+                continue;
+            }
+            in_related = false;
+        }
+        if matches!(block, Block::Paragraph { .. }) && patterns::is_boilerplate_line(&text) {
+            continue;
+        }
+        out.push(block);
+    }
+    *blocks = out;
+}
+
+/// The headline is shown above the body; a heading or first paragraph
+/// repeating it would be read twice.
+fn drop_title_duplicate(blocks: &mut Vec<Block>, title: &str) {
+    let norm = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let t = norm(title);
+    if t.is_empty() {
+        return;
+    }
+    let pos = blocks.iter().take(3).position(|b| match b {
+        Block::Heading { content, .. } => {
+            let h = norm(&inline_text(content));
+            h == t || (!h.is_empty() && t.contains(&h) && h.len() * 2 > t.len())
+        }
+        _ => false,
+    });
+    if let Some(p) = pos {
+        blocks.remove(p);
+    }
+}
+
+fn fallback_title(blocks: &[Block], base: Option<&Url>) -> String {
+    blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Heading { content, .. } => Some(inline_text(content)),
+            _ => None,
+        })
+        .or_else(|| base.and_then(|u| u.host_str()).map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn assemble(title: String, meta: metadata::Metadata, blocks: Vec<Block>, base: Option<&Url>) -> Article {
+    let mut body_stats = TextStats::default();
+    let mut first_paragraph = None;
+    for b in &blocks {
+        let s = blocks::block_stats(b);
+        body_stats.add(&s);
+        if first_paragraph.is_none() {
+            if let Block::Paragraph { content } = b {
+                let t = inline_text(content);
+                if TextStats::of(&t).weighted_len() > 80.0 {
+                    first_paragraph = Some(t);
+                }
+            }
+        }
+    }
+    let lang = meta.lang.clone().or_else(|| guess_lang(&blocks, &body_stats));
+    let dir = match meta.dir.as_deref() {
+        Some("rtl") => TextDirection::Rtl,
+        Some("ltr") => TextDirection::Ltr,
+        _ if lang.as_deref().is_some_and(is_rtl_lang) => TextDirection::Rtl,
+        _ => TextDirection::Ltr,
+    };
+    let lead_image = meta.lead_image.clone().or_else(|| {
+        blocks.iter().find_map(|b| match b {
+            Block::Image { src, .. } => Some(src.clone()),
+            _ => None,
+        })
+    });
+    let excerpt = meta.excerpt.clone().or(first_paragraph).map(|e| truncate_chars(&e, EXCERPT_CHARS));
+    let mut article = Article {
+        title,
+        byline: meta.byline,
+        site_name: meta.site_name.or_else(|| base.and_then(|u| u.host_str()).map(str::to_owned)),
+        published: meta.published,
+        lang,
+        dir,
+        url: meta.canonical.or_else(|| base.map(Url::to_string)),
+        lead_image,
+        excerpt,
+        word_count: 0,
+        reading_minutes: 0,
+        blocks,
+    };
+    article.update_reading_time();
+    article
+}
+
+/// Guesses the language from the script when the page does not say.
+fn guess_lang(blocks: &[Block], stats: &TextStats) -> Option<String> {
+    if stats.chars == 0 {
+        return None;
+    }
+    let sample: String = blocks.iter().take(20).flat_map(|b| b.text_lines()).collect::<Vec<_>>().join(" ");
+    let kana = sample.chars().filter(|c| ('\u{3040}'..='\u{30ff}').contains(c)).count();
+    let hangul = sample.chars().filter(|c| ('\u{ac00}'..='\u{d7af}').contains(c)).count();
+    let arabic = sample.chars().filter(|c| ('\u{0600}'..='\u{06ff}').contains(c)).count();
+    let hebrew = sample.chars().filter(|c| ('\u{0590}'..='\u{05ff}').contains(c)).count();
+    let total = sample.chars().filter(|c| c.is_alphabetic()).count().max(1);
+    let share = |n: usize| n * 5 > total;
+    Some(
+        if share(kana) {
+            "ja"
+        } else if share(hangul) {
+            "ko"
+        } else if stats.is_mostly_cjk() {
+            "zh"
+        } else if share(arabic) {
+            "ar"
+        } else if share(hebrew) {
+            "he"
+        } else {
+            return None;
+        }
+        .to_owned(),
+    )
+}
+
+fn is_rtl_lang(lang: &str) -> bool {
+    let primary = lang.split('-').next().unwrap_or("").to_ascii_lowercase();
+    matches!(primary.as_str(), "ar" | "he" | "iw" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "dv" | "ckb")
+}
+
+fn truncate_chars(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", s[..i].trim_end()),
+        None => s.to_owned(),
+    }
 }
 
 /// A plain-text document as an article: the first line is the title, blank

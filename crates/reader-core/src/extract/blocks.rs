@@ -1,0 +1,622 @@
+//! Pass 5: turn the chosen content into [`Block`]s.
+//!
+//! One iterative walk over the content subtrees. Block-level elements end the
+//! paragraph being collected; inline elements add to it. Lists, tables,
+//! quotes, preformatted text and figures are collected whole when entered.
+//! Nothing of the page's markup survives: only text, resolved http(s) links
+//! and resolved image URLs.
+
+use scraper::Html;
+use url::Url;
+
+use super::dom::{Dom, Tag};
+use super::prepare::NodeStats;
+use super::text::{TextStats, is_sentence_end};
+use crate::article::{Block, Inline, inline_text, is_cjk};
+
+/// A box with one image and at most this much text (Latin-equivalent) is a
+/// photo with its caption (NetEase's `<p class="f_center"><img><br>caption`).
+const MAX_CAPTION_LEN: f32 = 300.0;
+/// Images declared this small are spacers and tracking pixels.
+const MIN_IMAGE_SIDE: u32 = 4;
+/// Attributes lazy-loading scripts keep the real image URL in, best first.
+const LAZY_SRC_ATTRS: &[&str] = &[
+    "data-src", "data-original", "data-lazy-src", "data-actualsrc", "data-original-src",
+    "data-lazyload", "data-echo", "data-hi-res-src", "data-url", "data-img", "src",
+];
+const SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset", "srcset"];
+
+pub struct BlockBuilder<'d, 'a> {
+    dom: &'d Dom<'a>,
+    removed: &'d [bool],
+    stats: &'d [NodeStats],
+    base: Option<&'d Url>,
+    blocks: Vec<Block>,
+    inline: Vec<Inline>,
+    /// Text of `inline`, kept in step, so whitespace can be collapsed across
+    /// element boundaries.
+    last_char: Option<char>,
+}
+
+impl<'d, 'a> BlockBuilder<'d, 'a> {
+    pub fn new(dom: &'d Dom<'a>, removed: &'d [bool], stats: &'d [NodeStats], base: Option<&'d Url>) -> Self {
+        BlockBuilder { dom, removed, stats, base, blocks: Vec::new(), inline: Vec::new(), last_char: None }
+    }
+
+    pub fn finish(mut self) -> Vec<Block> {
+        self.flush();
+        self.blocks
+    }
+
+    /// Walks `root`'s subtree.
+    pub fn add(&mut self, root: u32) {
+        let dom = self.dom;
+        let end = dom.end(root);
+        // Elements entered and not yet left, with the block count at entry.
+        let mut open: Vec<(u32, usize)> = Vec::new();
+        let mut i = root;
+        while i < end {
+            while let Some(&(o, start)) = open.last() {
+                if i < dom.end(o) {
+                    break;
+                }
+                open.pop();
+                self.leave(o, start);
+            }
+            if self.removed[i as usize] {
+                i = dom.end(i);
+                continue;
+            }
+            if let Some(text) = dom.text(i) {
+                self.push_text(text);
+                i += 1;
+                continue;
+            }
+            if self.enter(i) {
+                open.push((i, self.blocks.len()));
+                i += 1;
+            } else {
+                i = dom.end(i);
+            }
+        }
+        while let Some((o, start)) = open.pop() {
+            self.leave(o, start);
+        }
+    }
+
+    /// Handles an element; returns whether to descend into it.
+    fn enter(&mut self, i: u32) -> bool {
+        let dom = self.dom;
+        let tag = dom.tag(i);
+        match tag {
+            Tag::Br => {
+                if matches!(self.inline.last(), Some(Inline::Break)) {
+                    self.inline.pop();
+                    self.flush();
+                } else if !self.inline.is_empty() {
+                    self.inline.push(Inline::Break);
+                    self.last_char = Some('\n');
+                }
+                false
+            }
+            Tag::Hr => {
+                self.flush();
+                false
+            }
+            Tag::A => {
+                let st = &self.stats[i as usize];
+                if st.images > 0 && st.text.chars == 0 {
+                    return true; // a linked image: emit the image itself
+                }
+                let text = self.collect_text(i);
+                if text.is_empty() {
+                    return false;
+                }
+                match dom.attr(i, "href").and_then(|h| self.resolve_link(h)) {
+                    Some(href) => {
+                        let text = self.collapse_piece(&text);
+                        if !text.is_empty() {
+                            self.inline.push(Inline::Link { text, href });
+                        }
+                    }
+                    None => self.push_text(&text),
+                }
+                false
+            }
+            Tag::Img => {
+                if let Some(img) = self.image(i, None) {
+                    self.flush();
+                    self.push_image(img);
+                }
+                false
+            }
+            Tag::Picture => {
+                let img = (i..dom.end(i)).find(|&j| dom.tag(j) == Tag::Img);
+                let fallback = (i..dom.end(i)).find_map(|j| {
+                    (dom.tag(j) == Tag::Source).then(|| SRCSET_ATTRS.iter().find_map(|a| dom.attr(j, a)).and_then(|s| self.best_from_srcset(s))).flatten()
+                });
+                if let Some(img) = img.and_then(|j| self.image(j, fallback)) {
+                    self.flush();
+                    self.push_image(img);
+                }
+                false
+            }
+            Tag::Noscript => {
+                self.noscript_images(i);
+                false
+            }
+            Tag::H(level) => {
+                self.flush();
+                let content = self.collect_inlines(i);
+                if !content.is_empty() {
+                    self.blocks.push(Block::Heading { level, content });
+                }
+                false
+            }
+            Tag::Ul | Tag::Ol => {
+                self.flush();
+                self.list(i, tag == Tag::Ol);
+                false
+            }
+            Tag::Dl => {
+                self.flush();
+                true
+            }
+            Tag::Blockquote => {
+                self.flush();
+                let inlines = self.collect_inlines(i);
+                let paragraphs: Vec<Vec<Inline>> = split_on_breaks(inlines);
+                if !paragraphs.is_empty() {
+                    self.blocks.push(Block::Quote { paragraphs });
+                }
+                false
+            }
+            Tag::Pre => {
+                self.flush();
+                let mut text = String::new();
+                for j in i..dom.end(i) {
+                    if let Some(t) = dom.text(j) {
+                        text.push_str(t);
+                    }
+                }
+                let text = text.trim_matches('\n').to_owned();
+                if !text.trim().is_empty() {
+                    self.blocks.push(Block::Preformatted { text });
+                }
+                false
+            }
+            Tag::Table => {
+                self.flush();
+                if let Some(rows) = self.data_table(i) {
+                    self.blocks.push(Block::Table { rows });
+                    false
+                } else {
+                    true
+                }
+            }
+            Tag::Figure => {
+                self.flush();
+                !self.figure(i)
+            }
+            Tag::P | Tag::Div | Tag::Section | Tag::Td | Tag::Th | Tag::Dd | Tag::Dt | Tag::Li
+            | Tag::Article | Tag::Main | Tag::Header | Tag::Footer | Tag::Aside | Tag::Nav
+            | Tag::Form | Tag::Tr | Tag::Figcaption | Tag::Body | Tag::Html | Tag::Other => {
+                self.flush();
+                if self.captioned_image(i) {
+                    return false;
+                }
+                true
+            }
+            Tag::Inline | Tag::Source => true,
+        }
+    }
+
+    fn leave(&mut self, i: u32, _blocks_at_entry: usize) {
+        if !self.dom.tag(i).is_inline() {
+            self.flush();
+        }
+    }
+
+    /// Ends the paragraph being collected.
+    fn flush(&mut self) {
+        while matches!(self.inline.last(), Some(Inline::Break)) {
+            self.inline.pop();
+        }
+        trim_inlines(&mut self.inline);
+        if !self.inline.is_empty() {
+            let content = std::mem::take(&mut self.inline);
+            self.blocks.push(Block::Paragraph { content });
+        }
+        self.last_char = None;
+    }
+
+    fn push_text(&mut self, raw: &str) {
+        let piece = self.collapse_piece(raw);
+        if piece.is_empty() {
+            return;
+        }
+        if let Some(Inline::Text { text }) = self.inline.last_mut() {
+            text.push_str(&piece);
+        } else {
+            self.inline.push(Inline::Text { text: piece });
+        }
+    }
+
+    /// Collapses `raw`'s whitespace given what precedes it in the paragraph,
+    /// and records its last character.
+    fn collapse_piece(&mut self, raw: &str) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        let mut pending_newline = false;
+        let mut prev = self.last_char;
+        for c in raw.chars() {
+            if c.is_whitespace() && c != '\u{3000}' {
+                if c == '\u{a0}' {
+                    pending_space = true;
+                } else {
+                    pending_space = true;
+                    pending_newline |= c == '\n' || c == '\r';
+                }
+                continue;
+            }
+            if pending_space {
+                let at_start = prev.is_none_or(|p| p == ' ' || p == '\n');
+                let cjk_wrap = pending_newline && prev.is_some_and(is_cjk) && is_cjk(c);
+                if !at_start && !cjk_wrap {
+                    out.push(' ');
+                }
+                pending_space = false;
+                pending_newline = false;
+            }
+            out.push(c);
+            prev = Some(c);
+        }
+        if pending_space && prev.is_some_and(|p| p != ' ' && p != '\n') {
+            out.push(' ');
+            prev = Some(' ');
+        }
+        self.last_char = prev;
+        out
+    }
+
+    /// All text under `i`, unnormalised.
+    fn collect_text(&self, i: u32) -> String {
+        let mut out = String::new();
+        for j in i..self.dom.end(i) {
+            if self.removed[j as usize] {
+                continue;
+            }
+            if let Some(t) = self.dom.text(j) {
+                out.push_str(t);
+            } else if self.dom.tag(j) == Tag::Br {
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    /// The inline content of `i` as one run; nested blocks become breaks.
+    fn collect_inlines(&mut self, i: u32) -> Vec<Inline> {
+        self.collect_inlines_in(i, false)
+    }
+
+    /// Like [`Self::collect_inlines`]; with `skip_lists`, nested lists are
+    /// left out (a list item's sub-items become items of their own).
+    fn collect_inlines_in(&mut self, i: u32, skip_lists: bool) -> Vec<Inline> {
+        let saved = (std::mem::take(&mut self.inline), self.last_char.take());
+        let dom = self.dom;
+        let mut j = i + 1;
+        let end = dom.end(i);
+        while j < end {
+            if self.removed[j as usize] {
+                j = dom.end(j);
+                continue;
+            }
+            if let Some(t) = dom.text(j) {
+                self.push_text(t);
+                j += 1;
+                continue;
+            }
+            let tag = dom.tag(j);
+            if skip_lists && matches!(tag, Tag::Ul | Tag::Ol) {
+                j = dom.end(j);
+                continue;
+            }
+            if tag == Tag::A {
+                self.enter(j);
+                j = dom.end(j);
+                continue;
+            }
+            if tag == Tag::Br || (!tag.is_inline() && !self.inline.is_empty()) {
+                if !matches!(self.inline.last(), Some(Inline::Break)) {
+                    self.inline.push(Inline::Break);
+                    self.last_char = Some('\n');
+                }
+            }
+            j += 1;
+        }
+        while matches!(self.inline.last(), Some(Inline::Break)) {
+            self.inline.pop();
+        }
+        trim_inlines(&mut self.inline);
+        let out = std::mem::replace(&mut self.inline, saved.0);
+        self.last_char = saved.1;
+        out
+    }
+
+    fn list(&mut self, i: u32, ordered: bool) {
+        let dom = self.dom;
+        let mut items = Vec::new();
+        let mut j = i;
+        while j < dom.end(i) {
+            if self.removed[j as usize] {
+                j = dom.end(j);
+                continue;
+            }
+            if dom.tag(j) == Tag::Li {
+                let content = self.collect_inlines_in(j, true);
+                if !content.is_empty() {
+                    items.push(content);
+                }
+            }
+            j += 1;
+        }
+        if !items.is_empty() {
+            self.blocks.push(Block::List { ordered, items });
+        }
+    }
+
+    /// A table of data (not layout): rows of cell texts.
+    fn data_table(&self, i: u32) -> Option<Vec<Vec<String>>> {
+        let dom = self.dom;
+        let end = dom.end(i);
+        if (i + 1..end).any(|j| matches!(dom.tag(j), Tag::Table | Tag::P | Tag::Div | Tag::Img | Tag::Ul | Tag::Ol | Tag::H(_))) {
+            return None;
+        }
+        let mut rows = Vec::new();
+        let mut max_cols = 0;
+        for r in i..end {
+            if dom.tag(r) != Tag::Tr || self.removed[r as usize] {
+                continue;
+            }
+            let cells: Vec<String> = dom
+                .children(r)
+                .filter(|&c| matches!(dom.tag(c), Tag::Td | Tag::Th) && !self.removed[c as usize])
+                .map(|c| super::text::normalize(&self.collect_text(c)))
+                .collect();
+            if cells.iter().any(|c| !c.is_empty()) {
+                max_cols = max_cols.max(cells.len());
+                rows.push(cells);
+            }
+        }
+        (max_cols >= 2 && !rows.is_empty()).then_some(rows)
+    }
+
+    /// `<figure>` with its image(s) and `<figcaption>`. Returns false when the
+    /// figure holds no image (then it is walked as an ordinary box).
+    fn figure(&mut self, i: u32) -> bool {
+        let dom = self.dom;
+        let end = dom.end(i);
+        let imgs: Vec<u32> = (i..end).filter(|&j| dom.tag(j) == Tag::Img && !self.removed[j as usize]).collect();
+        let Some(&first) = imgs.first() else { return false };
+        let caption_el = (i..end).find(|&j| dom.tag(j) == Tag::Figcaption && !self.removed[j as usize]);
+        let (caption, credit) = match caption_el {
+            Some(c) => self.caption_and_credit(c),
+            None => (None, None),
+        };
+        let mut images: Vec<Block> = imgs.iter().filter_map(|&j| self.image(j, None)).collect();
+        if images.is_empty() {
+            let fallback = (i..end).find_map(|j| (dom.tag(j) == Tag::Source).then(|| SRCSET_ATTRS.iter().find_map(|a| dom.attr(j, a)).and_then(|s| self.best_from_srcset(s))).flatten());
+            if let Some(img) = self.image(first, fallback) {
+                images.push(img);
+            }
+        }
+        let count = images.len();
+        for (k, mut img) in images.into_iter().enumerate() {
+            if k + 1 == count {
+                if let Block::Image { caption: c, credit: k2, .. } = &mut img {
+                    *c = caption.clone();
+                    *k2 = credit.clone();
+                }
+            }
+            self.push_image(img);
+        }
+        if count == 0 {
+            if let Some(text) = caption.filter(|c| !c.is_empty()) {
+                self.blocks.push(Block::Paragraph { content: vec![Inline::Text { text }] });
+            }
+        }
+        true
+    }
+
+    fn caption_and_credit(&self, cap: u32) -> (Option<String>, Option<String>) {
+        let dom = self.dom;
+        let credit_el = (cap + 1..dom.end(cap)).find(|&j| {
+            let names = dom.class_and_id(j);
+            !names.is_empty() && ["credit", "copyright", "photographer", "byline", "source"].iter().any(|w| names.contains(w))
+        });
+        let mut caption = String::new();
+        for j in cap..dom.end(cap) {
+            if credit_el.is_some_and(|c| dom.contains(c, j)) || self.removed[j as usize] {
+                continue;
+            }
+            if let Some(t) = dom.text(j) {
+                caption.push_str(t);
+            }
+        }
+        let caption = super::text::normalize(&caption);
+        let credit = credit_el.map(|c| super::text::normalize(&self.collect_text(c))).filter(|c| !c.is_empty());
+        ((!caption.is_empty()).then_some(caption), credit)
+    }
+
+    /// A box holding exactly one image and a short text is a captioned photo.
+    fn captioned_image(&mut self, i: u32) -> bool {
+        let st = &self.stats[i as usize];
+        if st.images != 1 || st.text.weighted_len() > MAX_CAPTION_LEN || st.link_density() > 0.5 || st.paragraphs > 1 || st.headings > 0 || st.list_items > 0 {
+            return false;
+        }
+        let dom = self.dom;
+        let Some(img) = (i..dom.end(i)).find(|&j| dom.tag(j) == Tag::Img && !self.removed[j as usize]) else { return false };
+        let Some(mut block) = self.image(img, None) else { return false };
+        let caption = super::text::normalize(&self.collect_text(i));
+        if let Block::Image { caption: c, .. } = &mut block {
+            *c = (!caption.is_empty()).then_some(caption);
+        }
+        self.push_image(block);
+        true
+    }
+
+    fn push_image(&mut self, block: Block) {
+        if let (Block::Image { src, .. }, Some(Block::Image { src: prev, .. })) = (&block, self.blocks.last()) {
+            if src == prev {
+                return;
+            }
+        }
+        self.blocks.push(block);
+    }
+
+    /// An image block for `<img>` `i`, or `None` for spacers, pixels and
+    /// images without a usable URL.
+    fn image(&self, i: u32, fallback: Option<String>) -> Option<Block> {
+        let dom = self.dom;
+        let small = |a: &str| dom.attr(i, a).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok()).is_some_and(|v| v < MIN_IMAGE_SIDE);
+        if small("width") || small("height") {
+            return None;
+        }
+        let src = LAZY_SRC_ATTRS
+            .iter()
+            .filter_map(|a| dom.attr(i, a))
+            .find_map(|v| self.resolve_image(v))
+            .or_else(|| SRCSET_ATTRS.iter().filter_map(|a| dom.attr(i, a)).find_map(|s| self.best_from_srcset(s)))
+            .or(fallback)
+            .or_else(|| self.noscript_src_for(i))?;
+        let alt = dom.attr(i, "alt").map(super::text::normalize).filter(|a| !a.is_empty());
+        Some(Block::Image { src, alt, caption: None, credit: None })
+    }
+
+    /// `<img>`s inside a `<noscript>` (lazy-loading pages put the real image there).
+    fn noscript_images(&mut self, i: u32) {
+        let Some(html) = (i + 1..self.dom.end(i)).find_map(|j| self.dom.text(j)) else { return };
+        if !html.contains("<img") {
+            return;
+        }
+        let fragment = Html::parse_fragment(html);
+        for node in fragment.tree.root().descendants() {
+            let Some(el) = node.value().as_element() else { continue };
+            if el.name() != "img" {
+                continue;
+            }
+            let Some(src) = LAZY_SRC_ATTRS.iter().filter_map(|a| el.attr(a)).find_map(|v| self.resolve_image(v)) else { continue };
+            let alt = el.attr("alt").map(super::text::normalize).filter(|a| !a.is_empty());
+            self.flush();
+            self.push_image(Block::Image { src, alt, caption: None, credit: None });
+        }
+    }
+
+    fn noscript_src_for(&self, img: u32) -> Option<String> {
+        let parent = self.dom.parent(img)?;
+        let (_, html) = self.dom.noscript_html.iter().find(|(p, _)| *p == parent)?;
+        let fragment = Html::parse_fragment(html);
+        fragment.tree.root().descendants().find_map(|n| {
+            let el = n.value().as_element().filter(|e| e.name() == "img")?;
+            LAZY_SRC_ATTRS.iter().filter_map(|a| el.attr(a)).find_map(|v| self.resolve_image(v))
+        })
+    }
+
+    fn best_from_srcset(&self, srcset: &str) -> Option<String> {
+        let mut best: Option<(f32, &str)> = None;
+        for candidate in srcset.split(',') {
+            let mut parts = candidate.split_whitespace();
+            let Some(url) = parts.next() else { continue };
+            let size = parts
+                .next()
+                .and_then(|d| d.trim_end_matches(['w', 'x']).parse::<f32>().ok())
+                .unwrap_or(1.0);
+            if best.is_none_or(|(s, _)| size > s) {
+                best = Some((size, url));
+            }
+        }
+        best.and_then(|(_, url)| self.resolve_image(url))
+    }
+
+    fn resolve_image(&self, raw: &str) -> Option<String> {
+        let raw = raw.trim();
+        if raw.is_empty() || raw.starts_with("data:") || raw.starts_with('#') {
+            return None;
+        }
+        let lower = raw.to_ascii_lowercase();
+        if ["blank.gif", "spacer.gif", "pixel.gif", "transparent.gif", "placeholder", "lazy.png", "loading.gif", "grey.gif"]
+            .iter()
+            .any(|p| lower.contains(p))
+        {
+            return None;
+        }
+        resolve_http(self.base, raw)
+    }
+
+    fn resolve_link(&self, raw: &str) -> Option<String> {
+        let raw = raw.trim();
+        if raw.is_empty() || raw.starts_with('#') {
+            return None;
+        }
+        resolve_http(self.base, raw)
+    }
+}
+
+/// Resolves `raw` against `base` and accepts only http(s) results: no
+/// `javascript:`, `data:` or `file:` URL ever reaches the UI.
+pub fn resolve_http(base: Option<&Url>, raw: &str) -> Option<String> {
+    let url = match base {
+        Some(b) => b.join(raw).ok()?,
+        None => Url::parse(raw).ok()?,
+    };
+    matches!(url.scheme(), "http" | "https").then(|| url.to_string())
+}
+
+/// Splits a run at its breaks into paragraphs.
+fn split_on_breaks(inlines: Vec<Inline>) -> Vec<Vec<Inline>> {
+    let mut out = Vec::new();
+    let mut cur = Vec::new();
+    for inline in inlines {
+        if inline == Inline::Break {
+            trim_inlines(&mut cur);
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        } else {
+            cur.push(inline);
+        }
+    }
+    trim_inlines(&mut cur);
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Trims whitespace at both ends of a run and drops empty pieces.
+fn trim_inlines(inlines: &mut Vec<Inline>) {
+    if let Some(Inline::Text { text }) = inlines.first_mut() {
+        let t = text.trim_start();
+        if t.len() != text.len() {
+            *text = t.to_owned();
+        }
+    }
+    if let Some(Inline::Text { text }) = inlines.last_mut() {
+        let t = text.trim_end();
+        if t.len() != text.len() {
+            *text = t.to_owned();
+        }
+    }
+    inlines.retain(|i| !matches!(i, Inline::Text { text } if text.is_empty()));
+}
+
+/// Whether a paragraph looks like a complete sentence (ends with a stop).
+pub fn ends_like_sentence(content: &[Inline]) -> bool {
+    inline_text(content).trim_end().chars().next_back().is_some_and(|c| is_sentence_end(c) || c == '”' || c == '"')
+}
+
+/// Text statistics of a block.
+pub fn block_stats(block: &Block) -> TextStats {
+    TextStats::of(&block.text_lines().join("\n"))
+}

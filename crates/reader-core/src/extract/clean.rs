@@ -1,0 +1,138 @@
+//! Pass 4: inside the chosen content, drop the boxes that are not article:
+//! link lists, share bars, image strips, "related" blocks.
+//!
+//! Decisions are made bottom-up in one reverse sweep, each box judged on what
+//! is left of it after its own children were judged (so a paragraph box with
+//! a share bar inside is judged without the share bar).
+
+use super::dom::{Dom, Tag};
+use super::patterns;
+use super::prepare::{Flags, NodeStats, Prepared};
+use super::text::TextStats;
+
+/// Boxes with at least this many commas are prose and always stay.
+const PROSE_COMMAS: u32 = 10;
+/// Below this (Latin-equivalent) length a box needs an image to stay.
+const MIN_BOX_LEN: f32 = 25.0;
+
+/// Returns the removal flags for the content subtrees `roots`, starting from
+/// the prepared ones.
+pub fn clean(dom: &Dom<'_>, prep: &Prepared, roots: &[u32], flags: Flags) -> Vec<bool> {
+    let mut removed = prep.removed.clone();
+    let mut kept = vec![NodeStats::default(); dom.len()];
+    for &root in roots {
+        let end = dom.end(root);
+        for i in (root..end).rev() {
+            let iu = i as usize;
+            if removed[iu] {
+                continue;
+            }
+            if let Some(text) = dom.text(i) {
+                let t = TextStats::of(text);
+                kept[iu].text = t;
+                if prep.in_link[iu] {
+                    kept[iu].link_chars = t.chars;
+                }
+            } else {
+                match dom.tag(i) {
+                    Tag::P => kept[iu].paragraphs += 1,
+                    Tag::Img => kept[iu].images += 1,
+                    Tag::Li => kept[iu].list_items += 1,
+                    Tag::H(_) => kept[iu].headings += 1,
+                    _ => {}
+                }
+                if i != root && should_drop(dom, i, &kept[iu], flags) {
+                    removed[iu] = true;
+                    continue;
+                }
+            }
+            if i != root {
+                if let Some(p) = dom.parent(i) {
+                    let s = kept[iu];
+                    kept[p as usize].add(&s);
+                }
+            }
+        }
+        // Descendants of boxes dropped above must read as removed too.
+        for i in root..end {
+            if let Some(p) = dom.parent(i) {
+                if p >= root && removed[p as usize] {
+                    removed[i as usize] = true;
+                }
+            }
+        }
+    }
+    removed
+}
+
+fn should_drop(dom: &Dom<'_>, i: u32, s: &NodeStats, flags: Flags) -> bool {
+    let tag = dom.tag(i);
+    let text_len = s.text.weighted_len();
+    // Headings that announce a related-articles or comments list.
+    if matches!(tag, Tag::H(_) | Tag::Dt) || (tag == Tag::Div && s.text.chars < 20) {
+        let own = heading_text(dom, i);
+        if patterns::is_boilerplate_heading(&own) {
+            return true;
+        }
+    }
+    if tag == Tag::P && s.link_density() > 0.9 && s.text.chars < 40 && s.images == 0 {
+        // A lone link posing as a paragraph ("Read more", "下一页").
+        return patterns::is_boilerplate_line(&heading_text(dom, i)) || s.text.stops == 0 && s.text.commas == 0;
+    }
+    if !flags.clean_conditionally {
+        return false;
+    }
+    let conditional = matches!(
+        tag,
+        Tag::Div | Tag::Section | Tag::Table | Tag::Ul | Tag::Ol | Tag::Dl | Tag::Form | Tag::Header | Tag::Figure | Tag::Other
+    );
+    if !conditional {
+        return false;
+    }
+    let weight = if flags.weight_classes { patterns::class_weight(&dom.class_and_id(i)) } else { 0.0 };
+    let ld = s.link_density();
+    if weight < 0.0 && (ld > 0.2 || text_len < 1000.0) {
+        return true;
+    }
+    if s.text.commas >= PROSE_COMMAS && ld < 0.5 {
+        return false;
+    }
+    let is_list = matches!(tag, Tag::Ul | Tag::Ol);
+    let is_figure = tag == Tag::Figure;
+    let p = s.paragraphs as f32;
+    let img = s.images as f32;
+    let li = s.list_items as f32;
+    if img > 1.0 && p / img < 0.5 && !is_figure && text_len < 200.0 * img {
+        return true;
+    }
+    if !is_list && li > p + 1.0 && ld > 0.3 {
+        return true;
+    }
+    if text_len < MIN_BOX_LEN && (img == 0.0 || img > 2.0) && s.headings == 0 {
+        return true;
+    }
+    if is_list && ld > 0.5 {
+        return true;
+    }
+    if weight < 25.0 && ld > 0.33 + if s.text.is_mostly_cjk() { 0.0 } else { 0.0 } {
+        return true;
+    }
+    if weight >= 25.0 && ld > 0.5 {
+        return true;
+    }
+    false
+}
+
+/// Text of a short element, for matching against label vocabularies.
+fn heading_text(dom: &Dom<'_>, i: u32) -> String {
+    let mut out = String::new();
+    for j in i..dom.end(i) {
+        if let Some(t) = dom.text(j) {
+            out.push_str(t);
+            if out.len() > 200 {
+                break;
+            }
+        }
+    }
+    out
+}

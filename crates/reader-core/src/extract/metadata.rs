@@ -1,0 +1,395 @@
+//! Article metadata: title, byline, site, date, language, canonical URL, lead
+//! image, excerpt — from JSON-LD, OpenGraph/Twitter/Dublin Core `<meta>`
+//! tags and, failing those, the page itself.
+
+use std::collections::HashMap;
+
+use scraper::{Html, Selector};
+use serde_json::Value;
+use url::Url;
+
+use super::blocks::resolve_http;
+use super::text::normalize;
+
+#[derive(Debug, Default, Clone)]
+pub struct Metadata {
+    pub title: Option<String>,
+    /// The `<title>` element, for error messages and as a last resort.
+    pub document_title: Option<String>,
+    pub byline: Option<String>,
+    pub site_name: Option<String>,
+    pub published: Option<String>,
+    pub lang: Option<String>,
+    pub dir: Option<String>,
+    pub canonical: Option<String>,
+    pub lead_image: Option<String>,
+    pub excerpt: Option<String>,
+    /// `<base href>`, resolved.
+    pub base: Option<Url>,
+}
+
+/// Title separators used by sites to append their name: "Headline | Site",
+/// "标题_网易新闻".
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " / ", "_", "｜", " · ", "－"];
+
+/// JSON-LD types that describe an article.
+const ARTICLE_TYPES: &[&str] = &[
+    "Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
+    "OpinionNewsArticle", "TechArticle", "ScholarlyArticle", "Report", "LiveBlogPosting",
+    "SocialMediaPosting", "WebPage", "BackgroundNewsArticle", "ReviewNewsArticle",
+];
+
+fn selector(s: &str) -> Option<Selector> {
+    Selector::parse(s).ok()
+}
+
+pub fn read(html: &Html, url: Option<&Url>) -> Metadata {
+    let metas = meta_map(html);
+    let ld = json_ld(html);
+    let get = |keys: &[&str]| keys.iter().find_map(|k| metas.get(*k)).map(|v| normalize(v)).filter(|v| !v.is_empty());
+
+    let base = first_attr(html, "base[href]", "href")
+        .and_then(|h| match url {
+            Some(u) => u.join(&h).ok(),
+            None => Url::parse(&h).ok(),
+        })
+        .filter(|u| matches!(u.scheme(), "http" | "https"))
+        .or_else(|| url.cloned());
+    let base_ref = base.as_ref();
+
+    let document_title = selector("title")
+        .and_then(|s| html.select(&s).next())
+        .map(|t| normalize(&t.text().collect::<String>()))
+        .filter(|t| !t.is_empty());
+
+    let meta_title = ld
+        .as_ref()
+        .and_then(|v| str_field(v, &["headline", "name"]))
+        .or_else(|| get(&["og:title", "twitter:title", "dc.title", "dcterms.title", "title", "parsely-title", "sailthru.title"]));
+    let h1s: Vec<String> = selector("h1")
+        .map(|s| html.select(&s).map(|h| normalize(&h.text().collect::<String>())).filter(|t| !t.is_empty()).collect())
+        .unwrap_or_default();
+    let title = choose_title(meta_title, document_title.as_deref(), &h1s);
+
+    let byline = ld
+        .as_ref()
+        .and_then(|v| v.get("author"))
+        .and_then(person_names)
+        .or_else(|| get(&["author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author"]).filter(|a| !a.starts_with("http")))
+        .or_else(|| first_text(html, "[rel=author], [itemprop=author] [itemprop=name], [itemprop=author], .byline, .author-name"))
+        .filter(|b| b.chars().count() < 100);
+
+    let site_name = get(&["og:site_name", "application-name", "twitter:site:name"])
+        .or_else(|| ld.as_ref().and_then(|v| v.get("publisher")).and_then(|p| str_field(p, &["name"])));
+
+    let published = ld
+        .as_ref()
+        .and_then(|v| str_field(v, &["datePublished", "dateCreated"]))
+        .or_else(|| {
+            get(&[
+                "article:published_time", "og:published_time", "published_time", "pubdate", "publishdate",
+                "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.created",
+                "sailthru.date", "parsely-pub-date", "article.published", "datepublished", "weibo:article:create_at",
+            ])
+        })
+        .or_else(|| first_attr(html, "time[datetime]", "datetime"))
+        .and_then(|d| normalize_date(&d))
+        .or_else(|| date_in_text(html));
+
+    let lang = first_attr(html, "html[lang]", "lang")
+        .or_else(|| first_attr(html, "html[xml\\:lang]", "xml:lang"))
+        .or_else(|| get(&["content-language", "dc.language", "og:locale"]))
+        .or_else(|| ld.as_ref().and_then(|v| str_field(v, &["inLanguage"])))
+        .map(|l| l.trim().replace('_', "-"))
+        .filter(|l| !l.is_empty() && l.len() < 20);
+    let dir = first_attr(html, "html[dir]", "dir")
+        .or_else(|| first_attr(html, "body[dir]", "dir"))
+        .map(|d| d.trim().to_ascii_lowercase());
+
+    let canonical = first_attr(html, "link[rel=canonical]", "href")
+        .or_else(|| get(&["og:url"]))
+        .and_then(|c| resolve_http(base_ref, &c))
+        .or_else(|| url.map(Url::to_string));
+
+    let lead_image = get(&["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"])
+        .or_else(|| ld.as_ref().and_then(|v| v.get("image")).and_then(image_url))
+        .and_then(|i| resolve_http(base_ref, &i));
+
+    let excerpt = get(&["description", "og:description", "twitter:description", "dc.description"])
+        .or_else(|| ld.as_ref().and_then(|v| str_field(v, &["description"])));
+
+    Metadata { title, document_title, byline, site_name, published, lang, dir, canonical, lead_image, excerpt, base }
+}
+
+/// `<meta>` content keyed by lower-cased `name`/`property`/`itemprop`/`http-equiv`.
+fn meta_map(html: &Html) -> HashMap<String, String> {
+    let mut map = HashMap::new();
+    let Some(sel) = selector("meta[content]") else { return map };
+    for el in html.select(&sel) {
+        let v = el.value();
+        let Some(content) = v.attr("content") else { continue };
+        for key_attr in ["property", "name", "itemprop", "http-equiv"] {
+            if let Some(key) = v.attr(key_attr) {
+                // A property may hold several space-separated names.
+                for k in key.split_whitespace() {
+                    map.entry(k.to_ascii_lowercase()).or_insert_with(|| content.to_owned());
+                }
+            }
+        }
+    }
+    map
+}
+
+/// The first JSON-LD object that describes an article.
+fn json_ld(html: &Html) -> Option<Value> {
+    let sel = selector("script[type='application/ld+json']")?;
+    for script in html.select(&sel) {
+        let raw: String = script.text().collect();
+        let raw = raw.trim().trim_start_matches("<!--").trim_end_matches("-->");
+        let Ok(value) = serde_json::from_str::<Value>(raw) else { continue };
+        let mut queue = vec![value];
+        // Breadth-first over arrays and @graph, bounded so a hostile blob
+        // cannot keep us busy.
+        let mut seen = 0;
+        while let Some(v) = queue.pop() {
+            seen += 1;
+            if seen > 200 {
+                break;
+            }
+            match v {
+                Value::Array(items) => queue.extend(items),
+                Value::Object(ref o) => {
+                    if let Some(graph) = o.get("@graph") {
+                        queue.push(graph.clone());
+                    }
+                    let is_article = match o.get("@type") {
+                        Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
+                        Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
+                        _ => false,
+                    };
+                    if is_article && (o.contains_key("headline") || o.contains_key("articleBody") || o.contains_key("datePublished")) {
+                        return Some(v);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+fn str_field(v: &Value, keys: &[&str]) -> Option<String> {
+    keys.iter().find_map(|k| match v.get(*k) {
+        Some(Value::String(s)) => Some(normalize(&decode_entities(s))).filter(|s| !s.is_empty()),
+        Some(Value::Array(a)) => a.iter().find_map(|x| x.as_str()).map(normalize).filter(|s| !s.is_empty()),
+        _ => None,
+    })
+}
+
+/// Names from a JSON-LD `author`: a string, a Person, or a list of either.
+fn person_names(v: &Value) -> Option<String> {
+    let names: Vec<String> = match v {
+        Value::String(s) => vec![normalize(s)],
+        Value::Object(_) => str_field(v, &["name"]).into_iter().collect(),
+        Value::Array(a) => a.iter().filter_map(person_names).collect(),
+        _ => Vec::new(),
+    };
+    let names: Vec<String> = names.into_iter().filter(|n| !n.is_empty() && !n.starts_with("http")).collect();
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+fn image_url(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Object(_) => str_field(v, &["url", "contentUrl"]),
+        Value::Array(a) => a.iter().find_map(image_url),
+        _ => None,
+    }
+}
+
+/// JSON-LD strings sometimes carry HTML entities.
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_owned();
+    }
+    s.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&#039;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&nbsp;", " ")
+}
+
+fn first_attr(html: &Html, sel: &str, attr: &str) -> Option<String> {
+    let s = selector(sel)?;
+    html.select(&s).find_map(|e| e.value().attr(attr)).map(str::to_owned).filter(|v| !v.trim().is_empty())
+}
+
+fn first_text(html: &Html, sel: &str) -> Option<String> {
+    let s = selector(sel)?;
+    html.select(&s).map(|e| normalize(&e.text().collect::<String>())).find(|t| !t.is_empty())
+}
+
+/// Picks the headline: a meta title when the page has one, otherwise the
+/// `<title>` with the site name cut off; an `<h1>` that matches either wins
+/// over a truncated or decorated version.
+fn choose_title(meta_title: Option<String>, doc_title: Option<&str>, h1s: &[String]) -> Option<String> {
+    if let Some(t) = meta_title {
+        return Some(t);
+    }
+    let doc = doc_title?;
+    let cleaned = strip_site_name(doc);
+    // An <h1> that is the cleaned title, or of which the title is a part, is
+    // the page's own headline.
+    if let Some(h) = h1s.iter().find(|h| **h == cleaned || (cleaned.len() > 10 && h.contains(cleaned.as_str()) && h.len() < cleaned.len() * 2)) {
+        return Some(h.clone());
+    }
+    Some(cleaned)
+}
+
+/// "Headline | Site" → "Headline"; keeps the title whole when cutting would
+/// leave too little.
+pub fn strip_site_name(title: &str) -> String {
+    for sep in TITLE_SEPARATORS {
+        if let Some(pos) = title.rfind(sep) {
+            let head = title[..pos].trim();
+            let words = head.split_whitespace().count();
+            let cjk = head.chars().filter(|&c| crate::article::is_cjk(c)).count();
+            if words >= 3 || cjk >= 5 {
+                // Sites chain names ("Title - Section - Site"): cut those too
+                // while the head stays long.
+                return strip_site_name(head);
+            }
+            if let Some(first) = title.find(sep) {
+                let tail = title[first + sep.len()..].trim();
+                if tail.split_whitespace().count() >= 3 && head.len() < 20 {
+                    return tail.to_owned();
+                }
+            }
+        }
+    }
+    title.trim().to_owned()
+}
+
+/// Normalises common date spellings to ISO 8601; `None` when no date is found.
+pub fn normalize_date(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let digits: Vec<(usize, u32)> = number_runs(raw);
+    let (y, m, d) = match digits.as_slice() {
+        [(_, y), (_, m), (_, d), ..] if (1990..2100).contains(y) && (1..=12).contains(m) && (1..=31).contains(d) => (*y, *m, *d),
+        _ => return None,
+    };
+    let mut out = format!("{y:04}-{m:02}-{d:02}");
+    if let [_, _, _, (_, hh), (_, mm), rest @ ..] = digits.as_slice() {
+        if *hh < 24 && *mm < 60 {
+            out.push_str(&format!("T{hh:02}:{mm:02}"));
+            if let Some((_, ss)) = rest.first().filter(|(_, s)| *s < 60) {
+                out.push_str(&format!(":{ss:02}"));
+            }
+            // Keep an explicit offset or Z as written.
+            if raw.ends_with('Z') {
+                out.push('Z');
+            } else if let Some(off) = raw.get(raw.len().saturating_sub(6)..) {
+                let b = off.as_bytes();
+                if b.len() == 6 && (b[0] == b'+' || b[0] == b'-') && b[3] == b':' {
+                    out.push_str(off);
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
+fn number_runs(s: &str) -> Vec<(usize, u32)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        if c.is_ascii_digit() {
+            start.get_or_insert(i);
+        } else if let Some(st) = start.take() {
+            if let Ok(n) = s[st..i].parse::<u32>() {
+                out.push((st, n));
+            }
+            if out.len() >= 7 {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// A date written in the page near its top (Chinese portals print
+/// "2025-07-09 13:55:00 来源: ..." under the headline and carry no meta tag).
+fn date_in_text(html: &Html) -> Option<String> {
+    let sel = selector("body")?;
+    let body = html.select(&sel).next()?;
+    let mut seen = 0usize;
+    for t in body.text() {
+        seen += t.len();
+        if seen > 20_000 {
+            break;
+        }
+        let t = t.trim();
+        if t.len() < 8 || t.len() > 120 {
+            continue;
+        }
+        if let Some(d) = find_date(t) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// Finds "2024-05-09", "2024/5/9", "2024年5月9日" (optionally with a time) in `t`.
+fn find_date(t: &str) -> Option<String> {
+    let bytes = t.as_bytes();
+    for (i, _) in t.char_indices() {
+        if i + 4 > bytes.len() || !bytes[i..i + 4].iter().all(u8::is_ascii_digit) || (i > 0 && bytes[i - 1].is_ascii_digit()) {
+            continue;
+        }
+        let rest = &t[i..];
+        let after_year = &rest[4..];
+        if !(after_year.starts_with('-') || after_year.starts_with('/') || after_year.starts_with('.') || after_year.starts_with('年')) {
+            continue;
+        }
+        let end = rest.char_indices().take(24).last().map(|(k, c)| k + c.len_utf8()).unwrap_or(rest.len());
+        if let Some(d) = normalize_date(&rest[..end]) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_common_spellings() {
+        assert_eq!(normalize_date("2024-05-09T12:30:00+08:00").as_deref(), Some("2024-05-09T12:30:00+08:00"));
+        assert_eq!(normalize_date("2025-07-09 13:55:00").as_deref(), Some("2025-07-09T13:55:00"));
+        assert_eq!(normalize_date("2024年5月9日").as_deref(), Some("2024-05-09"));
+        assert_eq!(normalize_date("next tuesday"), None);
+        assert_eq!(find_date("2025-07-09 13:55:00 来源: 河北日报").as_deref(), Some("2025-07-09T13:55:00"));
+    }
+
+    #[test]
+    fn site_names_are_cut_from_titles() {
+        assert_eq!(strip_site_name("同心筑梦,京津冀协同发展迈上新台阶_网易新闻"), "同心筑梦,京津冀协同发展迈上新台阶");
+        assert_eq!(strip_site_name("New SUVs highlight the LA show | Connecticut Post"), "New SUVs highlight the LA show");
+        assert_eq!(strip_site_name("Home | Site"), "Home | Site");
+    }
+
+    #[test]
+    fn json_ld_and_meta_feed_the_metadata() {
+        let html = Html::parse_document(
+            r#"<html lang="en"><head><title>Ignored | Site</title>
+            <meta property="og:site_name" content="Example News">
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","headline":"Big &amp; Bold","author":[{"@type":"Person","name":"Ann Lee"}],"datePublished":"2024-03-01T08:00:00Z","image":{"url":"/lead.jpg"}}]}</script>
+            </head><body><p>x</p></body></html>"#,
+        );
+        let url = Url::parse("https://example.com/a/b.html").ok();
+        let m = read(&html, url.as_ref());
+        assert_eq!(m.title.as_deref(), Some("Big & Bold"));
+        assert_eq!(m.byline.as_deref(), Some("Ann Lee"));
+        assert_eq!(m.site_name.as_deref(), Some("Example News"));
+        assert_eq!(m.published.as_deref(), Some("2024-03-01T08:00:00Z"));
+        assert_eq!(m.lead_image.as_deref(), Some("https://example.com/lead.jpg"));
+        assert_eq!(m.lang.as_deref(), Some("en"));
+    }
+}

@@ -1,0 +1,140 @@
+//! Class/id vocabularies and boilerplate phrases.
+//!
+//! Matching is on the lower-cased `class` + `id` string. Long, distinctive
+//! words match as substrings ("comment" in "comments-area"); short ones must
+//! be a whole token, because as substrings they hit innocent names ("ad" is in
+//! "head", "nav" in "canvas", "hot" in "photo").
+
+/// Containers that are almost never the article: comments, sidebars, share
+/// bars, "related"/"hot"/"recommended" lists (相关推荐, 热点推荐), app and
+/// newsletter promotions, cookie banners.
+const NEGATIVE_SUBSTRINGS: &[&str] = &[
+    "comment", "sidebar", "footer", "related", "recommend", "share", "social", "sponsor",
+    "advert", "promo", "popup", "modal", "cookie", "consent", "gdpr", "newsletter", "subscri",
+    "signup", "sign-up", "breadcrumb", "pagination", "pager", "navbar", "navigation", "menu",
+    "toolbar", "widget", "banner", "masthead", "hotnews", "hot_news", "hot-news", "ranking",
+    "rank-", "_rank", "copyright", "disclaimer", "download", "qrcode", "qr-code", "skyscraper",
+    "outbrain", "taboola", "disqus", "livefyre", "jiathis", "bdshare", "most-popular",
+    "mostpopular", "trending", "read-more", "readmore", "more-stories", "morestories",
+    "nextarticle", "next-article", "prev-next", "author-bio", "authorbio", "about-author",
+    "tag-list", "taglist", "post-tags", "article-tags", "keywords", "print-only", "shoutbox",
+    "combx", "rss", "login", "paywall", "overlay", "feedback", "byline", "dateline",
+    "timestamp", "post-meta", "article-meta", "entry-meta", "editor", "source-link",
+    "ep-source", "linkage", "guess", "you-may", "youmay", "also-like", "alsolike",
+];
+
+/// Short words that mark boilerplate only as whole tokens.
+const NEGATIVE_TOKENS: &[&str] = &[
+    "ad", "ads", "adv", "advert", "nav", "hot", "app", "apps", "tool", "tools", "tags", "side",
+    "aside", "foot", "more", "rec", "reco", "top", "head", "header", "meta", "author", "tab",
+    "tabs", "weibo", "wechat", "wx", "print", "audio", "video", "player", "links", "list",
+];
+
+/// Words that mark the article body, in English and on Chinese portals
+/// (NetEase `post_body`/`endText`, Sina `artibody`, WeChat `rich_media_content`).
+const POSITIVE_SUBSTRINGS: &[&str] = &[
+    "article", "content", "entry", "main", "post", "story", "blog", "body", "text", "detail",
+    "artibody", "endtext", "rich_media", "trs_editor", "zoom", "news_txt", "newstext", "page",
+    "hentry", "instapaper_body", "prose", "paragraph", "column",
+];
+
+const POSITIVE_TOKENS: &[&str] = &["con", "txt", "cont", "article", "story", "body"];
+
+fn tokens(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty())
+}
+
+pub fn is_negative(class_and_id: &str) -> bool {
+    NEGATIVE_SUBSTRINGS.iter().any(|p| class_and_id.contains(p))
+        || tokens(class_and_id).any(|t| NEGATIVE_TOKENS.contains(&t))
+}
+
+pub fn is_positive(class_and_id: &str) -> bool {
+    POSITIVE_SUBSTRINGS.iter().any(|p| class_and_id.contains(p))
+        || tokens(class_and_id).any(|t| POSITIVE_TOKENS.contains(&t))
+}
+
+/// Class weight in Readability's spirit: +25 for article-ish names, -25 for
+/// boilerplate names, 0 for both or neither.
+pub fn class_weight(class_and_id: &str) -> f32 {
+    if class_and_id.is_empty() {
+        return 0.0;
+    }
+    let mut w = 0.0;
+    if is_negative(class_and_id) {
+        w -= 25.0;
+    }
+    if is_positive(class_and_id) {
+        w += 25.0;
+    }
+    w
+}
+
+/// Headings and labels that introduce a list of other articles or a comment
+/// section. Whatever they head is not the article.
+const BOILERPLATE_HEADINGS: &[&str] = &[
+    "相关推荐", "热点推荐", "相关新闻", "相关阅读", "相关文章", "相关链接", "相关报道", "推荐阅读",
+    "延伸阅读", "热门推荐", "热门文章", "热门新闻", "猜你喜欢", "为您推荐", "精彩推荐", "更多精彩",
+    "精彩图片", "网友评论", "最新评论", "热门评论", "热点新闻", "大家都在看", "今日推荐", "头条要闻",
+    "related articles", "related stories", "related content", "related posts", "related news",
+    "related coverage", "related reading", "read more", "more from", "more stories",
+    "recommended", "you may also like", "you might also like", "most popular", "most read",
+    "trending", "comments", "leave a comment", "leave a reply", "share this", "sign up for",
+    "advertisement", "sponsored",
+];
+
+/// Does this short text read like the label of a related/hot/comments list?
+pub fn is_boilerplate_heading(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([':', '：']).to_lowercase();
+    if t.is_empty() || t.chars().count() > 40 {
+        return false;
+    }
+    BOILERPLATE_HEADINGS.iter().any(|h| t == *h || (t.starts_with(h) && t.len() <= h.len() + 12))
+}
+
+/// Lines inside the article container that are furniture, not article: editor
+/// credits, "share to", app-download blurbs, copyright notices.
+const BOILERPLATE_LINE_PREFIXES: &[&str] = &[
+    "责任编辑", "责编", "编辑：", "编辑:", "本文来源", "分享到", "分享至", "扫一扫", "扫描二维码",
+    "打开app", "下载app", "下载客户端", "点击下载", "关注我们", "声明：", "免责声明", "版权声明",
+    "特别声明", "举报", "返回搜狐", "更多精彩", "share this", "share on", "click here to",
+    "sign up", "subscribe to", "follow us", "advertisement", "continue reading", "read more:",
+    "related:", "copyright ©", "© copyright", "all rights reserved",
+];
+
+pub fn is_boilerplate_line(text: &str) -> bool {
+    let t = text.trim();
+    if t.chars().count() > 120 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    BOILERPLATE_LINE_PREFIXES.iter().any(|p| lower.starts_with(p))
+        || (lower.starts_with('(') || lower.starts_with('（'))
+            && (lower.contains("责任编辑") || lower.contains("编辑：") || lower.contains("编辑:"))
+            && t.chars().count() < 40
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_follow_vocabulary() {
+        assert!(class_weight("post_body endtext") > 0.0);
+        assert!(class_weight("related_article") < 0.0);
+        assert!(class_weight("ad") < 0.0);
+        assert_eq!(class_weight("header-photo"), 0.0, "'hot' is not a token of 'photo'");
+        assert_eq!(class_weight("shadow"), 0.0, "'ad' is not a token of 'shadow'");
+        assert_eq!(class_weight(""), 0.0);
+    }
+
+    #[test]
+    fn recognises_related_labels_and_editor_lines() {
+        assert!(is_boilerplate_heading("相关推荐"));
+        assert!(is_boilerplate_heading("Related Articles:"));
+        assert!(!is_boilerplate_heading("牢牢牵住“牛鼻子”"));
+        assert!(is_boilerplate_line("责任编辑：张三_NB12345"));
+        assert!(is_boilerplate_line("（编辑：李四）"));
+        assert!(!is_boilerplate_line("(原标题:推进京津冀协同发展|同心筑梦)"));
+    }
+}

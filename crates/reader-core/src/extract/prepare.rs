@@ -1,0 +1,183 @@
+//! Pass 1: decide which parts of the page can never be article, and measure
+//! what is left.
+//!
+//! Everything here walks the flat [`Dom`] in document order (parents before
+//! children) or in reverse (children before parents), so each pass is linear
+//! and needs no recursion.
+
+use super::dom::{Dom, Tag};
+use super::patterns;
+use super::text::TextStats;
+
+/// Switches that later attempts turn off when the first pass finds too little
+/// text (Readability's strategy: be strict first, then relax).
+#[derive(Debug, Clone, Copy)]
+pub struct Flags {
+    /// Drop containers whose class/id reads like boilerplate before scoring.
+    pub strip_unlikely: bool,
+    /// Let class/id names add to or take from a container's score.
+    pub weight_classes: bool,
+    /// Drop link-heavy or image-heavy containers inside the chosen content.
+    pub clean_conditionally: bool,
+}
+
+impl Flags {
+    pub const ATTEMPTS: [Flags; 4] = [
+        Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
+        Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
+        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
+        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
+    ];
+}
+
+/// Statistics of a subtree that survived the passes so far.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NodeStats {
+    pub text: TextStats,
+    /// Characters inside links.
+    pub link_chars: u32,
+    pub paragraphs: u32,
+    pub images: u32,
+    pub list_items: u32,
+    pub headings: u32,
+}
+
+impl NodeStats {
+    pub fn add(&mut self, other: &NodeStats) {
+        self.text.add(&other.text);
+        self.link_chars += other.link_chars;
+        self.paragraphs += other.paragraphs;
+        self.images += other.images;
+        self.list_items += other.list_items;
+        self.headings += other.headings;
+    }
+
+    pub fn link_density(&self) -> f32 {
+        if self.text.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / self.text.chars as f32
+        }
+    }
+}
+
+/// Per-node facts shared by the later passes.
+pub struct Prepared {
+    /// Removed, or inside a removed subtree.
+    pub removed: Vec<bool>,
+    /// Inside an `<a>`.
+    pub in_link: Vec<bool>,
+    /// Nearest ancestor that is not an inline element: where this node's text
+    /// shows up as a block.
+    pub container: Vec<u32>,
+}
+
+/// ARIA roles of page furniture.
+const FURNITURE_ROLES: &[&str] = &[
+    "navigation", "banner", "complementary", "contentinfo", "dialog", "alertdialog", "menu",
+    "menubar", "search", "toolbar", "tablist",
+];
+
+/// Classes that hide an element from sighted readers.
+const HIDDEN_CLASSES: &[&str] = &["hidden", "hide", "sr-only", "visually-hidden", "screen-reader-text", "visuallyhidden"];
+
+pub fn prepare(dom: &Dom<'_>, flags: Flags) -> Prepared {
+    let n = dom.len();
+    let mut removed = vec![false; n];
+    let mut in_link = vec![false; n];
+    let mut container = vec![0u32; n];
+    for i in 0..n as u32 {
+        let iu = i as usize;
+        if let Some(p) = dom.parent(i) {
+            let pu = p as usize;
+            if removed[pu] {
+                removed[iu] = true;
+                continue;
+            }
+            in_link[iu] = in_link[pu] || dom.tag(i) == Tag::A;
+            container[iu] = if dom.tag(p).is_inline() { container[pu] } else { p };
+        }
+        if dom.element(i).is_some() && should_remove(dom, i, flags) {
+            removed[iu] = true;
+        }
+    }
+    Prepared { removed, in_link, container }
+}
+
+fn should_remove(dom: &Dom<'_>, i: u32, flags: Flags) -> bool {
+    let tag = dom.tag(i);
+    if matches!(tag, Tag::Html | Tag::Body) {
+        return false;
+    }
+    if matches!(tag, Tag::Nav | Tag::Aside | Tag::Footer) {
+        return true;
+    }
+    if is_hidden(dom, i) {
+        return true;
+    }
+    if let Some(role) = dom.attr(i, "role") {
+        if FURNITURE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()) {
+            return true;
+        }
+    }
+    if !flags.strip_unlikely || matches!(tag, Tag::Article | Tag::Main | Tag::A) {
+        return false;
+    }
+    let names = dom.class_and_id(i);
+    if names.is_empty() {
+        return false;
+    }
+    patterns::is_negative(&names) && !patterns::is_positive(&names) && !inside_table_or_code(dom, i)
+}
+
+/// Readability's caution: a boilerplate-looking name inside a table or code
+/// listing is usually formatting, not furniture.
+fn inside_table_or_code(dom: &Dom<'_>, i: u32) -> bool {
+    dom.ancestors(i).take(8).any(|a| matches!(dom.tag(a), Tag::Table | Tag::Pre))
+}
+
+fn is_hidden(dom: &Dom<'_>, i: u32) -> bool {
+    let Some(el) = dom.element(i) else { return false };
+    if el.attr("hidden").is_some() {
+        return true;
+    }
+    if let Some(style) = el.attr("style") {
+        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        if style.contains("display:none") || style.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    el.classes().any(|c| HIDDEN_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h)))
+}
+
+/// Subtree statistics of every node that is not removed, bottom-up.
+pub fn measure(dom: &Dom<'_>, prep: &Prepared, removed: &[bool]) -> Vec<NodeStats> {
+    let n = dom.len();
+    let mut stats = vec![NodeStats::default(); n];
+    for i in (0..n as u32).rev() {
+        let iu = i as usize;
+        if removed[iu] {
+            continue;
+        }
+        if let Some(text) = dom.text(i) {
+            let t = TextStats::of(text);
+            stats[iu].text = t;
+            if prep.in_link[iu] {
+                stats[iu].link_chars = t.chars;
+            }
+        } else {
+            match dom.tag(i) {
+                Tag::P => stats[iu].paragraphs += 1,
+                Tag::Img => stats[iu].images += 1,
+                Tag::Li => stats[iu].list_items += 1,
+                Tag::H(_) => stats[iu].headings += 1,
+                _ => {}
+            }
+        }
+        if let Some(p) = dom.parent(i) {
+            let s = stats[iu];
+            stats[p as usize].add(&s);
+        }
+    }
+    stats
+}
