@@ -1,0 +1,31 @@
+//! # care-reader-tests
+//!
+//! Shared support for Care Reader's cross-crate tests (the test binaries live
+//! in `tests/tests/`):
+//!
+//! - [`corpus`]: finds and reads the extraction corpus in `../shared/corpus`
+//!   (or `$CARE_READER_CORPUS`), skipping loudly when it is absent;
+//! - [`score`]: a port of the corpus scorer (`../shared/tools/extract-eval`):
+//!   CJK-aware tokens, bags of 4-gram shingles, precision/recall/F1;
+//! - [`netease`]: the team-written NetEase page and its GBK/Big5 variants.
+//!
+//! ```
+//! use care_reader_tests::score::{aggregate, score_page};
+//! let page = score_page("京津冀协同发展迈上新台阶", "京津冀协同发展迈上新台阶");
+//! assert_eq!(aggregate(&[page]).f1, 1.0);
+//! ```
+
+pub mod corpus;
+pub mod netease;
+pub mod score;
+mod word_table;
+
+/// Decodes page bytes the way the app does (no HTTP charset) and extracts the
+/// article; returns the body text, or an empty string when extraction fails
+/// (the corpus metric counts a failure as an empty extraction).
+pub fn decode_and_extract(bytes: &[u8], base: Option<&url::Url>) -> String {
+    let (text, _) = reader_core::fetch::charset::decode(bytes, None);
+    reader_core::extract::extract(&text, base)
+        .map(|a| a.body_text())
+        .unwrap_or_default()
+}
