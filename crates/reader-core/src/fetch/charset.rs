@@ -319,11 +319,7 @@ fn meta_charset(input: &[u8], pos: &mut usize) -> MetaResult {
             continue;
         }
         match name.as_slice() {
-            b"http-equiv" => {
-                if value == b"content-type" {
-                    got_pragma = true;
-                }
-            }
+            b"http-equiv" if value == b"content-type" => got_pragma = true,
             b"content" => {
                 if charset.is_none()
                     && let Some(encoding) = charset_from_meta_content(&value)

@@ -45,15 +45,18 @@ fn html_part(part: &[u8]) -> Option<HtmlPart> {
     })
 }
 
+/// Header fields, names lower-cased, in order.
+type Headers = Vec<(String, String)>;
+
 /// Splits a MIME entity at the first empty line; header lines are unfolded.
-fn split_headers(entity: &[u8]) -> Option<(Vec<(String, String)>, &[u8])> {
+fn split_headers(entity: &[u8]) -> Option<(Headers, &[u8])> {
     let entity = entity.trim_ascii_start();
     let (end, skip) = [(&b"\r\n\r\n"[..], 4), (&b"\n\n"[..], 2)]
         .iter()
         .filter_map(|(sep, len)| find(entity, sep).map(|p| (p, *len)))
         .min_by_key(|(p, _)| *p)?;
     let head = String::from_utf8_lossy(&entity[..end]);
-    let mut headers: Vec<(String, String)> = Vec::new();
+    let mut headers: Headers = Vec::new();
     for line in head.lines() {
         if line.starts_with([' ', '\t']) {
             if let Some((_, value)) = headers.last_mut() {
