@@ -1,6 +1,77 @@
-//! Localised strings through fluent (zh-CN, en-US). (Placeholder; being written.)
+//! Localised strings through [fluent](https://projectfluent.org/) (zh-CN, en-US).
+//!
+//! Every user-visible string lives in `assets/locales/<lang>/*.ftl`, embedded
+//! at compile time, so the binary needs no files at run time. A [`Localizer`]
+//! holds the bundle for the reader's language plus en-US as a fallback.
+//!
+//! ```
+//! use reader_core::i18n::Localizer;
+//! let l10n = Localizer::negotiate(&["zh_CN.UTF-8"]);
+//! assert_eq!(l10n.lang(), "zh-CN");
+//! let err = l10n.error_message("file-not-found", vec![("path", "a.html".into())]);
+//! assert_eq!(err.message, "找不到文件“a.html”。请检查文件名后再试。");
+//! ```
+//!
+//! Message ids are grouped by view (`error-*`, `cli-*`, later `reader-*`,
+//! `player-*`, `settings-*`); every message with arguments has a
+//! `# Variables:` comment, and the unit tests below hold the two locales to
+//! the same ids and the documented arguments.
 
+use std::borrow::Cow;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
 use serde::Serialize;
+
+/// The language used when nothing better matches, and the fallback for a
+/// message missing from the reader's language.
+pub const DEFAULT_LANG: &str = "en-US";
+
+/// Languages we ship, as BCP 47 tags.
+pub const SUPPORTED_LANGS: &[&str] = &["zh-CN", "en-US"];
+
+/// Every error code the core can produce (`FetchError::code()`,
+/// `ExtractError::code()`). Each has a message `error-<code>` in every
+/// locale; a unit test enforces it. Keep in sync with `fetch` and `extract`.
+pub const ERROR_CODES: &[&str] = &[
+    // fetch: what the reader gave us
+    "invalid-address",
+    "unsupported-scheme",
+    // fetch: files and stdin
+    "file-not-found",
+    "not-a-file",
+    "io",
+    // fetch: network
+    "unreachable",
+    "tls",
+    "timeout",
+    "too-many-redirects",
+    "redirect-loop",
+    "http-status",
+    "too-large",
+    "unsupported-content-type",
+    "network",
+    // extract
+    "no-article",
+    "empty-page",
+];
+
+/// Embeds `assets/locales/<lang>/<file>` for every shipped language.
+/// Adding a resource file is one more name in the `locale_files!` call below.
+macro_rules! locale_files {
+    ($($file:literal),+ $(,)?) => {
+        const LOCALES: &[(&str, &[(&str, &str)])] = &[
+            ("zh-CN", &[$(($file, include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"), "/../../assets/locales/zh-CN/", $file
+            )))),+]),
+            ("en-US", &[$(($file, include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"), "/../../assets/locales/en-US/", $file
+            )))),+]),
+        ];
+    };
+}
+
+locale_files!["errors.ftl", "cli.ftl"];
 
 /// An error as the UI and CLI show it: a stable code and a localised message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -9,14 +80,759 @@ pub struct ErrorMessage {
     pub message: String,
 }
 
-pub struct Localizer;
+/// The concurrent flavour so a `Localizer` is `Send + Sync` (app state is
+/// shared across threads).
+type Bundle = FluentBundle<FluentResource>;
+
+/// Formats messages in one language, falling back to en-US, then to the id.
+pub struct Localizer {
+    lang: &'static str,
+    /// The reader's language first, then en-US (when different).
+    bundles: Vec<Bundle>,
+}
+
+impl std::fmt::Debug for Localizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Localizer")
+            .field("lang", &self.lang)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for Localizer {
+    fn default() -> Self {
+        Localizer::new(DEFAULT_LANG)
+    }
+}
 
 impl Localizer {
+    /// A localizer for `lang` (any BCP 47 or POSIX locale name; it is
+    /// negotiated against [`SUPPORTED_LANGS`], so `zh` gives zh-CN and `fr`
+    /// gives en-US).
+    pub fn new(lang: &str) -> Self {
+        Self::for_supported(negotiate_lang(&[lang]))
+    }
+
+    /// A localizer for the best match among the `requested` languages, most
+    /// preferred first (`Accept-Language` order, `navigator.languages`, ...).
+    pub fn negotiate(requested: &[&str]) -> Self {
+        Self::for_supported(negotiate_lang(requested))
+    }
+
+    /// The reader's language: `override_` (the CLI's `--lang`, the app's
+    /// setting) wins; then the POSIX variables `LC_ALL`, `LC_MESSAGES`, `LANG`
+    /// (the first non-empty one decides, as in POSIX; `C`/`POSIX` mean
+    /// English); then the operating system's preferred language.
+    pub fn from_env(override_: Option<&str>) -> Self {
+        Self::for_supported(choose_lang(
+            override_,
+            |name| std::env::var(name).ok(),
+            sys_locale::get_locale,
+        ))
+    }
+
+    fn for_supported(lang: &'static str) -> Self {
+        let mut bundles = vec![build_bundle(lang)];
+        if lang != DEFAULT_LANG {
+            bundles.push(build_bundle(DEFAULT_LANG));
+        }
+        Localizer { lang, bundles }
+    }
+
+    /// The language messages come out in, e.g. `zh-CN`.
+    pub fn lang(&self) -> &str {
+        self.lang
+    }
+
+    /// Turn Unicode bidi isolation marks (U+2068 … U+2069 around each
+    /// placeable) on or off. Off by default: both shipped languages are
+    /// left-to-right, and our strings go to terminals and to speech engines,
+    /// which print or stumble over the invisible marks. A UI that shows
+    /// right-to-left page titles inside messages may turn them on, and must
+    /// then pass text through [`strip_isolation`] before speaking it.
+    pub fn with_isolation(mut self, on: bool) -> Self {
+        for bundle in &mut self.bundles {
+            bundle.set_use_isolating(on);
+        }
+        self
+    }
+
+    /// Whether `id` (`message` or `message.attribute`) exists in the reader's
+    /// language or the fallback.
+    pub fn has_message(&self, id: &str) -> bool {
+        self.bundles
+            .iter()
+            .any(|b| format_in(b, id, None, &mut Vec::new()).is_some())
+    }
+
+    /// The message `id` (or `id.attribute`) formatted with `args`. Falls back
+    /// to en-US, then to the id itself; never panics. Numeric-looking
+    /// arguments are passed as numbers so plural selectors work.
+    pub fn message(&self, id: &str, args: &[(&str, String)]) -> String {
+        self.format(id, args)
+            .map(|(text, _errors)| text)
+            .unwrap_or_else(|| id.to_owned())
+    }
+
+    /// The message and any fluent errors (a missing argument, an unknown
+    /// function); `None` when no bundle has the id.
+    fn format(&self, id: &str, args: &[(&str, String)]) -> Option<(String, Vec<FluentError>)> {
+        let args = fluent_args(args);
+        self.bundles.iter().find_map(|bundle| {
+            let mut errors = Vec::new();
+            let text = format_in(bundle, id, Some(&args), &mut errors)?;
+            Some((text, errors))
+        })
+    }
+
+    /// The message for error `code` (`error-<code>`), or the generic
+    /// `error-unknown` naming the code when there is none.
     pub fn error_message(&self, code: &str, args: Vec<(&'static str, String)>) -> ErrorMessage {
-        let _ = args;
+        let id = format!("error-{code}");
+        let message = if self.has_message(&id) {
+            self.message(&id, &args)
+        } else {
+            self.message("error-unknown", &[("code", code.to_owned())])
+        };
         ErrorMessage {
             code: code.to_owned(),
-            message: code.to_owned(),
+            message,
         }
+    }
+}
+
+/// Remove bidi isolation marks (FSI, LRI, RLI, PDI) from a formatted message,
+/// e.g. before handing it to a speech engine.
+pub fn strip_isolation(text: &str) -> Cow<'_, str> {
+    const MARKS: [char; 4] = ['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}'];
+    if text.contains(MARKS) {
+        Cow::Owned(text.replace(MARKS, ""))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Format `message` or `message.attribute` from one bundle; `None` when the
+/// bundle lacks it (or the message has no value).
+fn format_in(
+    bundle: &Bundle,
+    id: &str,
+    args: Option<&FluentArgs>,
+    errors: &mut Vec<FluentError>,
+) -> Option<String> {
+    let message = bundle.get_message(id.split_once('.').map_or(id, |(m, _)| m))?;
+    let pattern = match id.split_once('.') {
+        Some((_, attribute)) => message.get_attribute(attribute)?.value(),
+        None => message.value()?,
+    };
+    Some(bundle.format_pattern(pattern, args, errors).into_owned())
+}
+
+fn fluent_args<'a>(args: &'a [(&'a str, String)]) -> FluentArgs<'a> {
+    let mut out = FluentArgs::with_capacity(args.len());
+    for (name, value) in args {
+        let value = if looks_numeric(value) {
+            FluentValue::try_number(value)
+        } else {
+            FluentValue::from(value.as_str())
+        };
+        out.set(*name, value);
+    }
+    out
+}
+
+/// Plain decimal numbers only (`404`, `30`, `1.5`): not `007` (a code that
+/// would lose its zeros), `1e5`, `inf` or `NaN`, which fluent would also
+/// accept as numbers.
+fn looks_numeric(s: &str) -> bool {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    let (int, frac) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    let all_digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    all_digits(int)
+        && (int == "0" || !int.starts_with('0'))
+        && frac.is_none_or(all_digits)
+        && int.len() <= 15
+}
+
+fn build_bundle(lang: &'static str) -> Bundle {
+    let files = LOCALES
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map_or(&[][..], |(_, files)| *files);
+    let mut bundle = Bundle::new_concurrent(vec![lang.parse().unwrap_or_default()]);
+    bundle.set_use_isolating(false);
+    // Registering a function only fails if the name is taken, and it is not.
+    let _ = bundle.add_function("EMPTY", empty);
+    for (_file, source) in files {
+        // A syntax error drops only the broken entry, and a duplicate id
+        // keeps the first definition; the unit tests reject both.
+        let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(r, _)| r);
+        let _ = bundle.add_resource(resource);
+    }
+    bundle
+}
+
+/// `EMPTY($x)`: "true" when `$x` is missing or an empty string. Fluent
+/// variant keys cannot be empty, so a message cannot select on "" directly,
+/// and "Couldn't read “”" reads badly.
+fn empty<'a>(positional: &[FluentValue<'a>], _named: &FluentArgs) -> FluentValue<'a> {
+    let is_empty = match positional.first() {
+        Some(FluentValue::String(s)) => s.trim().is_empty(),
+        Some(FluentValue::Number(_) | FluentValue::Custom(_)) => false,
+        Some(FluentValue::None | FluentValue::Error) | None => true,
+    };
+    FluentValue::from(if is_empty { "true" } else { "false" })
+}
+
+/// A POSIX locale name or BCP 47 tag as a BCP 47 tag: `zh_CN.UTF-8` →
+/// `zh-CN`, `sr_RS@latin` → `sr-RS`, `C`/`POSIX` → `en-US`.
+fn normalize_tag(raw: &str) -> Option<String> {
+    let tag = raw.trim();
+    let tag = tag.split(['.', '@']).next().unwrap_or_default();
+    if tag.is_empty() {
+        return None;
+    }
+    if tag.eq_ignore_ascii_case("C") || tag.eq_ignore_ascii_case("POSIX") {
+        return Some(DEFAULT_LANG.to_owned());
+    }
+    Some(tag.replace('_', "-"))
+}
+
+/// The supported language best matching `requested` (most preferred first).
+pub fn negotiate_lang(requested: &[&str]) -> &'static str {
+    let tags: Vec<String> = requested
+        .iter()
+        .filter_map(|r| normalize_tag(r))
+        .map(|tag| {
+            // We ship one Chinese: readers of Traditional Chinese (zh-TW,
+            // zh-Hant, zh-HK) are better served by it than by English.
+            match tag.split('-').next() {
+                Some(lang) if lang.eq_ignore_ascii_case("zh") => "zh-CN".to_owned(),
+                _ => tag,
+            }
+        })
+        .collect();
+    let requested = fluent_langneg::convert_vec_str_to_langids_lossy(&tags);
+    let available = fluent_langneg::convert_vec_str_to_langids_lossy(SUPPORTED_LANGS);
+    let supported = fluent_langneg::negotiate_languages(
+        &requested,
+        &available,
+        None,
+        fluent_langneg::NegotiationStrategy::Filtering,
+    );
+    supported
+        .first()
+        .and_then(|best| {
+            let best = best.to_string();
+            SUPPORTED_LANGS.iter().copied().find(|l| *l == best)
+        })
+        .unwrap_or(DEFAULT_LANG)
+}
+
+/// [`Localizer::from_env`] with the environment passed in, for tests.
+fn choose_lang(
+    override_: Option<&str>,
+    env: impl Fn(&str) -> Option<String>,
+    system: impl FnOnce() -> Option<String>,
+) -> &'static str {
+    if let Some(lang) = override_.map(str::trim).filter(|l| !l.is_empty()) {
+        return negotiate_lang(&[lang]);
+    }
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Some(value) = env(name).filter(|v| !v.trim().is_empty()) {
+            return negotiate_lang(&[&value]);
+        }
+    }
+    system().map_or(DEFAULT_LANG, |l| negotiate_lang(&[&l]))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use super::*;
+
+    /// One message of an .ftl file, as far as these tests care.
+    #[derive(Debug, Default)]
+    struct Entry {
+        /// `id` and `id.attribute` for each attribute.
+        ids: Vec<String>,
+        /// `$name` → type, from the `# Variables:` comment.
+        documented: BTreeMap<String, String>,
+        /// Every `$name` used in the value or attributes.
+        used: BTreeSet<String>,
+    }
+
+    /// A line-based reading of Fluent syntax: messages start in column 0,
+    /// attributes are indented `.name =`, comments directly above belong to
+    /// the message. Enough for our files; fluent itself checks the syntax.
+    fn entries(source: &str) -> Vec<Entry> {
+        let mut out: Vec<Entry> = Vec::new();
+        let mut comment: Vec<&str> = Vec::new();
+        let mut in_message = false;
+        for line in source.lines() {
+            if line.trim().is_empty() || line.starts_with("##") {
+                comment.clear();
+                continue;
+            }
+            if let Some(text) = line.strip_prefix('#') {
+                comment.push(text);
+                in_message = false;
+                continue;
+            }
+            let body = if line.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                let Some((id, value)) = line.split_once('=') else {
+                    continue;
+                };
+                let mut entry = Entry {
+                    ids: vec![id.trim().to_owned()],
+                    ..Entry::default()
+                };
+                let vars = comment
+                    .iter()
+                    .skip_while(|c| !c.contains("Variables:"))
+                    .skip(1);
+                for var in vars {
+                    let var = var.trim();
+                    if let Some(rest) = var.strip_prefix('$') {
+                        let name: String = rest.chars().take_while(|c| is_ident(*c)).collect();
+                        let kind = rest
+                            .split_once('(')
+                            .and_then(|(_, k)| k.split_once(')'))
+                            .map(|(k, _)| k.to_owned())
+                            .unwrap_or_default();
+                        entry.documented.insert(name, kind);
+                    }
+                }
+                comment.clear();
+                out.push(entry);
+                in_message = true;
+                value
+            } else if line.starts_with(' ') && in_message {
+                let trimmed = line.trim_start();
+                match trimmed
+                    .strip_prefix('.')
+                    .and_then(|rest| rest.split_once('='))
+                {
+                    Some((attr, value)) => {
+                        if let Some(entry) = out.last_mut() {
+                            let id = format!("{}.{}", entry.ids[0], attr.trim());
+                            entry.ids.push(id);
+                        }
+                        value
+                    }
+                    None => trimmed,
+                }
+            } else {
+                // Terms (`-brand = ...`) and anything else: not messages.
+                in_message = false;
+                continue;
+            };
+            if let Some(entry) = out.last_mut() {
+                for (_, rest) in body.match_indices('$').map(|(i, _)| body.split_at(i + 1)) {
+                    let name: String = rest.chars().take_while(|c| is_ident(*c)).collect();
+                    if !name.is_empty() {
+                        entry.used.insert(name);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn is_ident(c: char) -> bool {
+        c.is_ascii_alphanumeric() || c == '_' || c == '-'
+    }
+
+    fn locale_entries(lang: &str) -> Vec<Entry> {
+        let files = LOCALES
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, f)| *f)
+            .unwrap_or_default();
+        files.iter().flat_map(|(_, src)| entries(src)).collect()
+    }
+
+    #[test]
+    fn every_shipped_language_has_resources() {
+        for lang in SUPPORTED_LANGS {
+            assert!(
+                LOCALES
+                    .iter()
+                    .any(|(l, files)| l == lang && !files.is_empty())
+            );
+        }
+        assert_eq!(LOCALES.len(), SUPPORTED_LANGS.len());
+    }
+
+    #[test]
+    fn resources_parse_and_ids_are_unique() {
+        for (lang, files) in LOCALES {
+            let mut bundle = Bundle::new_concurrent(vec![lang.parse().unwrap_or_default()]);
+            for (file, source) in *files {
+                let resource = match FluentResource::try_new((*source).to_owned()) {
+                    Ok(r) => r,
+                    Err((_, errors)) => panic!("{lang}/{file}: syntax errors {errors:?}"),
+                };
+                if let Err(errors) = bundle.add_resource(resource) {
+                    panic!("{lang}/{file}: duplicate ids {errors:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn locales_have_the_same_message_ids_and_attributes() {
+        let ids = |lang: &str| -> BTreeSet<String> {
+            locale_entries(lang)
+                .into_iter()
+                .flat_map(|e| e.ids)
+                .collect()
+        };
+        let reference = ids(DEFAULT_LANG);
+        assert!(
+            reference.len() > 10,
+            "the parser found too few ids: {reference:?}"
+        );
+        for lang in SUPPORTED_LANGS {
+            let these = ids(lang);
+            let missing: Vec<_> = reference.difference(&these).collect();
+            let extra: Vec<_> = these.difference(&reference).collect();
+            assert!(missing.is_empty(), "{lang} lacks {missing:?}");
+            assert!(extra.is_empty(), "{lang} has ids en-US lacks: {extra:?}");
+            // The line parser and fluent agree on what exists.
+            let l10n = Localizer::new(lang);
+            for id in &these {
+                assert!(
+                    format_in(&l10n.bundles[0], id, None, &mut Vec::new()).is_some(),
+                    "{lang}: fluent has no {id}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn messages_use_only_documented_variables_and_format_cleanly() {
+        let mut documented_by_lang = Vec::new();
+        for lang in SUPPORTED_LANGS {
+            let l10n = Localizer::new(lang);
+            let mut documented = BTreeMap::new();
+            for entry in locale_entries(lang) {
+                let id = &entry.ids[0];
+                let undocumented: Vec<_> = entry
+                    .used
+                    .iter()
+                    .filter(|v| !entry.documented.contains_key(*v))
+                    .collect();
+                assert!(
+                    undocumented.is_empty(),
+                    "{lang} {id}: variables without a `# Variables:` line: {undocumented:?}"
+                );
+                for kind in entry.documented.values() {
+                    assert!(
+                        kind == "String" || kind == "Number",
+                        "{lang} {id}: document variables as `$name (String|Number) - ...`"
+                    );
+                }
+                // Sample values, then empty strings (EMPTY() branches).
+                let samples = [
+                    ("Number", "3", "String", "示例 example"),
+                    ("Number", "1", "String", ""),
+                ];
+                for (_, number, _, string) in samples {
+                    let args: Vec<(&str, String)> = entry
+                        .documented
+                        .iter()
+                        .map(|(name, kind)| {
+                            let value = if kind == "Number" { number } else { string };
+                            (name.as_str(), value.to_owned())
+                        })
+                        .collect();
+                    for id in &entry.ids {
+                        let Some((text, errors)) = l10n.format(id, &args) else {
+                            panic!("{lang}: {id} does not format");
+                        };
+                        assert!(errors.is_empty(), "{lang} {id}: {errors:?}");
+                        assert!(!text.trim().is_empty(), "{lang} {id} is empty");
+                        assert!(
+                            !text.contains('$') && !text.contains('{'),
+                            "{lang} {id}: {text}"
+                        );
+                    }
+                }
+                documented.insert(id.clone(), entry.documented);
+            }
+            documented_by_lang.push((lang, documented));
+        }
+        // Both languages document the same arguments for each message.
+        let (_, reference) = &documented_by_lang[documented_by_lang.len() - 1];
+        for (lang, documented) in &documented_by_lang {
+            for (id, vars) in documented {
+                let names: BTreeMap<_, _> = vars.iter().collect();
+                let expected: BTreeMap<_, _> = reference
+                    .get(id)
+                    .map(|v| v.iter().collect())
+                    .unwrap_or_default();
+                assert_eq!(names, expected, "{lang} {id}: variables differ from en-US");
+            }
+        }
+    }
+
+    #[test]
+    fn every_error_code_has_a_message_in_every_language() {
+        for lang in SUPPORTED_LANGS {
+            let l10n = Localizer::new(lang);
+            // Only the language's own bundle: no falling back to English.
+            let own = &l10n.bundles[0];
+            for code in ERROR_CODES {
+                let id = format!("error-{code}");
+                assert!(
+                    format_in(own, &id, None, &mut Vec::new()).is_some(),
+                    "{lang} has no message {id}"
+                );
+            }
+        }
+    }
+
+    /// The string literals returned by `fn code(&self)` in a source file.
+    fn codes_in_source(source: &str) -> Vec<&str> {
+        let Some(start) = source.find("fn code(&self)") else {
+            return Vec::new();
+        };
+        let body = &source[start..];
+        let body = &body[..body.find("\n    }\n").unwrap_or(body.len())];
+        body.split("=> \"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .collect()
+    }
+
+    /// Constructing every error variant here would tie this test to their
+    /// fields (and some need a live `reqwest::Error`), so read the `code()`
+    /// functions instead: a new code without a message fails here.
+    #[test]
+    fn error_codes_list_matches_the_code_functions() {
+        let sources = [
+            (
+                "fetch/mod.rs",
+                include_str!("fetch/mod.rs"),
+                "invalid-address",
+            ),
+            (
+                "extract/mod.rs",
+                include_str!("extract/mod.rs"),
+                "no-article",
+            ),
+        ];
+        for (file, source, known) in sources {
+            let codes = codes_in_source(source);
+            assert!(
+                codes.contains(&known),
+                "no `fn code(&self)` returning {known:?} found in {file}; \
+                 point this test at the file that defines it"
+            );
+            for code in codes {
+                assert!(
+                    ERROR_CODES.contains(&code),
+                    "{file} has error code {code:?}: add it to ERROR_CODES and write \
+                     `error-{code}` in every assets/locales/*/errors.ftl"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_core_error_types_only_use_listed_codes() {
+        use crate::extract::ExtractError;
+        let errors = [
+            ExtractError::NoArticle { title: None },
+            ExtractError::NoArticle {
+                title: Some("Home".into()),
+            },
+            ExtractError::Empty,
+        ];
+        for e in errors {
+            assert!(ERROR_CODES.contains(&e.code()), "{} not listed", e.code());
+            let msg = Localizer::new("zh-CN").error_message(e.code(), e.l10n_args());
+            assert!(!msg.message.contains("error-"), "{msg:?}");
+        }
+    }
+
+    #[test]
+    fn error_messages_read_naturally() {
+        let zh = Localizer::new("zh-CN");
+        let en = Localizer::new("en-US");
+        let no_title = vec![("title", String::new())];
+        assert_eq!(
+            zh.error_message("no-article", no_title.clone()).message,
+            "这个页面上没有找到可以阅读的文章。它可能是首页或目录页，请打开其中一篇文章再试。"
+        );
+        assert!(
+            en.error_message("no-article", vec![("title", "BBC Home".into())])
+                .message
+                .contains("“BBC Home”")
+        );
+        assert!(
+            !en.error_message("no-article", no_title)
+                .message
+                .contains('“')
+        );
+        assert_eq!(
+            en.error_message("http-status", vec![("status", "404".into())])
+                .message,
+            "This page was not found on the website. Check the address and try again."
+        );
+        assert!(
+            en.error_message("http-status", vec![("status", "418".into())])
+                .message
+                .contains("(error 418)")
+        );
+        assert!(
+            en.error_message("timeout", vec![("seconds", "1".into())])
+                .message
+                .contains("more than 1 second)")
+        );
+        assert!(
+            en.error_message("timeout", vec![("seconds", "30".into())])
+                .message
+                .contains("more than 30 seconds)")
+        );
+        let msg = zh.error_message("unsupported-scheme", vec![("scheme", "ftp".into())]);
+        assert_eq!(msg.code, "unsupported-scheme");
+        assert!(msg.message.contains("“ftp:”"));
+    }
+
+    #[test]
+    fn no_isolation_marks_unless_asked() {
+        let en = Localizer::new("en-US");
+        let plain = en.message("cli-error", &[("message", "x".into())]);
+        assert_eq!(plain, "Error: x");
+        let isolated = Localizer::new("en-US").with_isolation(true);
+        let marked = isolated.message("cli-error", &[("message", "x".into())]);
+        assert_eq!(marked, "Error: \u{2068}x\u{2069}");
+        assert_eq!(strip_isolation(&marked), plain);
+    }
+
+    #[test]
+    fn fallbacks_never_panic() {
+        let zh = Localizer::new("zh-CN");
+        assert_eq!(zh.message("no-such-message", &[]), "no-such-message");
+        assert_eq!(
+            zh.message("cli-error.no-such-attribute", &[]),
+            "cli-error.no-such-attribute"
+        );
+        // A missing argument still gives readable text.
+        assert!(zh.message("cli-error", &[]).starts_with("出错了："));
+        let unknown = zh.error_message("brand-new-code", Vec::new());
+        assert_eq!(unknown.code, "brand-new-code");
+        assert_eq!(
+            unknown.message,
+            "出了点问题（代码：brand-new-code），请稍后再试。"
+        );
+    }
+
+    #[test]
+    fn numbers_are_passed_as_numbers_only_when_plain() {
+        for yes in ["0", "404", "30", "1.5", "-2"] {
+            assert!(looks_numeric(yes), "{yes}");
+        }
+        for no in [
+            "", "007", "1e5", "inf", "NaN", "1.", ".5", "12a", "1.2.3", "+1",
+        ] {
+            assert!(!looks_numeric(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn negotiation_table() {
+        let table: &[(&[&str], &str)] = &[
+            (&["zh"], "zh-CN"),
+            (&["zh-CN"], "zh-CN"),
+            (&["zh-Hans"], "zh-CN"),
+            (&["zh-Hans-CN"], "zh-CN"),
+            (&["zh_CN.UTF-8"], "zh-CN"),
+            (&["zh_CN.GB18030"], "zh-CN"),
+            (&["zh_SG"], "zh-CN"),
+            (&["zh-TW"], "zh-CN"),
+            (&["zh-Hant"], "zh-CN"),
+            (&["zh_HK.UTF-8"], "zh-CN"),
+            (&["ZH-cn"], "zh-CN"),
+            (&["en"], "en-US"),
+            (&["en-US"], "en-US"),
+            (&["en_GB.UTF-8"], "en-US"),
+            (&["en_US.UTF-8@euro"], "en-US"),
+            (&["fr-FR"], "en-US"),
+            (&["de_DE.UTF-8", "zh-CN"], "zh-CN"),
+            (&["en-GB", "zh-CN"], "en-US"),
+            (&["C"], "en-US"),
+            (&["C.UTF-8"], "en-US"),
+            (&["POSIX"], "en-US"),
+            (&[""], "en-US"),
+            (&["not a language!"], "en-US"),
+            (&[], "en-US"),
+        ];
+        for (requested, expected) in table {
+            assert_eq!(negotiate_lang(requested), *expected, "{requested:?}");
+        }
+        assert_eq!(Localizer::new("zh").lang(), "zh-CN");
+        assert_eq!(Localizer::negotiate(&["fr", "zh-TW"]).lang(), "zh-CN");
+    }
+
+    #[test]
+    fn environment_precedence() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                vars.iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        let zh_system = || Some("zh-CN".to_owned());
+        let no_system = || None;
+        // The override wins over everything.
+        assert_eq!(
+            choose_lang(Some("en-US"), env(&[("LC_ALL", "zh_CN.UTF-8")]), zh_system),
+            "en-US"
+        );
+        assert_eq!(choose_lang(Some("zh-CN"), env(&[]), no_system), "zh-CN");
+        // An empty override is no override.
+        assert_eq!(
+            choose_lang(Some(" "), env(&[("LANG", "zh_CN.UTF-8")]), no_system),
+            "zh-CN"
+        );
+        // LC_ALL, then LC_MESSAGES, then LANG: the first non-empty decides.
+        let all = env(&[
+            ("LC_ALL", "en_US.UTF-8"),
+            ("LC_MESSAGES", "zh_CN.UTF-8"),
+            ("LANG", "zh_CN.UTF-8"),
+        ]);
+        assert_eq!(choose_lang(None, all, zh_system), "en-US");
+        let messages = env(&[
+            ("LC_ALL", ""),
+            ("LC_MESSAGES", "zh_CN.UTF-8"),
+            ("LANG", "en_US.UTF-8"),
+        ]);
+        assert_eq!(choose_lang(None, messages, no_system), "zh-CN");
+        assert_eq!(
+            choose_lang(None, env(&[("LANG", "zh_CN.UTF-8")]), no_system),
+            "zh-CN"
+        );
+        // C means English, even if the system prefers Chinese.
+        assert_eq!(
+            choose_lang(None, env(&[("LANG", "C.UTF-8")]), zh_system),
+            "en-US"
+        );
+        // Nothing in the environment: ask the system, then default.
+        assert_eq!(choose_lang(None, env(&[]), zh_system), "zh-CN");
+        assert_eq!(choose_lang(None, env(&[]), no_system), "en-US");
+    }
+
+    #[test]
+    fn localizer_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Localizer>();
     }
 }

@@ -1,0 +1,114 @@
+## Errors the reader sees: in the app, read aloud, and on the command line.
+##
+## Every error the core can produce has a message `error-<code>`, where
+## <code> is the stable code from the Rust error (`FetchError::code()`,
+## `ExtractError::code()`); `reader_core::i18n::ERROR_CODES` lists them.
+## Keep each message short and calm, avoid technical words, and end with
+## what to do next. Placeables in quotes are what the reader typed or what
+## the page is called.
+##
+## EMPTY($x) is our own function: "true" when $x is missing or empty, so a
+## message can read naturally without it.
+
+# Shown when an error code has no message of its own (it should not happen).
+# Variables:
+#   $code (String) - the stable error code, e.g. "timeout".
+error-unknown = Something went wrong (code: { $code }). Please try again.
+
+## Addresses and files
+
+# Variables:
+#   $address (String) - what the reader typed or pasted; may be empty.
+error-invalid-address =
+    { EMPTY($address) ->
+        [true] Please type or paste the address of a web page.
+       *[false] “{ $address }” is not a web address that can be opened. Check the address and try again.
+    }
+
+# Variables:
+#   $scheme (String) - the part of the address before the colon, e.g. "ftp".
+error-unsupported-scheme = Addresses that start with “{ $scheme }:” can’t be opened here. Use an address that starts with https:// or http://.
+
+# Variables:
+#   $path (String) - the file name as given.
+error-file-not-found = The file “{ $path }” could not be found. Check the file name and try again.
+
+# Variables:
+#   $path (String) - the path as given; it names a folder or a device.
+error-not-a-file = “{ $path }” is a folder, not a file. Choose a saved web page (an .html file) and try again.
+
+# Variables:
+#   $path (String) - the file name as given, or "stdin" for standard input.
+#   $detail (String) - the system's technical description; not shown to readers.
+error-io =
+    { $path ->
+        [stdin] The page could not be read from standard input. Please try again.
+       *[other] The file “{ $path }” could not be opened. Check that it is still there and that you may read it, then try again.
+    }
+
+## Network
+
+# Variables:
+#   $host (String) - the website's name, e.g. "news.163.com".
+error-unreachable = Could not reach { $host }. Check your internet connection and try again.
+
+# Variables:
+#   $host (String) - the website's name.
+error-tls = Could not open a secure connection to { $host }. The website’s security certificate may be out of date, or your computer’s clock may be wrong. Please try again later.
+
+# Variables:
+#   $seconds (Number) - how long we waited.
+error-timeout =
+    The website took too long to answer (more than { $seconds ->
+        [one] { $seconds } second
+       *[other] { $seconds } seconds
+    }). Please try again later.
+
+# Variables:
+#   $limit (Number) - how many redirects we follow before giving up.
+error-too-many-redirects = The website kept sending us on to other addresses (more than { $limit } times), so the page could not be opened. Try the article’s own address.
+
+# Variables:
+#   $url (String) - the address where the loop was noticed; not shown.
+error-redirect-loop = The website keeps sending us round in a circle, so the page could not be opened. Please try again later.
+
+# Variables:
+#   $status (Number) - the HTTP status code, e.g. 404.
+#   $url (String) - the address that answered; not shown.
+error-http-status =
+    { $status ->
+        [404] This page was not found on the website. Check the address and try again.
+        [410] This page has been removed from the website. Check the address and try again.
+        [401] This page is only for signed-in visitors, so it can’t be opened here.
+        [403] The website would not let us open this page. Try opening it in your web browser.
+        [429] The website is busy with too many visits. Please wait a few minutes and try again.
+        [500] The website is having trouble right now. Please try again later.
+        [502] The website is having trouble right now. Please try again later.
+        [503] The website is having trouble right now. Please try again later.
+        [504] The website is having trouble right now. Please try again later.
+       *[other] The website could not give us this page (error { $status }). Check the address, or try again later.
+    }
+
+# Variables:
+#   $limit (Number) - the size limit in megabytes, e.g. 15.
+error-too-large = This page is too big to open (more than { $limit } MB). Try a different article.
+
+# Variables:
+#   $content_type (String) - what the address leads to, e.g. "application/pdf".
+error-unsupported-content-type = This address leads to a file ({ $content_type }), not a web page, so it can’t be shown here. Try the address of an article.
+
+# Variables:
+#   $detail (String) - the technical description; not shown to readers.
+error-network = The page could not be loaded because of a network problem. Check your internet connection and try again.
+
+## Reading the page
+
+# Variables:
+#   $title (String) - the page's title; may be empty.
+error-no-article =
+    { EMPTY($title) ->
+        [true] There is no article to read on this page. It may be a home page or a list of links: open a single article and try again.
+       *[false] There is no article to read on “{ $title }”. It may be a home page or a list of links: open a single article and try again.
+    }
+
+error-empty-page = This page is empty, so there is nothing to read. Check the address and try again.

@@ -1,0 +1,107 @@
+## 读者看到的出错提示：应用里显示、朗读，命令行里也用。
+##
+## 核心库能产生的每个错误都有一条 `error-<code>` 消息，<code> 就是 Rust
+## 错误里的固定代码（`FetchError::code()`、`ExtractError::code()`），
+## `reader_core::i18n::ERROR_CODES` 列出了全部代码。
+## 写给老年读者：句子要短，语气平和，不用技术词，最后说清楚下一步怎么做。
+##
+## EMPTY($x) 是我们自己的函数：$x 没有或为空时返回 "true"。
+
+# 某个错误代码没有对应提示时使用（正常不会出现）。
+# Variables:
+#   $code (String) - 固定的错误代码，例如 "timeout"。
+error-unknown = 出了点问题（代码：{ $code }），请稍后再试。
+
+## 网址和文件
+
+# Variables:
+#   $address (String) - 读者输入或粘贴的内容，可能为空。
+error-invalid-address =
+    { EMPTY($address) ->
+        [true] 请输入或粘贴一个网页的网址。
+       *[false] “{ $address }”不是能打开的网址。请检查网址后再试。
+    }
+
+# Variables:
+#   $scheme (String) - 网址冒号前面的部分，例如 "ftp"。
+error-unsupported-scheme = 这里打不开以“{ $scheme }:”开头的地址。请使用以 https:// 或 http:// 开头的网址。
+
+# Variables:
+#   $path (String) - 给出的文件名。
+error-file-not-found = 找不到文件“{ $path }”。请检查文件名后再试。
+
+# Variables:
+#   $path (String) - 给出的路径；它是一个文件夹或设备。
+error-not-a-file = “{ $path }”是一个文件夹，不是文件。请选择一个保存下来的网页（.html 文件）再试。
+
+# Variables:
+#   $path (String) - 给出的文件名；从标准输入读取时为 "stdin"。
+#   $detail (String) - 系统给出的技术说明，不显示给读者。
+error-io =
+    { $path ->
+        [stdin] 从标准输入读不到页面内容，请再试一次。
+       *[other] 文件“{ $path }”打不开。请确认文件还在、并且有权限读取，然后再试一次。
+    }
+
+## 网络
+
+# Variables:
+#   $host (String) - 网站的名字，例如 "news.163.com"。
+error-unreachable = 连不上网站 { $host }。请检查网络是否连通，然后再试一次。
+
+# Variables:
+#   $host (String) - 网站的名字。
+error-tls = 没能和网站 { $host } 建立安全连接。可能是网站的安全证书过期了，也可能是电脑上的时间不对。请稍后再试。
+
+# Variables:
+#   $seconds (Number) - 等了多少秒。
+error-timeout = 网站太久没有回应（等了 { $seconds } 秒）。请稍后再试。
+
+# Variables:
+#   $limit (Number) - 最多跟随几次跳转。
+error-too-many-redirects = 这个网址跳转了太多次（超过 { $limit } 次），页面没能打开。请直接使用文章本身的网址再试。
+
+# Variables:
+#   $url (String) - 发现循环跳转的网址，不显示。
+error-redirect-loop = 这个网址一直在几个地址之间来回跳转，页面没能打开。请稍后再试。
+
+# Variables:
+#   $status (Number) - HTTP 状态码，例如 404。
+#   $url (String) - 给出这个答复的网址，不显示。
+error-http-status =
+    { $status ->
+        [404] 网站上找不到这个页面。请检查网址后再试。
+        [410] 这个页面已经被网站删除了。请检查网址后再试。
+        [401] 这个页面要先登录才能看，这里打不开。
+        [403] 网站不让打开这个页面。可以试试用浏览器打开。
+        [429] 网站现在访问的人太多。请等几分钟再试。
+        [500] 网站暂时出了故障。请稍后再试。
+        [502] 网站暂时出了故障。请稍后再试。
+        [503] 网站暂时出了故障。请稍后再试。
+        [504] 网站暂时出了故障。请稍后再试。
+       *[other] 网站没能提供这个页面（错误代码 { $status }）。请检查网址，或者稍后再试。
+    }
+
+# Variables:
+#   $limit (Number) - 大小上限，单位是 MB，例如 15。
+error-too-large = 这个页面太大了（超过 { $limit } MB），打不开。请换一篇文章试试。
+
+# Variables:
+#   $content_type (String) - 网址指向的内容类型，例如 "application/pdf"。
+error-unsupported-content-type = 这个网址打开的是一个文件（{ $content_type }），不是网页，这里没法显示。请换一个文章的网址再试。
+
+# Variables:
+#   $detail (String) - 技术说明，不显示给读者。
+error-network = 网络出了问题，页面没能打开。请检查网络是否连通，然后再试一次。
+
+## 阅读页面
+
+# Variables:
+#   $title (String) - 页面标题，可能为空。
+error-no-article =
+    { EMPTY($title) ->
+        [true] 这个页面上没有找到可以阅读的文章。它可能是首页或目录页，请打开其中一篇文章再试。
+       *[false] “{ $title }”这个页面上没有找到可以阅读的文章。它可能是首页或目录页，请打开其中一篇文章再试。
+    }
+
+error-empty-page = 这个页面是空的，没有可以阅读的内容。请检查网址后再试。
