@@ -40,6 +40,9 @@ pub use metadata::{normalize_date, strip_site_name};
 const GOOD_ENOUGH_LEN: f32 = 500.0;
 /// Below this, there is no article on the page.
 const MIN_ARTICLE_LEN: f32 = 60.0;
+/// A page whose text is more than this share links is a link list (a home
+/// page, a section index), never an article.
+const MAX_FALLBACK_LINK_DENSITY: f32 = 0.5;
 /// Excerpts are cut to about this many characters.
 const EXCERPT_CHARS: usize = 200;
 
@@ -105,7 +108,12 @@ pub fn extract(html: &str, base: Option<&Url>) -> Result<Article, ExtractError> 
     let (len, mut blocks) = best.unwrap_or_default();
     let title = meta.title.clone().or_else(|| meta.document_title.clone());
     if len < MIN_ARTICLE_LEN {
-        return Err(ExtractError::NoArticle { title });
+        // A short page (a note, a notice) still reads as an article when its
+        // body is prose rather than a list of links.
+        match whole_body(&dom, meta.base.as_ref()) {
+            Some(b) => blocks = b,
+            None => return Err(ExtractError::NoArticle { title }),
+        }
     }
     let title = title.unwrap_or_else(|| fallback_title(&blocks, base));
     drop_title_duplicate(&mut blocks, &title);
@@ -127,6 +135,24 @@ fn attempt(dom: &Dom<'_>, base: Option<&Url>, flags: Flags) -> Vec<Block> {
     let mut blocks = builder.finish();
     drop_boilerplate(&mut blocks);
     blocks
+}
+
+/// The whole (pruned) body as the article, when it has text and is not
+/// mostly links.
+fn whole_body(dom: &Dom<'_>, base: Option<&Url>) -> Option<Vec<Block>> {
+    let flags = Flags::ATTEMPTS[0];
+    let prep = prepare::prepare(dom, flags);
+    let stats = prepare::measure(dom, &prep, &prep.removed);
+    let body = dom.body();
+    let s = &stats[body as usize];
+    if s.text.chars == 0 || s.link_density() > MAX_FALLBACK_LINK_DENSITY {
+        return None;
+    }
+    let mut builder = BlockBuilder::new(dom, &prep.removed, &stats, base);
+    builder.add(body);
+    let mut blocks = builder.finish();
+    drop_boilerplate(&mut blocks);
+    (!blocks.is_empty()).then_some(blocks)
 }
 
 fn blocks_len(blocks: &[Block]) -> f32 {

@@ -40,6 +40,32 @@ const POSITIVE_SUBSTRINGS: &[&str] = &[
 
 const POSITIVE_TOKENS: &[&str] = &["con", "txt", "cont", "article", "story", "body"];
 
+/// Names that save a boilerplate-looking box from early removal (Readability's
+/// "ok, maybe it's a candidate"): narrower than [`POSITIVE_SUBSTRINGS`], since
+/// "post-comments" is positive-ish but still not the article.
+const MAYBE_SUBSTRINGS: &[&str] = &[
+    "article", "body", "content", "main", "column", "story", "artibody", "endtext", "rich_media",
+    "shadow",
+];
+
+/// Names so clearly furniture that no positive word rescues them.
+const STRONG_NEGATIVE_SUBSTRINGS: &[&str] = &[
+    "comments-area", "comment-list", "commentlist", "comments-list", "comment-respond",
+    "comments-section", "comment-section", "comments_section", "disqus", "taboola", "outbrain",
+    "yarpp-related", "jp-relatedposts",
+];
+
+/// Comment sections, recommendation widgets and the like: never article.
+pub fn is_furniture(class_and_id: &str) -> bool {
+    STRONG_NEGATIVE_SUBSTRINGS.iter().any(|p| class_and_id.contains(p))
+}
+
+/// Should a box with these names be removed before scoring?
+pub fn is_unlikely(class_and_id: &str) -> bool {
+    is_furniture(class_and_id)
+        || is_negative(class_and_id) && !MAYBE_SUBSTRINGS.iter().any(|p| class_and_id.contains(p))
+}
+
 fn tokens(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty())
 }

@@ -120,14 +120,19 @@ fn should_remove(dom: &Dom<'_>, i: u32, flags: Flags) -> bool {
             return true;
         }
     }
-    if !flags.strip_unlikely || matches!(tag, Tag::Article | Tag::Main | Tag::A) {
+    if matches!(tag, Tag::Article | Tag::Main | Tag::A) {
         return false;
     }
     let names = dom.class_and_id(i);
     if names.is_empty() {
         return false;
     }
-    patterns::is_negative(&names) && !patterns::is_positive(&names) && !inside_table_or_code(dom, i)
+    // Comment sections and recommendation widgets go even in lax attempts:
+    // on a short post they outweigh the post itself.
+    if patterns::is_furniture(&names) {
+        return true;
+    }
+    flags.strip_unlikely && patterns::is_unlikely(&names) && !inside_table_or_code(dom, i)
 }
 
 /// Readability's caution: a boilerplate-looking name inside a table or code
