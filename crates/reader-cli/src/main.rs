@@ -1,2 +1,409 @@
-//! `care-reader`: the command line. (Placeholder; being written.)
-fn main() {}
+//! `care-reader`: Care Reader (关怀阅读) on the command line.
+//!
+//! ```text
+//! care-reader extract https://news.163.com/a/b.html --format markdown
+//! care-reader extract saved.html --url https://example.com/news/ --format json
+//! curl -s https://example.com/a | care-reader extract - --format text
+//! care-reader extract --batch pages.tsv      # html_path<TAB>url<TAB>out_path
+//! ```
+//!
+//! Errors go to standard error in the reader's language (`--lang`, else the
+//! environment), and each class of error has its own exit code (see
+//! [`EXIT_CODES_HELP`]) so scripts can branch without parsing messages.
+
+#![forbid(unsafe_code)]
+
+mod markdown;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use reader_core::fetch::{self, FetchOptions, Source};
+use reader_core::i18n::Localizer;
+use reader_core::{Article, Error, extract};
+use url::Url;
+
+/// Shown at the end of `--help`; keep in sync with [`exit_code_for`].
+const EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0  success (in --batch mode: the list was read, even if some pages failed)
+  1  unexpected failure (for example, the output could not be written)
+  2  usage error (unknown option, missing argument)
+  3  invalid input: not a web address or file, an unsupported scheme
+     (javascript:, ftp:, ...), or a --url that is not an http(s) address
+  4  network: host unreachable, secure connection failed, timeout,
+     too many redirects, redirect loop, other network errors
+  5  the website answered with an HTTP error status (404, 500, ...)
+  6  refused content: the page is too large, or not HTML or text
+  7  file errors: not found, a folder, unreadable (also an unreadable --batch list)
+  8  no article: the page is empty, or nothing on it reads like an article
+
+Messages follow --lang, else LC_ALL, LC_MESSAGES, LANG, else the system language.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "care-reader",
+    version,
+    about = "Care Reader (关怀阅读): clean, readable articles from web pages.",
+    after_long_help = EXIT_CODES_HELP
+)]
+struct Cli {
+    /// Language of messages: zh-CN or en-US (default: from the environment).
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<String>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Extract the article from a web page, a saved HTML file or standard input.
+    #[command(after_long_help = EXIT_CODES_HELP)]
+    Extract(ExtractArgs),
+}
+
+#[derive(Debug, Args)]
+struct ExtractArgs {
+    /// An http(s) address, a file (HTML, text or MHTML), or `-` for standard input.
+    #[arg(value_name = "URL|PATH|-", required_unless_present = "batch")]
+    input: Option<String>,
+
+    /// The page's own address: resolves relative links and images (useful for
+    /// saved files and standard input).
+    #[arg(long = "url", value_name = "BASE", conflicts_with = "batch")]
+    base: Option<String>,
+
+    /// Output format [default: markdown; text in --batch mode].
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+
+    /// Extract many saved pages. LIST has one page per line:
+    /// `html_path<TAB>url<TAB>out_path` (url may be empty). Each result goes to
+    /// out_path and the extraction time in milliseconds to out_path.ms; a page
+    /// that fails gets an empty out_path and a message, and the batch goes on.
+    #[arg(long, value_name = "LIST", conflicts_with = "input")]
+    batch: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// The whole article as JSON (title, metadata and structured blocks).
+    Json,
+    /// The body only, one paragraph (or list item, caption) per line.
+    Text,
+    /// A readable document: title, byline, headings, links, images, tables.
+    Markdown,
+}
+
+/// Why the command failed: a core error, or one of the CLI's own.
+#[derive(Debug)]
+enum Failure {
+    Core(Error),
+    InvalidBase(String),
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
+    Unexpected(String),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        Failure::Core(e)
+    }
+}
+
+impl From<fetch::FetchError> for Failure {
+    fn from(e: fetch::FetchError) -> Self {
+        Failure::Core(e.into())
+    }
+}
+
+impl From<extract::ExtractError> for Failure {
+    fn from(e: extract::ExtractError) -> Self {
+        Failure::Core(e.into())
+    }
+}
+
+impl Failure {
+    fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Core(e) => exit_code_for(e.code()),
+            Failure::InvalidBase(_) => 3,
+            Failure::Write { .. } | Failure::Unexpected(_) => 1,
+        }
+    }
+
+    fn message(&self, l10n: &Localizer) -> String {
+        match self {
+            Failure::Core(e) => e.localize(l10n).message,
+            Failure::InvalidBase(url) => {
+                l10n.message("cli-invalid-base-url", &[("url", url.clone())])
+            }
+            Failure::Write { path, source } => l10n.message(
+                "cli-write-failed",
+                &[("path", path.clone()), ("detail", source.to_string())],
+            ),
+            Failure::Unexpected(detail) => detail.clone(),
+        }
+    }
+}
+
+/// The exit code for a stable error code (`Error::code()`); see [`EXIT_CODES_HELP`].
+fn exit_code_for(code: &str) -> u8 {
+    match code {
+        "invalid-address" | "unsupported-scheme" => 3,
+        "unreachable" | "tls" | "timeout" | "too-many-redirects" | "redirect-loop" | "network" => 4,
+        "http-status" => 5,
+        "too-large" | "unsupported-content-type" => 6,
+        "file-not-found" | "not-a-file" | "io" => 7,
+        "no-article" | "empty-page" => 8,
+        _ => 1,
+    }
+}
+
+/// Exit code for an unreadable `--batch` list (a file error).
+const EXIT_BATCH_LIST: u8 = 7;
+
+fn main() -> ExitCode {
+    // Usage errors exit with 2 here (clap's convention).
+    let cli = Cli::parse();
+    let l10n = Localizer::from_env(cli.lang.as_deref());
+    // One runtime for the whole run; a single thread is plenty for one fetch
+    // at a time, and keeps the second core free for parsing.
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => return fail(&l10n, &Failure::Unexpected(e.to_string())),
+    };
+    match cli.command {
+        Command::Extract(args) => match (&args.batch, &args.input) {
+            (Some(list), _) => runtime.block_on(run_batch(list, args.format, &l10n)),
+            (None, Some(input)) => match runtime.block_on(run_extract(input, &args)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(failure) => fail(&l10n, &failure),
+            },
+            // clap requires one of the two; stay calm if that ever changes.
+            (None, None) => fail(
+                &l10n,
+                &Failure::from(fetch::FetchError::InvalidAddress {
+                    address: String::new(),
+                }),
+            ),
+        },
+    }
+}
+
+/// Print the localised error and give its exit code.
+fn fail(l10n: &Localizer, failure: &Failure) -> ExitCode {
+    let message = failure.message(l10n);
+    eprintln!("{}", l10n.message("cli-error", &[("message", message)]));
+    ExitCode::from(failure.exit_code())
+}
+
+async fn run_extract(input: &str, args: &ExtractArgs) -> Result<(), Failure> {
+    let source = Source::parse(input)?;
+    let mut page = fetch::fetch(&source, &FetchOptions::default()).await?;
+    if let Some(base) = &args.base {
+        page.url = Some(parse_base(base)?);
+    }
+    let article = extract::extract_page(&page)?;
+    let output = render(&article, args.format.unwrap_or(Format::Markdown))?;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(output.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        // `care-reader extract ... | head` is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(source) => Err(Failure::Write {
+            path: "-".to_owned(),
+            source,
+        }),
+    }
+}
+
+/// `--url BASE` (or a batch line's url): an absolute http(s) address.
+fn parse_base(base: &str) -> Result<Url, Failure> {
+    match Url::parse(base.trim()) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") && url.has_host() => Ok(url),
+        _ => Err(Failure::InvalidBase(base.to_owned())),
+    }
+}
+
+fn render(article: &Article, format: Format) -> Result<String, Failure> {
+    Ok(match format {
+        Format::Json => {
+            let mut json = serde_json::to_string_pretty(article)
+                .map_err(|e| Failure::Unexpected(e.to_string()))?;
+            json.push('\n');
+            json
+        }
+        Format::Text => article.body_text(),
+        Format::Markdown => markdown::render(article),
+    })
+}
+
+/// `extract --batch LIST`: every line is extracted; failures are reported
+/// and skipped. Only an unreadable list fails the command.
+async fn run_batch(list: &Path, format: Option<Format>, l10n: &Localizer) -> ExitCode {
+    let text = match std::fs::read(list) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) => {
+            let message = l10n.message(
+                "cli-batch-list-unreadable",
+                &[
+                    ("path", list.display().to_string()),
+                    ("detail", e.to_string()),
+                ],
+            );
+            eprintln!("{}", l10n.message("cli-error", &[("message", message)]));
+            return ExitCode::from(EXIT_BATCH_LIST);
+        }
+    };
+    let format = format.unwrap_or(Format::Text);
+    let (mut total, mut ok, mut failed) = (0_usize, 0_usize, 0_usize);
+    for (index, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        total += 1;
+        let columns: Vec<&str> = line.splitn(3, '\t').collect();
+        let [html, url, out] = columns[..] else {
+            failed += 1;
+            let line_number = (index + 1).to_string();
+            eprintln!(
+                "{}",
+                l10n.message("cli-batch-bad-line", &[("line", line_number)])
+            );
+            continue;
+        };
+        match batch_page(html, url.trim(), out, format).await {
+            Ok(()) => ok += 1,
+            Err(failure) => {
+                failed += 1;
+                let message = l10n.message(
+                    "cli-batch-page-failed",
+                    &[
+                        ("path", html.to_owned()),
+                        ("message", failure.message(l10n)),
+                    ],
+                );
+                eprintln!("{message}");
+            }
+        }
+    }
+    let summary = l10n.message(
+        "cli-batch-summary",
+        &[
+            ("total", total.to_string()),
+            ("ok", ok.to_string()),
+            ("failed", failed.to_string()),
+        ],
+    );
+    eprintln!("{summary}");
+    ExitCode::SUCCESS
+}
+
+/// One batch line. The output file is always written (empty on failure) so
+/// a harness never reads a stale result; `<out>.ms` holds the time spent
+/// parsing and extracting (not reading the file), whenever extraction ran.
+async fn batch_page(html: &str, url: &str, out: &str, format: Format) -> Result<(), Failure> {
+    let out_path = Path::new(out);
+    if let Some(dir) = out_path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        // A folder that can't be made shows up as a write error below.
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let (result, elapsed_ms) = extract_timed(html, url).await;
+    if let Some(ms) = elapsed_ms {
+        write_file(&PathBuf::from(format!("{out}.ms")), &format!("{ms:.3}"))?;
+    }
+    match result.and_then(|article| render(&article, format)) {
+        Ok(text) => write_file(out_path, &text),
+        Err(failure) => {
+            // The page's own failure is the one worth reporting.
+            let _ = write_file(out_path, "");
+            Err(failure)
+        }
+    }
+}
+
+fn write_file(path: &Path, contents: &str) -> Result<(), Failure> {
+    std::fs::write(path, contents).map_err(|source| Failure::Write {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+/// Read `html`, then parse and extract it with `url` as its address; the
+/// milliseconds are there whenever extraction ran.
+async fn extract_timed(html: &str, url: &str) -> (Result<Article, Failure>, Option<f64>) {
+    let source = Source::File(PathBuf::from(html));
+    let mut page = match fetch::fetch(&source, &FetchOptions::default()).await {
+        Ok(page) => page,
+        Err(e) => return (Err(e.into()), None),
+    };
+    page.url = if url.is_empty() {
+        None
+    } else {
+        match parse_base(url) {
+            Ok(url) => Some(url),
+            Err(failure) => return (Err(failure), None),
+        }
+    };
+    let start = Instant::now();
+    let result = extract::extract_page(&page);
+    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    (result.map_err(Failure::from), Some(ms))
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn every_core_error_code_has_its_own_exit_code() {
+        for code in reader_core::i18n::ERROR_CODES {
+            let exit = exit_code_for(code);
+            assert!((3..=8).contains(&exit), "{code} → {exit}");
+            assert!(
+                EXIT_CODES_HELP.contains(&format!("\n  {exit}  ")),
+                "exit code {exit} is not documented"
+            );
+        }
+        assert_eq!(exit_code_for("something-new"), 1);
+    }
+
+    #[test]
+    fn cli_definition_is_valid() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn base_must_be_an_absolute_web_address() {
+        assert!(parse_base("https://example.com/news/").is_ok());
+        assert!(parse_base(" http://example.com ").is_ok());
+        for bad in [
+            "example.com",
+            "/news/a.html",
+            "file:///tmp/a.html",
+            "javascript:x",
+            "",
+        ] {
+            assert!(
+                matches!(parse_base(bad), Err(Failure::InvalidBase(_))),
+                "{bad}"
+            );
+        }
+    }
+}
