@@ -30,6 +30,9 @@ const F1_FLOOR_READABILITY: f64 = 0.0;
 /// Share of readability/ pages whose title matches meta.json's `title`.
 const TITLE_FLOOR_READABILITY: f64 = 0.0;
 
+/// The failure code recorded for a page whose extraction panicked.
+const PANICKED: &str = "PANICKED";
+
 /// How many of the lowest-scoring pages each table lists.
 const WORST_SHOWN: usize = 5;
 
@@ -79,9 +82,14 @@ fn run_source(source: &str, floor: f64) {
             .html()
             .unwrap_or_else(|e| panic!("{}: reading page: {e}", case.id()));
         let base = case.base_url();
-        let (text, failed) = match reader_core::extract::extract(&html, base.as_ref()) {
-            Ok(article) => (article.body_text(), None),
-            Err(e) => (String::new(), Some(e.code())),
+        // A panic is caught so that the report names the page; it still fails the test.
+        let outcome = std::panic::catch_unwind(|| {
+            reader_core::extract::extract(&html, base.as_ref()).map(|a| a.body_text())
+        });
+        let (text, failed) = match outcome {
+            Ok(Ok(text)) => (text, None),
+            Ok(Err(e)) => (String::new(), Some(e.code())),
+            Err(_) => (String::new(), Some(PANICKED)),
         };
         if let Some(dir) = &save_dir {
             let path = dir.join(format!("{}.txt", case.name));
@@ -143,6 +151,15 @@ fn run_source(source: &str, floor: f64) {
     }
     report(&table);
 
+    let panicked: Vec<&str> = results
+        .iter()
+        .filter(|r| r.failed == Some(PANICKED))
+        .map(|r| r.case.as_str())
+        .collect();
+    assert!(
+        panicked.is_empty(),
+        "{source}: extraction panicked on {panicked:?}"
+    );
     assert!(
         agg.f1 >= floor,
         "{source}: F1 {:.3} fell below the floor {floor:.3}",
