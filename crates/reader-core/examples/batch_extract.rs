@@ -11,7 +11,7 @@ fn main() {
         let html = std::fs::read_to_string(html).unwrap_or_default();
         let url = url::Url::parse(url).ok();
         let start = Instant::now();
-        let text = reader_core::extract::extract(&html, url.as_ref()).map(|a| a.body_text()).unwrap_or_default();
+        let text = reader_core::extract::extract(&html, url.as_ref()).map(|mut a| { if std::env::var_os("NOCAP").is_some() { a.blocks.retain(|b| !matches!(b, reader_core::Block::Image { .. })); } a.body_text() }).unwrap_or_default();
         let ms = start.elapsed().as_secs_f64() * 1000.0;
         let _ = std::fs::write(out, text);
         let _ = std::fs::write(format!("{out}.ms"), format!("{ms:.3}"));

@@ -335,6 +335,11 @@ fn date_in_text(html: &Html) -> Option<String> {
     None
 }
 
+/// Whether `t` contains a numeric date.
+pub fn contains_date(t: &str) -> bool {
+    find_date(t).is_some()
+}
+
 /// Finds "2024-05-09", "2024/5/9", "2024年5月9日" (optionally with a time) in `t`.
 fn find_date(t: &str) -> Option<String> {
     let bytes = t.as_bytes();

@@ -23,6 +23,8 @@ mod prepare;
 mod score;
 mod text;
 
+use std::collections::HashSet;
+
 use scraper::Html;
 use url::Url;
 
@@ -40,6 +42,8 @@ pub use metadata::{normalize_date, strip_site_name};
 const GOOD_ENOUGH_LEN: f32 = 500.0;
 /// Below this, there is no article on the page.
 const MIN_ARTICLE_LEN: f32 = 60.0;
+/// Blocks shorter than this may repeat ("Photo", "Share").
+const MIN_DEDUP_LEN: f32 = 40.0;
 /// A page whose text is more than this share links is a link list (a home
 /// page, a section index), never an article.
 const MAX_FALLBACK_LINK_DENSITY: f32 = 0.5;
@@ -163,25 +167,33 @@ fn blocks_len(blocks: &[Block]) -> f32 {
         .sum()
 }
 
-/// Drops editor credits, share prompts and "related" lists that live inside
-/// the article's own container.
+/// Drops editor credits, share prompts, datelines, repeated text and
+/// "related" lists that live inside the article's own container.
 fn drop_boilerplate(blocks: &mut Vec<Block>) {
+    let total: f32 = blocks_len(blocks);
+    let mut seen: HashSet<String> = HashSet::new();
     let mut out = Vec::with_capacity(blocks.len());
+    let mut before = 0.0f32;
     let mut in_related = false;
-    for block in blocks.drain(..) {
-        let text = match &block {
-            Block::Heading { content, .. } | Block::Paragraph { content } => inline_text(content),
-            _ => String::new(),
-        };
-        if !text.is_empty() && patterns::is_boilerplate_heading(&text) {
+    let count = blocks.len();
+    for (index, block) in std::mem::take(blocks).into_iter().enumerate() {
+        let text = block.text_lines().join(" ");
+        let len = TextStats::of(&text).weighted_len();
+        let is_text_block = matches!(block, Block::Heading { .. } | Block::Paragraph { .. });
+        if is_text_block && patterns::is_boilerplate_heading(&text) {
+            // A "related"/"comments" label past the article's middle ends it.
+            if before > (total - before - len) {
+                break;
+            }
             in_related = true;
+            before += len;
             continue;
         }
+        before += len;
         if in_related {
             let link_only = match &block {
-                Block::List { .. } => true,
+                Block::List { .. } | Block::Image { .. } => true,
                 Block::Paragraph { content } => content.iter().all(|i| !matches!(i, Inline::Text { text } if text.trim().chars().count() > 2)),
-                Block::Image { .. } => true,
                 _ => false,
             };
             if link_only {
@@ -189,8 +201,27 @@ fn drop_boilerplate(blocks: &mut Vec<Block>) {
             }
             in_related = false;
         }
-        if matches!(block, Block::Paragraph { .. }) && patterns::is_boilerplate_line(&text) {
+        let edge = index < 3 || index + 3 >= count;
+        let furniture = match &block {
+            Block::Paragraph { .. } => patterns::is_boilerplate_line(&text) || (edge && patterns::is_dateline(&text)),
+            Block::Image { caption: Some(c), .. } => patterns::is_boilerplate_line(c),
+            _ => false,
+        };
+        if furniture {
             continue;
+        }
+        // The same text twice (a caption in a gallery and its thumbnail, a
+        // truncated teaser of a paragraph) is read once.
+        if len >= MIN_DEDUP_LEN {
+            let key: String = text.chars().filter(|c| c.is_alphanumeric()).collect();
+            let teaser = text.trim_end().ends_with("...") || text.trim_end().ends_with('…');
+            // Repeated paragraphs stay (writers repeat refrains); repeated
+            // captions and truncated teasers go.
+            let caption = matches!(block, Block::Image { .. });
+            if (caption && seen.contains(&key)) || (teaser && seen.iter().any(|s| s.starts_with(key.as_str()))) {
+                continue;
+            }
+            seen.insert(key);
         }
         out.push(block);
     }

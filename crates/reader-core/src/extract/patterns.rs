@@ -99,7 +99,7 @@ pub fn class_weight(class_and_id: &str) -> f32 {
 /// Headings and labels that introduce a list of other articles or a comment
 /// section. Whatever they head is not the article.
 const BOILERPLATE_HEADINGS: &[&str] = &[
-    "相关推荐", "热点推荐", "相关新闻", "相关阅读", "相关文章", "相关链接", "相关报道", "推荐阅读",
+    "相关推荐", "热点推荐", "为你推荐", "为您推荐", "推荐新闻", "热门资讯", "相关专题", "热门阅读", "相关新闻", "相关阅读", "相关文章", "相关链接", "相关报道", "推荐阅读",
     "延伸阅读", "热门推荐", "热门文章", "热门新闻", "猜你喜欢", "为您推荐", "精彩推荐", "更多精彩",
     "精彩图片", "网友评论", "最新评论", "热门评论", "热点新闻", "大家都在看", "今日推荐", "头条要闻",
     "related articles", "related stories", "related content", "related posts", "related news",
@@ -127,6 +127,31 @@ const BOILERPLATE_LINE_PREFIXES: &[&str] = &[
     "sign up", "subscribe to", "follow us", "advertisement", "continue reading", "read more:",
     "related:", "copyright ©", "© copyright", "all rights reserved",
 ];
+
+/// Words that, next to a date, make a short line the article's dateline
+/// ("2019-09-26 12:11 来源：证券时报网 作者：李在山", "May 3, 2020 | by Ann").
+const DATELINE_WORDS: &[&str] = &[
+    "来源", "作者", "编辑", "发布时间", "发布日期", "时间：", "稿源", "记者", "浏览", "阅读数",
+    "source:", "by ", "posted", "published", "updated", "| ",
+];
+
+/// English month names, for datelines written out in words.
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may ", "june", "july", "august", "september",
+    "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.",
+];
+
+/// Is this short line a dateline/byline (date plus source or author)?
+pub fn is_dateline(text: &str) -> bool {
+    let t = text.trim();
+    let n = t.chars().count();
+    if n > 90 || n < 6 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let has_date = super::metadata::contains_date(t) || (MONTHS.iter().any(|m| lower.contains(m)) && lower.bytes().filter(u8::is_ascii_digit).count() >= 4);
+    has_date && DATELINE_WORDS.iter().any(|w| lower.contains(w))
+}
 
 pub fn is_boilerplate_line(text: &str) -> bool {
     let t = text.trim();
