@@ -150,6 +150,7 @@ impl Localizer {
     /// which print or stumble over the invisible marks. A UI that shows
     /// right-to-left page titles inside messages may turn them on, and must
     /// then pass text through [`strip_isolation`] before speaking it.
+    #[must_use]
     pub fn with_isolation(mut self, on: bool) -> Self {
         for bundle in &mut self.bundles {
             bundle.set_use_isolating(on);
@@ -160,9 +161,12 @@ impl Localizer {
     /// Whether `id` (`message` or `message.attribute`) exists in the reader's
     /// language or the fallback.
     pub fn has_message(&self, id: &str) -> bool {
-        self.bundles
-            .iter()
-            .any(|b| format_in(b, id, None, &mut Vec::new()).is_some())
+        self.bundles.iter().any(|bundle| match id.split_once('.') {
+            Some((message, attribute)) => bundle
+                .get_message(message)
+                .is_some_and(|m| m.get_attribute(attribute).is_some()),
+            None => bundle.get_message(id).is_some_and(|m| m.value().is_some()),
+        })
     }
 
     /// The message `id` (or `id.attribute`) formatted with `args`. Falls back
