@@ -496,7 +496,8 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
 
     /// `<img>`s inside a `<noscript>` (lazy-loading pages put the real image there).
     fn noscript_images(&mut self, i: u32) {
-        let Some(html) = (i + 1..self.dom.end(i)).find_map(|j| self.dom.text(j)) else { return };
+        let Some(parent) = self.dom.parent(i) else { return };
+        let Some(&(_, html)) = self.dom.noscript_html.iter().find(|(p, _)| *p == parent) else { return };
         if !html.contains("<img") {
             return;
         }

@@ -174,10 +174,15 @@ impl<'a> Dom<'a> {
                         }
                     };
                     let index = nodes.len() as u32;
-                    if let (Tag::Noscript, Some(parent)) = (tag, stack.last()) {
-                        if let Some(text) = node.first_child().and_then(|c| c.value().as_text()) {
+                    if tag == Tag::Noscript {
+                        // Keep the element (as a marker) but not its raw-text
+                        // body, which is markup, not prose.
+                        if let (Some(parent), Some(text)) = (stack.last(), node.first_child().and_then(|c| c.value().as_text())) {
                             noscript_html.push((*parent, &**text));
                         }
+                        nodes.push(DomNode { node, parent: stack.last().copied().unwrap_or(NO_PARENT), end: index + 1, tag, depth: stack.len() as u32 });
+                        skipping = Some(node.id());
+                        continue;
                     }
                     nodes.push(DomNode {
                         node,

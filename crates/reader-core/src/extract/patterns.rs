@@ -106,7 +106,10 @@ const BOILERPLATE_HEADINGS: &[&str] = &[
     "related coverage", "related reading", "read more", "more from", "more stories",
     "recommended", "you may also like", "you might also like", "most popular", "most read",
     "trending", "comments", "leave a comment", "leave a reply", "share this", "sign up for",
-    "advertisement", "sponsored",
+    "advertisement", "sponsored", "popular this week", "popular now", "popular stories",
+    "recent articles", "recent posts", "latest news", "latest stories", "more news", "top stories",
+    "editor's picks", "editors' picks", "don't miss", "also read", "see also", "watch next",
+    "up next", "what to read next", "further reading", "more on this story", "more from this author",
 ];
 
 /// Does this short text read like the label of a related/hot/comments list?
