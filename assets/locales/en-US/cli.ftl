@@ -29,6 +29,13 @@ cli-batch-list-unreadable = Could not read the batch list “{ $path }”: { $de
 #   $line (Number) - line number in the list, from 1.
 cli-batch-bad-line = Line { $line } of the batch list was skipped: it needs three columns separated by tabs (HTML file, address, output file).
 
+# A line's address is not a full web address; the page is extracted
+# without one.
+# Variables:
+#   $path (String) - the HTML file of that line.
+#   $url (String) - the address as written in the list.
+cli-batch-ignored-url = { $path }: “{ $url }” is not a full web address, so the page was read without it (links and pictures with relative addresses may be missing).
+
 # One page failed; the batch goes on.
 # Variables:
 #   $path (String) - the HTML file of that line.

@@ -29,6 +29,12 @@ cli-batch-list-unreadable = 读不出批量清单“{ $path }”：{ $detail }
 #   $line (Number) - 清单中的行号，从 1 开始。
 cli-batch-bad-line = 已跳过批量清单第 { $line } 行：这一行需要用制表符分成三列（HTML 文件、网址、输出文件）。
 
+# 这一行的网址不完整；照常提取页面，只是不用这个网址。
+# Variables:
+#   $path (String) - 这一行的 HTML 文件。
+#   $url (String) - 清单里写的网址。
+cli-batch-ignored-url = { $path }：“{ $url }”不是完整的网址，已按没有网址处理（用相对地址的链接和图片可能会缺失）。
+
 # 某个页面失败了，其余的继续处理。
 # Variables:
 #   $path (String) - 这一行的 HTML 文件。

@@ -286,7 +286,21 @@ async fn run_batch(list: &Path, format: Option<Format>, l10n: &Localizer) -> Exi
             );
             continue;
         };
-        match batch_page(html, url.trim(), out, format).await {
+        let url = url.trim();
+        // A bad address only costs the page its links, not its text.
+        let base = match url {
+            "" => None,
+            url => parse_base(url)
+                .inspect_err(|_| {
+                    let warning = l10n.message(
+                        "cli-batch-ignored-url",
+                        &[("path", html.to_owned()), ("url", url.to_owned())],
+                    );
+                    eprintln!("{warning}");
+                })
+                .ok(),
+        };
+        match batch_page(html, base, out, format).await {
             Ok(()) => ok += 1,
             Err(failure) => {
                 failed += 1;
@@ -316,13 +330,18 @@ async fn run_batch(list: &Path, format: Option<Format>, l10n: &Localizer) -> Exi
 /// One batch line. The output file is always written (empty on failure) so
 /// a harness never reads a stale result; `<out>.ms` holds the time spent
 /// parsing and extracting (not reading the file), whenever extraction ran.
-async fn batch_page(html: &str, url: &str, out: &str, format: Format) -> Result<(), Failure> {
+async fn batch_page(
+    html: &str,
+    base: Option<Url>,
+    out: &str,
+    format: Format,
+) -> Result<(), Failure> {
     let out_path = Path::new(out);
     if let Some(dir) = out_path.parent().filter(|d| !d.as_os_str().is_empty()) {
         // A folder that can't be made shows up as a write error below.
         let _ = std::fs::create_dir_all(dir);
     }
-    let (result, elapsed_ms) = extract_timed(html, url).await;
+    let (result, elapsed_ms) = extract_timed(html, base).await;
     if let Some(ms) = elapsed_ms {
         write_file(&PathBuf::from(format!("{out}.ms")), &format!("{ms:.3}"))?;
     }
@@ -343,22 +362,15 @@ fn write_file(path: &Path, contents: &str) -> Result<(), Failure> {
     })
 }
 
-/// Read `html`, then parse and extract it with `url` as its address; the
+/// Read `html`, then parse and extract it with `base` as its address; the
 /// milliseconds are there whenever extraction ran.
-async fn extract_timed(html: &str, url: &str) -> (Result<Article, Failure>, Option<f64>) {
+async fn extract_timed(html: &str, base: Option<Url>) -> (Result<Article, Failure>, Option<f64>) {
     let source = Source::File(PathBuf::from(html));
     let mut page = match fetch::fetch(&source, &FetchOptions::default()).await {
         Ok(page) => page,
         Err(e) => return (Err(e.into()), None),
     };
-    page.url = if url.is_empty() {
-        None
-    } else {
-        match parse_base(url) {
-            Ok(url) => Some(url),
-            Err(failure) => return (Err(failure), None),
-        }
-    };
+    page.url = base;
     let start = Instant::now();
     let result = extract::extract_page(&page);
     let ms = start.elapsed().as_secs_f64() * 1000.0;

@@ -530,3 +530,26 @@ fn a_web_page_is_fetched_and_extracted() {
         "{md}"
     );
 }
+
+#[test]
+fn a_bad_address_in_the_batch_list_is_ignored_not_fatal() {
+    let dir = temp_dir("batch-bad-url");
+    let page = dir.join("page.html");
+    std::fs::write(&page, ARTICLE).expect("write");
+    let out_path = dir.join("page.txt");
+    let list = dir.join("list.tsv");
+    std::fs::write(
+        &list,
+        format!("{}\tNone\t{}\n", path_str(&page), path_str(&out_path)),
+    )
+    .expect("write list");
+    let out = run(
+        &["extract", "--batch", path_str(&list), "--lang", "en-US"],
+        None,
+    );
+    assert_exit(&out, 0);
+    let err = stderr(&out);
+    assert!(err.contains("“None” is not a full web address"), "{err}");
+    assert!(err.contains("1 extracted, 0 failed"), "{err}");
+    assert!(Path::new(&format!("{}.ms", path_str(&out_path))).exists());
+}
