@@ -73,7 +73,7 @@ struct ExtractArgs {
     input: Option<String>,
 
     /// The page's own address: resolves relative links and images (useful for
-    /// saved files and standard input).
+    /// saved files and standard input). Empty means none.
     #[arg(long = "url", value_name = "BASE", conflicts_with = "batch")]
     base: Option<String>,
 
@@ -210,7 +210,8 @@ fn fail(l10n: &Localizer, failure: &Failure) -> ExitCode {
 async fn run_extract(input: &str, args: &ExtractArgs) -> Result<(), Failure> {
     let source = Source::parse(input)?;
     let mut page = fetch::fetch(&source, &FetchOptions::default()).await?;
-    if let Some(base) = &args.base {
+    // An empty --url (a script passing an unknown address) means no --url.
+    if let Some(base) = args.base.as_deref().filter(|b| !b.trim().is_empty()) {
         page.url = Some(parse_base(base)?);
     }
     let article = extract::extract_page(&page)?;

@@ -176,6 +176,15 @@ fn invalid_base_url_exits_3() {
 }
 
 #[test]
+fn an_empty_base_url_means_none() {
+    let out = run(
+        &["extract", "-", "--url", "", "--format", "text"],
+        Some(ARTICLE),
+    );
+    assert_exit(&out, 0);
+}
+
+#[test]
 fn missing_file_exits_7() {
     let out = run(
         &["extract", "/definitely/not/here.html", "--lang", "zh-CN"],
