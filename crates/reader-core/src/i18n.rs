@@ -603,12 +603,26 @@ mod tests {
 
     /// The string literals returned by `fn code(&self)` in a source file.
     fn codes_in_source(source: &str) -> Vec<&str> {
-        let Some(start) = source.find("fn code(&self)") else {
-            return Vec::new();
+        literals_after(fn_body(source, "fn code(&self)"), "=> \"")
+    }
+
+    /// The argument names in `fn l10n_args(&self)`: `("name", ...)`.
+    fn arg_names_in_source(source: &str) -> Vec<&str> {
+        literals_after(fn_body(source, "fn l10n_args(&self)"), "(\"")
+    }
+
+    /// A method's body: from its signature to the next `}` at method indent.
+    fn fn_body<'s>(source: &'s str, signature: &str) -> &'s str {
+        let Some(start) = source.find(signature) else {
+            return "";
         };
         let body = &source[start..];
-        let body = &body[..body.find("\n    }\n").unwrap_or(body.len())];
-        body.split("=> \"")
+        &body[..body.find("\n    }\n").unwrap_or(body.len())]
+    }
+
+    /// The string literals that follow each `opener` in `text`.
+    fn literals_after<'s>(text: &'s str, opener: &str) -> Vec<&'s str> {
+        text.split(opener)
             .skip(1)
             .filter_map(|rest| rest.split('"').next())
             .collect()
@@ -638,6 +652,21 @@ mod tests {
                 "no `fn code(&self)` returning {known:?} found in {file}; \
                  point this test at the file that defines it"
             );
+            // Every argument the core passes is one some error message documents
+            // (a renamed argument would otherwise show up as `{$name}`).
+            let documented: BTreeSet<String> = locale_entries(DEFAULT_LANG)
+                .into_iter()
+                .filter(|e| e.ids[0].starts_with("error-"))
+                .flat_map(|e| e.documented.into_keys())
+                .collect();
+            let args = arg_names_in_source(source);
+            assert!(!args.is_empty(), "no `fn l10n_args(&self)` found in {file}");
+            for arg in args {
+                assert!(
+                    documented.contains(arg),
+                    "{file} passes ${arg}, which no error message documents"
+                );
+            }
             for code in codes {
                 assert!(
                     ERROR_CODES.contains(&code),
