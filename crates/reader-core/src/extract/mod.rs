@@ -181,8 +181,9 @@ fn drop_boilerplate(blocks: &mut Vec<Block>) {
         let len = TextStats::of(&text).weighted_len();
         let is_text_block = matches!(block, Block::Heading { .. } | Block::Paragraph { .. });
         if is_text_block && patterns::is_boilerplate_heading(&text) {
-            // A "related"/"comments" label past the article's middle ends it.
-            if before > (total - before - len) {
+            // A "related"/"comments" heading, or such a label past the
+            // article's middle, ends the article.
+            if matches!(block, Block::Heading { .. }) || before > (total - before - len) {
                 break;
             }
             in_related = true;

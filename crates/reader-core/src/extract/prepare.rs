@@ -94,7 +94,9 @@ pub fn prepare(dom: &Dom<'_>, flags: Flags) -> Prepared {
                 removed[iu] = true;
                 continue;
             }
-            in_link[iu] = in_link[pu] || dom.tag(i) == Tag::A;
+            // `javascript:` pseudo-links are buttons, and their text is prose.
+            in_link[iu] = in_link[pu]
+                || (dom.tag(i) == Tag::A && !dom.attr(i, "href").is_some_and(|h| h.trim_start().to_ascii_lowercase().starts_with("javascript:")));
             container[iu] = if dom.tag(p).is_inline() { container[pu] } else { p };
         }
         if dom.element(i).is_some() && should_remove(dom, i, flags) {

@@ -76,7 +76,11 @@ pub fn score(dom: &Dom<'_>, prep: &Prepared, flags: Flags) -> Scores {
         let points = points * (1.0 - stats.link_density());
         // The container itself is a candidate only when it is a generic box
         // holding the text directly (a div of <br>-separated lines, a td).
-        let own_candidate = matches!(dom.tag(c), Tag::Div | Tag::Td | Tag::Section | Tag::Article | Tag::Main);
+        // A box whose only content is this text is a paragraph in all but
+        // name (Readability turns such divs into <p>): its parent is the
+        // first candidate. A box mixing text with blocks is a candidate itself.
+        let own_candidate = matches!(dom.tag(c), Tag::Div | Tag::Td | Tag::Section | Tag::Article | Tag::Main)
+            && dom.children(c).any(|k| dom.element(k).is_some() && !dom.tag(k).is_inline());
         let first = if own_candidate { Some(c) } else { dom.parent(c) };
         let ancestors = std::iter::successors(first, |&a| dom.parent(a));
         for (level, a) in ancestors.take(SCORED_ANCESTOR_LEVELS).enumerate() {
