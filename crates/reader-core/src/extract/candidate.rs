@@ -120,7 +120,10 @@ fn siblings(dom: &Dom<'_>, scores: &Scores, stats: &[NodeStats], top: u32) -> Ve
                 continue;
             }
         }
-        if dom.tag(s) == Tag::P {
+        let paragraph_like = dom.tag(s) == Tag::P
+            || (matches!(dom.tag(s), Tag::Div | Tag::Section)
+                && !dom.children(s).any(|k| dom.element(k).is_some() && !dom.tag(k).is_inline()));
+        if paragraph_like {
             let st = &stats[s as usize];
             let len = st.text.weighted_len();
             let ld = st.link_density();
