@@ -6,7 +6,7 @@
 //! return early instead of failing, so the rest of the suite still runs.
 
 use std::fs;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 /// The corpus sources, in the order reports list them.
@@ -31,13 +31,20 @@ pub fn corpus_root_or_skip(what: &str) -> Option<PathBuf> {
     if path.is_dir() {
         Some(path)
     } else {
-        eprintln!(
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let message = format!(
             "\n**********************************************************************\n\
              SKIPPED: {what}: corpus not found at {}\n\
-             (set {CORPUS_ENV} to the folder that holds zyte/, gne-zh/, ...)\n\
+             (set {CORPUS_ENV} to the folder that holds zyte/, gne-zh/, ...;\n\
+             a relative path is taken from {})\n\
              **********************************************************************\n",
-            path.display()
+            path.display(),
+            cwd.display()
         );
+        // Straight to stderr, past the test harness's capture: a skip must be seen.
+        let mut err = std::io::stderr().lock();
+        let _ = err.write_all(message.as_bytes());
+        let _ = err.flush();
         None
     }
 }
