@@ -11,8 +11,8 @@ use url::Url;
 
 use super::dom::{Dom, Tag};
 use super::prepare::NodeStats;
-use super::text::{TextStats, is_sentence_end};
-use crate::article::{Block, Inline, inline_text, is_cjk};
+use super::text::TextStats;
+use crate::article::{Block, Inline, is_cjk};
 
 /// A box with one image and at most this much text (Latin-equivalent) is a
 /// photo with its caption (NetEase's `<p class="f_center"><img><br>caption`).
@@ -327,11 +327,11 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
                 j = dom.end(j);
                 continue;
             }
-            if tag == Tag::Br || (!tag.is_inline() && !self.inline.is_empty()) {
-                if !matches!(self.inline.last(), Some(Inline::Break)) {
-                    self.inline.push(Inline::Break);
-                    self.last_char = Some('\n');
-                }
+            if (tag == Tag::Br || (!tag.is_inline() && !self.inline.is_empty()))
+                && !matches!(self.inline.last(), Some(Inline::Break))
+            {
+                self.inline.push(Inline::Break);
+                self.last_char = Some('\n');
             }
             j += 1;
         }
@@ -610,11 +610,6 @@ fn trim_inlines(inlines: &mut Vec<Inline>) {
         }
     }
     inlines.retain(|i| !matches!(i, Inline::Text { text } if text.is_empty()));
-}
-
-/// Whether a paragraph looks like a complete sentence (ends with a stop).
-pub fn ends_like_sentence(content: &[Inline]) -> bool {
-    inline_text(content).trim_end().chars().next_back().is_some_and(|c| is_sentence_end(c) || c == '”' || c == '"')
 }
 
 /// Text statistics of a block.

@@ -16,7 +16,6 @@ const MIN_SIBLING_SCORE: f32 = 10.0;
 
 /// The article's content: a list of sibling subtrees, in document order.
 pub struct Content {
-    pub top: u32,
     pub nodes: Vec<u32>,
 }
 
@@ -91,7 +90,7 @@ pub fn pick(dom: &Dom<'_>, scores: &Scores, stats: &[NodeStats]) -> Option<Conte
         top = p;
     }
 
-    Some(Content { top, nodes: siblings(dom, scores, stats, top) })
+    Some(Content { nodes: siblings(dom, scores, stats, top) })
 }
 
 fn siblings(dom: &Dom<'_>, scores: &Scores, stats: &[NodeStats], top: u32) -> Vec<u32> {

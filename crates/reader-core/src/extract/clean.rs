@@ -8,10 +8,12 @@
 use super::dom::{Dom, Tag};
 use super::patterns;
 use super::prepare::{Flags, NodeStats, Prepared};
-use super::text::TextStats;
 
 /// Boxes with at least this many commas are prose and always stay.
 const PROSE_COMMAS: u32 = 10;
+/// A box more than this share links is a link list, unless its name says
+/// it is the article.
+const MAX_LINK_DENSITY: f32 = 0.33;
 /// Below this (Latin-equivalent) length a box needs an image to stay.
 const MIN_BOX_LEN: f32 = 25.0;
 
@@ -27,8 +29,8 @@ pub fn clean(dom: &Dom<'_>, prep: &Prepared, roots: &[u32], flags: Flags) -> Vec
             if removed[iu] {
                 continue;
             }
-            if let Some(text) = dom.text(i) {
-                let t = TextStats::of(text);
+            if dom.text(i).is_some() {
+                let t = dom.text_stats(i);
                 kept[iu].text = t;
                 if prep.in_link[iu] {
                     kept[iu].link_chars = t.chars;
@@ -89,7 +91,7 @@ fn should_drop(dom: &Dom<'_>, i: u32, s: &NodeStats, flags: Flags) -> bool {
     if !conditional {
         return false;
     }
-    let weight = if flags.weight_classes { patterns::class_weight(&dom.class_and_id(i)) } else { 0.0 };
+    let weight = if flags.weight_classes { patterns::class_weight(dom.class_and_id(i)) } else { 0.0 };
     let ld = s.link_density();
     if weight < 0.0 && (ld > 0.2 || text_len < 1000.0) {
         return true;
@@ -114,7 +116,7 @@ fn should_drop(dom: &Dom<'_>, i: u32, s: &NodeStats, flags: Flags) -> bool {
     if is_list && ld > 0.5 {
         return true;
     }
-    if weight < 25.0 && ld > 0.33 + if s.text.is_mostly_cjk() { 0.0 } else { 0.0 } {
+    if weight < 25.0 && ld > MAX_LINK_DENSITY {
         return true;
     }
     if weight >= 25.0 && ld > 0.5 {

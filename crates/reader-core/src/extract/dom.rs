@@ -12,6 +12,8 @@ use ego_tree::NodeRef;
 use scraper::node::{Element, Node};
 use scraper::Html;
 
+use super::text::TextStats;
+
 /// Elements whose content never belongs to an article and which we drop while
 /// building the view (their text would only pollute statistics).
 const SKIPPED_ELEMENTS: &[&str] = &[
@@ -131,7 +133,6 @@ pub struct DomNode<'a> {
     /// One past the last node of this node's subtree.
     pub end: u32,
     pub tag: Tag,
-    pub depth: u32,
 }
 
 pub const NO_PARENT: u32 = u32::MAX;
@@ -139,6 +140,12 @@ pub const NO_PARENT: u32 = u32::MAX;
 /// The document laid out in document order.
 pub struct Dom<'a> {
     pub nodes: Vec<DomNode<'a>>,
+    /// Lower-cased `class id` of each node (empty for most), computed once:
+    /// every pass asks for it.
+    names: Vec<Box<str>>,
+    /// Statistics of each text node's text (zero for elements).
+    text_stats: Vec<TextStats>,
+    body: u32,
     /// `<noscript>` bodies, which html5ever keeps as raw text: lazy-loading
     /// pages often put the only real `<img>` in there.
     pub noscript_html: Vec<(u32, &'a str)>,
@@ -180,7 +187,7 @@ impl<'a> Dom<'a> {
                         if let (Some(parent), Some(text)) = (stack.last(), node.first_child().and_then(|c| c.value().as_text())) {
                             noscript_html.push((*parent, &**text));
                         }
-                        nodes.push(DomNode { node, parent: stack.last().copied().unwrap_or(NO_PARENT), end: index + 1, tag, depth: stack.len() as u32 });
+                        nodes.push(DomNode { node, parent: stack.last().copied().unwrap_or(NO_PARENT), end: index + 1, tag });
                         skipping = Some(node.id());
                         continue;
                     }
@@ -189,7 +196,6 @@ impl<'a> Dom<'a> {
                         parent: stack.last().copied().unwrap_or(NO_PARENT),
                         end: index + 1,
                         tag,
-                        depth: stack.len() as u32,
                     });
                     stack.push(index);
                 }
@@ -206,15 +212,19 @@ impl<'a> Dom<'a> {
                 }
             }
         }
-        Dom { nodes, noscript_html }
+        let names = nodes.iter().map(|n| lowercase_names(n.node.value().as_element())).collect();
+        let text_stats = nodes.iter().map(|n| n.node.value().as_text().map(|t| TextStats::of(t)).unwrap_or_default()).collect();
+        let body = nodes.iter().position(|n| n.tag == Tag::Body).unwrap_or(0) as u32;
+        Dom { nodes, noscript_html, names, text_stats, body }
+    }
+
+    /// Statistics of text node `i` (zero for elements).
+    pub fn text_stats(&self, i: u32) -> TextStats {
+        self.text_stats[i as usize]
     }
 
     pub fn len(&self) -> usize {
         self.nodes.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.nodes.is_empty()
     }
 
     pub fn element(&self, i: u32) -> Option<&'a Element> {
@@ -258,23 +268,28 @@ impl<'a> Dom<'a> {
     }
 
     /// Lower-cased `class` and `id` of an element, joined by a space.
-    pub fn class_and_id(&self, i: u32) -> String {
-        let Some(el) = self.element(i) else { return String::new() };
-        let mut s = String::new();
-        if let Some(c) = el.attr("class") {
-            s.push_str(c);
-        }
-        if let Some(id) = el.id() {
-            s.push(' ');
-            s.push_str(id);
-        }
-        s.to_ascii_lowercase()
+    pub fn class_and_id(&self, i: u32) -> &str {
+        &self.names[i as usize]
     }
 
     /// Index of the `<body>` element, or the root when there is none.
     pub fn body(&self) -> u32 {
-        (0..self.len() as u32).find(|&i| self.tag(i) == Tag::Body).unwrap_or(0)
+        self.body
     }
+}
+
+fn lowercase_names(el: Option<&Element>) -> Box<str> {
+    let Some(el) = el else { return Box::from("") };
+    let mut s = String::new();
+    if let Some(c) = el.attr("class") {
+        s.push_str(c);
+    }
+    if let Some(id) = el.id() {
+        s.push(' ');
+        s.push_str(id);
+    }
+    s.make_ascii_lowercase();
+    s.into_boxed_str()
 }
 
 pub struct Children<'d, 'a> {
@@ -319,7 +334,7 @@ mod tests {
         let html = Html::parse_document(&page);
         let dom = Dom::new(&html);
         assert!(dom.len() > 100);
-        let deepest = dom.nodes.iter().map(|n| n.depth).max().unwrap_or(0);
-        assert!(deepest > 100);
+        let deepest = (0..dom.len() as u32).map(|i| dom.ancestors(i).count()).max().unwrap_or(0);
+        assert!(deepest > 100, "the tree keeps its depth ({deepest})");
     }
 }

@@ -148,7 +148,7 @@ const MONTHS: &[&str] = &[
 pub fn is_dateline(text: &str) -> bool {
     let t = text.trim();
     let n = t.chars().count();
-    if n > 90 || n < 6 {
+    if !(6..=90).contains(&n) {
         return false;
     }
     let lower = t.to_lowercase();

@@ -131,10 +131,10 @@ fn should_remove(dom: &Dom<'_>, i: u32, flags: Flags) -> bool {
     }
     // Comment sections and recommendation widgets go even in lax attempts:
     // on a short post they outweigh the post itself.
-    if patterns::is_furniture(&names) {
+    if patterns::is_furniture(names) {
         return true;
     }
-    flags.strip_unlikely && patterns::is_unlikely(&names) && !inside_table_or_code(dom, i)
+    flags.strip_unlikely && patterns::is_unlikely(names) && !inside_table_or_code(dom, i)
 }
 
 /// Readability's caution: a boilerplate-looking name inside a table or code
@@ -166,8 +166,8 @@ pub fn measure(dom: &Dom<'_>, prep: &Prepared, removed: &[bool]) -> Vec<NodeStat
         if removed[iu] {
             continue;
         }
-        if let Some(text) = dom.text(i) {
-            let t = TextStats::of(text);
+        if dom.text(i).is_some() {
+            let t = dom.text_stats(i);
             stats[iu].text = t;
             if prep.in_link[iu] {
                 stats[iu].link_chars = t.chars;

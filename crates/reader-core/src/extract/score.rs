@@ -10,7 +10,6 @@
 use super::dom::{Dom, Tag};
 use super::patterns;
 use super::prepare::{Flags, NodeStats, Prepared};
-use super::text::TextStats;
 
 /// A paragraph shorter than this (in Latin-equivalent characters) is too short
 /// to be evidence of prose: captions, buttons, dates.
@@ -24,8 +23,6 @@ const SCORED_ANCESTOR_LEVELS: usize = 5;
 pub struct Scores {
     /// Content score of every node; `None` when no paragraph reached it.
     pub score: Vec<Option<f32>>,
-    /// Own text of each block container (text not inside a nested block).
-    pub own: Vec<NodeStats>,
 }
 
 /// Base score a container gets for what kind of element it is.
@@ -40,7 +37,7 @@ fn tag_base(tag: Tag) -> f32 {
 }
 
 pub fn class_weight(dom: &Dom<'_>, i: u32, flags: Flags) -> f32 {
-    if flags.weight_classes { patterns::class_weight(&dom.class_and_id(i)) } else { 0.0 }
+    if flags.weight_classes { patterns::class_weight(dom.class_and_id(i)) } else { 0.0 }
 }
 
 pub fn score(dom: &Dom<'_>, prep: &Prepared, flags: Flags) -> Scores {
@@ -51,8 +48,8 @@ pub fn score(dom: &Dom<'_>, prep: &Prepared, flags: Flags) -> Scores {
         if prep.removed[iu] {
             continue;
         }
-        if let Some(text) = dom.text(i) {
-            let t = TextStats::of(text);
+        if dom.text(i).is_some() {
+            let t = dom.text_stats(i);
             if t.chars == 0 {
                 continue;
             }
@@ -96,5 +93,5 @@ pub fn score(dom: &Dom<'_>, prep: &Prepared, flags: Flags) -> Scores {
             *entry += points / divider;
         }
     }
-    Scores { score, own }
+    Scores { score }
 }
