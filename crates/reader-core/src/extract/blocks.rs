@@ -21,8 +21,17 @@ const MAX_CAPTION_LEN: f32 = 300.0;
 const MIN_IMAGE_SIDE: u32 = 4;
 /// Attributes lazy-loading scripts keep the real image URL in, best first.
 const LAZY_SRC_ATTRS: &[&str] = &[
-    "data-src", "data-original", "data-lazy-src", "data-actualsrc", "data-original-src",
-    "data-lazyload", "data-echo", "data-hi-res-src", "data-url", "data-img", "src",
+    "data-src",
+    "data-original",
+    "data-lazy-src",
+    "data-actualsrc",
+    "data-original-src",
+    "data-lazyload",
+    "data-echo",
+    "data-hi-res-src",
+    "data-url",
+    "data-img",
+    "src",
 ];
 const SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset", "srcset"];
 
@@ -39,8 +48,21 @@ pub struct BlockBuilder<'d, 'a> {
 }
 
 impl<'d, 'a> BlockBuilder<'d, 'a> {
-    pub fn new(dom: &'d Dom<'a>, removed: &'d [bool], stats: &'d [NodeStats], base: Option<&'d Url>) -> Self {
-        BlockBuilder { dom, removed, stats, base, blocks: Vec::new(), inline: Vec::new(), last_char: None }
+    pub fn new(
+        dom: &'d Dom<'a>,
+        removed: &'d [bool],
+        stats: &'d [NodeStats],
+        base: Option<&'d Url>,
+    ) -> Self {
+        BlockBuilder {
+            dom,
+            removed,
+            stats,
+            base,
+            blocks: Vec::new(),
+            inline: Vec::new(),
+            last_char: None,
+        }
     }
 
     pub fn finish(mut self) -> Vec<Block> {
@@ -133,7 +155,14 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
             Tag::Picture => {
                 let img = (i..dom.end(i)).find(|&j| dom.tag(j) == Tag::Img);
                 let fallback = (i..dom.end(i)).find_map(|j| {
-                    (dom.tag(j) == Tag::Source).then(|| SRCSET_ATTRS.iter().find_map(|a| dom.attr(j, a)).and_then(|s| self.best_from_srcset(s))).flatten()
+                    (dom.tag(j) == Tag::Source)
+                        .then(|| {
+                            SRCSET_ATTRS
+                                .iter()
+                                .find_map(|a| dom.attr(j, a))
+                                .and_then(|s| self.best_from_srcset(s))
+                        })
+                        .flatten()
                 });
                 if let Some(img) = img.and_then(|j| self.image(j, fallback)) {
                     self.flush();
@@ -198,9 +227,26 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
                 self.flush();
                 !self.figure(i)
             }
-            Tag::P | Tag::Div | Tag::Section | Tag::Td | Tag::Th | Tag::Dd | Tag::Dt | Tag::Li
-            | Tag::Article | Tag::Main | Tag::Header | Tag::Footer | Tag::Aside | Tag::Nav
-            | Tag::Form | Tag::Tr | Tag::Figcaption | Tag::Body | Tag::Html | Tag::Other => {
+            Tag::P
+            | Tag::Div
+            | Tag::Section
+            | Tag::Td
+            | Tag::Th
+            | Tag::Dd
+            | Tag::Dt
+            | Tag::Li
+            | Tag::Article
+            | Tag::Main
+            | Tag::Header
+            | Tag::Footer
+            | Tag::Aside
+            | Tag::Nav
+            | Tag::Form
+            | Tag::Tr
+            | Tag::Figcaption
+            | Tag::Body
+            | Tag::Html
+            | Tag::Other => {
                 self.flush();
                 if self.captioned_image(i) {
                     return false;
@@ -370,7 +416,12 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
     fn data_table(&self, i: u32) -> Option<Vec<Vec<String>>> {
         let dom = self.dom;
         let end = dom.end(i);
-        if (i + 1..end).any(|j| matches!(dom.tag(j), Tag::Table | Tag::P | Tag::Div | Tag::Img | Tag::Ul | Tag::Ol | Tag::H(_))) {
+        if (i + 1..end).any(|j| {
+            matches!(
+                dom.tag(j),
+                Tag::Table | Tag::P | Tag::Div | Tag::Img | Tag::Ul | Tag::Ol | Tag::H(_)
+            )
+        }) {
             return None;
         }
         let mut rows = Vec::new();
@@ -397,16 +448,30 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
     fn figure(&mut self, i: u32) -> bool {
         let dom = self.dom;
         let end = dom.end(i);
-        let imgs: Vec<u32> = (i..end).filter(|&j| dom.tag(j) == Tag::Img && !self.removed[j as usize]).collect();
-        let Some(&first) = imgs.first() else { return false };
-        let caption_el = (i..end).find(|&j| dom.tag(j) == Tag::Figcaption && !self.removed[j as usize]);
+        let imgs: Vec<u32> = (i..end)
+            .filter(|&j| dom.tag(j) == Tag::Img && !self.removed[j as usize])
+            .collect();
+        let Some(&first) = imgs.first() else {
+            return false;
+        };
+        let caption_el =
+            (i..end).find(|&j| dom.tag(j) == Tag::Figcaption && !self.removed[j as usize]);
         let (caption, credit) = match caption_el {
             Some(c) => self.caption_and_credit(c),
             None => (None, None),
         };
         let mut images: Vec<Block> = imgs.iter().filter_map(|&j| self.image(j, None)).collect();
         if images.is_empty() {
-            let fallback = (i..end).find_map(|j| (dom.tag(j) == Tag::Source).then(|| SRCSET_ATTRS.iter().find_map(|a| dom.attr(j, a)).and_then(|s| self.best_from_srcset(s))).flatten());
+            let fallback = (i..end).find_map(|j| {
+                (dom.tag(j) == Tag::Source)
+                    .then(|| {
+                        SRCSET_ATTRS
+                            .iter()
+                            .find_map(|a| dom.attr(j, a))
+                            .and_then(|s| self.best_from_srcset(s))
+                    })
+                    .flatten()
+            });
             if let Some(img) = self.image(first, fallback) {
                 images.push(img);
             }
@@ -414,7 +479,12 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
         let count = images.len();
         for (k, mut img) in images.into_iter().enumerate() {
             if k + 1 == count {
-                if let Block::Image { caption: c, credit: k2, .. } = &mut img {
+                if let Block::Image {
+                    caption: c,
+                    credit: k2,
+                    ..
+                } = &mut img
+                {
                     *c = caption.clone();
                     *k2 = credit.clone();
                 }
@@ -423,7 +493,9 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
         }
         if count == 0 {
             if let Some(text) = caption.filter(|c| !c.is_empty()) {
-                self.blocks.push(Block::Paragraph { content: vec![Inline::Text { text }] });
+                self.blocks.push(Block::Paragraph {
+                    content: vec![Inline::Text { text }],
+                });
             }
         }
         true
@@ -433,7 +505,10 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
         let dom = self.dom;
         let credit_el = (cap + 1..dom.end(cap)).find(|&j| {
             let names = dom.class_and_id(j);
-            !names.is_empty() && ["credit", "copyright", "photographer", "byline", "source"].iter().any(|w| names.contains(w))
+            !names.is_empty()
+                && ["credit", "copyright", "photographer", "byline", "source"]
+                    .iter()
+                    .any(|w| names.contains(w))
         });
         let mut caption = String::new();
         for j in cap..dom.end(cap) {
@@ -445,19 +520,33 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
             }
         }
         let caption = super::text::normalize(&caption);
-        let credit = credit_el.map(|c| super::text::normalize(&self.collect_text(c))).filter(|c| !c.is_empty());
+        let credit = credit_el
+            .map(|c| super::text::normalize(&self.collect_text(c)))
+            .filter(|c| !c.is_empty());
         ((!caption.is_empty()).then_some(caption), credit)
     }
 
     /// A box holding exactly one image and a short text is a captioned photo.
     fn captioned_image(&mut self, i: u32) -> bool {
         let st = &self.stats[i as usize];
-        if st.images != 1 || st.text.weighted_len() > MAX_CAPTION_LEN || st.link_density() > 0.5 || st.paragraphs > 1 || st.headings > 0 || st.list_items > 0 {
+        if st.images != 1
+            || st.text.weighted_len() > MAX_CAPTION_LEN
+            || st.link_density() > 0.5
+            || st.paragraphs > 1
+            || st.headings > 0
+            || st.list_items > 0
+        {
             return false;
         }
         let dom = self.dom;
-        let Some(img) = (i..dom.end(i)).find(|&j| dom.tag(j) == Tag::Img && !self.removed[j as usize]) else { return false };
-        let Some(mut block) = self.image(img, None) else { return false };
+        let Some(img) =
+            (i..dom.end(i)).find(|&j| dom.tag(j) == Tag::Img && !self.removed[j as usize])
+        else {
+            return false;
+        };
+        let Some(mut block) = self.image(img, None) else {
+            return false;
+        };
         let caption = super::text::normalize(&self.collect_text(i));
         if let Block::Image { caption: c, .. } = &mut block {
             *c = (!caption.is_empty()).then_some(caption);
@@ -467,7 +556,9 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
     }
 
     fn push_image(&mut self, block: Block) {
-        if let (Block::Image { src, .. }, Some(Block::Image { src: prev, .. })) = (&block, self.blocks.last()) {
+        if let (Block::Image { src, .. }, Some(Block::Image { src: prev, .. })) =
+            (&block, self.blocks.last())
+        {
             if src == prev {
                 return;
             }
@@ -479,7 +570,11 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
     /// images without a usable URL.
     fn image(&self, i: u32, fallback: Option<String>) -> Option<Block> {
         let dom = self.dom;
-        let small = |a: &str| dom.attr(i, a).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok()).is_some_and(|v| v < MIN_IMAGE_SIDE);
+        let small = |a: &str| {
+            dom.attr(i, a)
+                .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+                .is_some_and(|v| v < MIN_IMAGE_SIDE)
+        };
         if small("width") || small("height") {
             return None;
         }
@@ -487,30 +582,63 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
             .iter()
             .filter_map(|a| dom.attr(i, a))
             .find_map(|v| self.resolve_image(v))
-            .or_else(|| SRCSET_ATTRS.iter().filter_map(|a| dom.attr(i, a)).find_map(|s| self.best_from_srcset(s)))
+            .or_else(|| {
+                SRCSET_ATTRS
+                    .iter()
+                    .filter_map(|a| dom.attr(i, a))
+                    .find_map(|s| self.best_from_srcset(s))
+            })
             .or(fallback)
             .or_else(|| self.noscript_src_for(i))?;
-        let alt = dom.attr(i, "alt").map(super::text::normalize).filter(|a| !a.is_empty());
-        Some(Block::Image { src, alt, caption: None, credit: None })
+        let alt = dom
+            .attr(i, "alt")
+            .map(super::text::normalize)
+            .filter(|a| !a.is_empty());
+        Some(Block::Image {
+            src,
+            alt,
+            caption: None,
+            credit: None,
+        })
     }
 
     /// `<img>`s inside a `<noscript>` (lazy-loading pages put the real image there).
     fn noscript_images(&mut self, i: u32) {
-        let Some(parent) = self.dom.parent(i) else { return };
-        let Some(&(_, html)) = self.dom.noscript_html.iter().find(|(p, _)| *p == parent) else { return };
+        let Some(parent) = self.dom.parent(i) else {
+            return;
+        };
+        let Some(&(_, html)) = self.dom.noscript_html.iter().find(|(p, _)| *p == parent) else {
+            return;
+        };
         if !html.contains("<img") {
             return;
         }
         let fragment = Html::parse_fragment(html);
         for node in fragment.tree.root().descendants() {
-            let Some(el) = node.value().as_element() else { continue };
+            let Some(el) = node.value().as_element() else {
+                continue;
+            };
             if el.name() != "img" {
                 continue;
             }
-            let Some(src) = LAZY_SRC_ATTRS.iter().filter_map(|a| el.attr(a)).find_map(|v| self.resolve_image(v)) else { continue };
-            let alt = el.attr("alt").map(super::text::normalize).filter(|a| !a.is_empty());
+            let Some(src) = LAZY_SRC_ATTRS
+                .iter()
+                .filter_map(|a| el.attr(a))
+                .find_map(|v| self.resolve_image(v))
+            else {
+                continue;
+            };
+            let alt = el
+                .attr("alt")
+                .map(super::text::normalize)
+                .filter(|a| !a.is_empty());
             self.flush();
-            self.push_image(Block::Image { src, alt, caption: None, credit: None });
+            self.push_image(Block::Image {
+                src,
+                alt,
+                caption: None,
+                credit: None,
+            });
         }
     }
 
@@ -520,7 +648,10 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
         let fragment = Html::parse_fragment(html);
         fragment.tree.root().descendants().find_map(|n| {
             let el = n.value().as_element().filter(|e| e.name() == "img")?;
-            LAZY_SRC_ATTRS.iter().filter_map(|a| el.attr(a)).find_map(|v| self.resolve_image(v))
+            LAZY_SRC_ATTRS
+                .iter()
+                .filter_map(|a| el.attr(a))
+                .find_map(|v| self.resolve_image(v))
         })
     }
 
@@ -546,9 +677,18 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
             return None;
         }
         let lower = raw.to_ascii_lowercase();
-        if ["blank.gif", "spacer.gif", "pixel.gif", "transparent.gif", "placeholder", "lazy.png", "loading.gif", "grey.gif"]
-            .iter()
-            .any(|p| lower.contains(p))
+        if [
+            "blank.gif",
+            "spacer.gif",
+            "pixel.gif",
+            "transparent.gif",
+            "placeholder",
+            "lazy.png",
+            "loading.gif",
+            "grey.gif",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
         {
             return None;
         }

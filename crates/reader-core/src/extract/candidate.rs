@@ -25,7 +25,9 @@ fn final_score(scores: &Scores, stats: &[NodeStats], i: u32) -> Option<f32> {
 
 pub fn pick(dom: &Dom<'_>, scores: &Scores, stats: &[NodeStats]) -> Option<Content> {
     let n = dom.len() as u32;
-    let mut ranked: Vec<(u32, f32)> = (0..n).filter_map(|i| final_score(scores, stats, i).map(|s| (i, s))).collect();
+    let mut ranked: Vec<(u32, f32)> = (0..n)
+        .filter_map(|i| final_score(scores, stats, i).map(|s| (i, s)))
+        .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let &(mut top, top_score) = ranked.first()?;
     let body = dom.body();
@@ -83,18 +85,28 @@ pub fn pick(dom: &Dom<'_>, scores: &Scores, stats: &[NodeStats]) -> Option<Conte
         if p == body || dom.tag(p) == Tag::Html {
             break;
         }
-        let element_children = dom.children(p).filter(|&c| dom.element(c).is_some() && stats[c as usize].text.chars > 0 || dom.tag(c) == Tag::Img).count();
+        let element_children = dom
+            .children(p)
+            .filter(|&c| {
+                dom.element(c).is_some() && stats[c as usize].text.chars > 0
+                    || dom.tag(c) == Tag::Img
+            })
+            .count();
         if element_children != 1 {
             break;
         }
         top = p;
     }
 
-    Some(Content { nodes: siblings(dom, scores, stats, top) })
+    Some(Content {
+        nodes: siblings(dom, scores, stats, top),
+    })
 }
 
 fn siblings(dom: &Dom<'_>, scores: &Scores, stats: &[NodeStats], top: u32) -> Vec<u32> {
-    let Some(parent) = dom.parent(top) else { return vec![top] };
+    let Some(parent) = dom.parent(top) else {
+        return vec![top];
+    };
     if parent == dom.body() || dom.tag(parent) == Tag::Html {
         // Siblings directly under <body> are page furniture far more often
         // than article parts.
@@ -112,7 +124,11 @@ fn siblings(dom: &Dom<'_>, scores: &Scores, stats: &[NodeStats], top: u32) -> Ve
         if dom.element(s).is_none() {
             continue;
         }
-        let bonus = if !top_class.is_empty() && dom.attr(s, "class") == Some(top_class) { top_score * 0.2 } else { 0.0 };
+        let bonus = if !top_class.is_empty() && dom.attr(s, "class") == Some(top_class) {
+            top_score * 0.2
+        } else {
+            0.0
+        };
         if let Some(ss) = final_score(scores, stats, s) {
             if ss + bonus >= threshold {
                 out.push(s);
@@ -121,7 +137,9 @@ fn siblings(dom: &Dom<'_>, scores: &Scores, stats: &[NodeStats], top: u32) -> Ve
         }
         let paragraph_like = dom.tag(s) == Tag::P
             || (matches!(dom.tag(s), Tag::Div | Tag::Section)
-                && !dom.children(s).any(|k| dom.element(k).is_some() && !dom.tag(k).is_inline()));
+                && !dom
+                    .children(s)
+                    .any(|k| dom.element(k).is_some() && !dom.tag(k).is_inline()));
         if paragraph_like {
             let st = &stats[s as usize];
             let len = st.text.weighted_len();

@@ -79,19 +79,33 @@ fn should_drop(dom: &Dom<'_>, i: u32, s: &NodeStats, flags: Flags) -> bool {
     }
     if tag == Tag::P && s.link_density() > 0.9 && s.text.chars < 40 && s.images == 0 {
         // A lone link posing as a paragraph ("Read more", "下一页").
-        return patterns::is_boilerplate_line(&heading_text(dom, i)) || s.text.stops == 0 && s.text.commas == 0;
+        return patterns::is_boilerplate_line(&heading_text(dom, i))
+            || s.text.stops == 0 && s.text.commas == 0;
     }
     if !flags.clean_conditionally {
         return false;
     }
     let conditional = matches!(
         tag,
-        Tag::Div | Tag::Section | Tag::Table | Tag::Ul | Tag::Ol | Tag::Dl | Tag::Form | Tag::Header | Tag::Figure | Tag::Other
+        Tag::Div
+            | Tag::Section
+            | Tag::Table
+            | Tag::Ul
+            | Tag::Ol
+            | Tag::Dl
+            | Tag::Form
+            | Tag::Header
+            | Tag::Figure
+            | Tag::Other
     );
     if !conditional {
         return false;
     }
-    let weight = if flags.weight_classes { patterns::class_weight(dom.class_and_id(i)) } else { 0.0 };
+    let weight = if flags.weight_classes {
+        patterns::class_weight(dom.class_and_id(i))
+    } else {
+        0.0
+    };
     let ld = s.link_density();
     if weight < 0.0 && (ld > 0.2 || text_len < 1000.0) {
         return true;

@@ -7,10 +7,10 @@
 //! from `i + 1` to each child's `end`. Everything is iterative: a page nested
 //! 100 000 levels deep must not overflow the stack.
 
-use ego_tree::iter::Edge;
 use ego_tree::NodeRef;
-use scraper::node::{Element, Node};
+use ego_tree::iter::Edge;
 use scraper::Html;
+use scraper::node::{Element, Node};
 
 use super::text::TextStats;
 
@@ -107,16 +107,19 @@ impl Tag {
             "tr" => Tag::Tr,
             "ul" => Tag::Ul,
             "span" | "b" | "strong" | "em" | "i" | "u" | "font" | "small" | "big" | "sup"
-            | "sub" | "abbr" | "cite" | "code" | "q" | "time" | "mark" | "s" | "strike"
-            | "del" | "ins" | "label" | "tt" | "kbd" | "var" | "samp" | "dfn" | "bdi" | "bdo"
-            | "wbr" | "nobr" | "center" => Tag::Inline,
+            | "sub" | "abbr" | "cite" | "code" | "q" | "time" | "mark" | "s" | "strike" | "del"
+            | "ins" | "label" | "tt" | "kbd" | "var" | "samp" | "dfn" | "bdi" | "bdo" | "wbr"
+            | "nobr" | "center" => Tag::Inline,
             _ => Tag::Other,
         }
     }
 
     /// Text flows through these without starting a new block.
     pub fn is_inline(self) -> bool {
-        matches!(self, Tag::Inline | Tag::A | Tag::Br | Tag::Img | Tag::Picture | Tag::Source)
+        matches!(
+            self,
+            Tag::Inline | Tag::A | Tag::Br | Tag::Img | Tag::Picture | Tag::Source
+        )
     }
 
     pub fn is_heading(self) -> bool {
@@ -184,10 +187,18 @@ impl<'a> Dom<'a> {
                     if tag == Tag::Noscript {
                         // Keep the element (as a marker) but not its raw-text
                         // body, which is markup, not prose.
-                        if let (Some(parent), Some(text)) = (stack.last(), node.first_child().and_then(|c| c.value().as_text())) {
+                        if let (Some(parent), Some(text)) = (
+                            stack.last(),
+                            node.first_child().and_then(|c| c.value().as_text()),
+                        ) {
                             noscript_html.push((*parent, &**text));
                         }
-                        nodes.push(DomNode { node, parent: stack.last().copied().unwrap_or(NO_PARENT), end: index + 1, tag });
+                        nodes.push(DomNode {
+                            node,
+                            parent: stack.last().copied().unwrap_or(NO_PARENT),
+                            end: index + 1,
+                            tag,
+                        });
                         skipping = Some(node.id());
                         continue;
                     }
@@ -212,10 +223,28 @@ impl<'a> Dom<'a> {
                 }
             }
         }
-        let names = nodes.iter().map(|n| lowercase_names(n.node.value().as_element())).collect();
-        let text_stats = nodes.iter().map(|n| n.node.value().as_text().map(|t| TextStats::of(t)).unwrap_or_default()).collect();
+        let names = nodes
+            .iter()
+            .map(|n| lowercase_names(n.node.value().as_element()))
+            .collect();
+        let text_stats = nodes
+            .iter()
+            .map(|n| {
+                n.node
+                    .value()
+                    .as_text()
+                    .map(|t| TextStats::of(t))
+                    .unwrap_or_default()
+            })
+            .collect();
         let body = nodes.iter().position(|n| n.tag == Tag::Body).unwrap_or(0) as u32;
-        Dom { nodes, noscript_html, names, text_stats, body }
+        Dom {
+            nodes,
+            noscript_html,
+            names,
+            text_stats,
+            body,
+        }
     }
 
     /// Statistics of text node `i` (zero for elements).
@@ -254,7 +283,11 @@ impl<'a> Dom<'a> {
 
     /// Direct children of `i`, in order.
     pub fn children(&self, i: u32) -> Children<'_, 'a> {
-        Children { dom: self, next: i + 1, end: self.end(i) }
+        Children {
+            dom: self,
+            next: i + 1,
+            end: self.end(i),
+        }
     }
 
     /// Ancestors of `i`, nearest first.
@@ -320,7 +353,9 @@ mod tests {
             "<html><body><div id=a><p>one</p><script>x()</script><p>two <b>2</b></p></div></body></html>",
         );
         let dom = Dom::new(&html);
-        let div = (0..dom.len() as u32).find(|&i| dom.attr(i, "id") == Some("a")).unwrap_or(0);
+        let div = (0..dom.len() as u32)
+            .find(|&i| dom.attr(i, "id") == Some("a"))
+            .unwrap_or(0);
         let kids: Vec<Tag> = dom.children(div).map(|c| dom.tag(c)).collect();
         assert_eq!(kids, vec![Tag::P, Tag::P], "script is dropped");
         let texts: Vec<&str> = (div..dom.end(div)).filter_map(|i| dom.text(i)).collect();
@@ -334,7 +369,10 @@ mod tests {
         let html = Html::parse_document(&page);
         let dom = Dom::new(&html);
         assert!(dom.len() > 100);
-        let deepest = (0..dom.len() as u32).map(|i| dom.ancestors(i).count()).max().unwrap_or(0);
+        let deepest = (0..dom.len() as u32)
+            .map(|i| dom.ancestors(i).count())
+            .max()
+            .unwrap_or(0);
         assert!(deepest > 100, "the tree keeps its depth ({deepest})");
     }
 }

@@ -30,13 +30,26 @@ pub struct Metadata {
 
 /// Title separators used by sites to append their name: "Headline | Site",
 /// "标题_网易新闻".
-const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " / ", "_", "｜", " · ", "－"];
+const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " » ", " / ", "_", "｜", " · ", "－",
+];
 
 /// JSON-LD types that describe an article.
 const ARTICLE_TYPES: &[&str] = &[
-    "Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
-    "OpinionNewsArticle", "TechArticle", "ScholarlyArticle", "Report", "LiveBlogPosting",
-    "SocialMediaPosting", "WebPage", "BackgroundNewsArticle", "ReviewNewsArticle",
+    "Article",
+    "NewsArticle",
+    "BlogPosting",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "TechArticle",
+    "ScholarlyArticle",
+    "Report",
+    "LiveBlogPosting",
+    "SocialMediaPosting",
+    "WebPage",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
 ];
 
 fn selector(s: &str) -> Option<Selector> {
@@ -46,7 +59,12 @@ fn selector(s: &str) -> Option<Selector> {
 pub fn read(html: &Html, url: Option<&Url>) -> Metadata {
     let metas = meta_map(html);
     let ld = json_ld(html);
-    let get = |keys: &[&str]| keys.iter().find_map(|k| metas.get(*k)).map(|v| normalize(v)).filter(|v| !v.is_empty());
+    let get = |keys: &[&str]| {
+        keys.iter()
+            .find_map(|k| metas.get(*k))
+            .map(|v| normalize(v))
+            .filter(|v| !v.is_empty())
+    };
 
     let base = first_attr(html, "base[href]", "href")
         .and_then(|h| match url {
@@ -65,9 +83,24 @@ pub fn read(html: &Html, url: Option<&Url>) -> Metadata {
     let meta_title = ld
         .as_ref()
         .and_then(|v| str_field(v, &["headline", "name"]))
-        .or_else(|| get(&["og:title", "twitter:title", "dc.title", "dcterms.title", "title", "parsely-title", "sailthru.title"]));
+        .or_else(|| {
+            get(&[
+                "og:title",
+                "twitter:title",
+                "dc.title",
+                "dcterms.title",
+                "title",
+                "parsely-title",
+                "sailthru.title",
+            ])
+        });
     let h1s: Vec<String> = selector("h1")
-        .map(|s| html.select(&s).map(|h| normalize(&h.text().collect::<String>())).filter(|t| !t.is_empty()).collect())
+        .map(|s| {
+            html.select(&s)
+                .map(|h| normalize(&h.text().collect::<String>()))
+                .filter(|t| !t.is_empty())
+                .collect()
+        })
         .unwrap_or_default();
     let title = choose_title(meta_title, document_title.as_deref(), &h1s);
 
@@ -79,17 +112,33 @@ pub fn read(html: &Html, url: Option<&Url>) -> Metadata {
         .or_else(|| first_text(html, "[rel=author], [itemprop=author] [itemprop=name], [itemprop=author], .byline, .author-name"))
         .filter(|b| b.chars().count() < 100);
 
-    let site_name = get(&["og:site_name", "application-name", "twitter:site:name"])
-        .or_else(|| ld.as_ref().and_then(|v| v.get("publisher")).and_then(|p| str_field(p, &["name"])));
+    let site_name = get(&["og:site_name", "application-name", "twitter:site:name"]).or_else(|| {
+        ld.as_ref()
+            .and_then(|v| v.get("publisher"))
+            .and_then(|p| str_field(p, &["name"]))
+    });
 
     let published = ld
         .as_ref()
         .and_then(|v| str_field(v, &["datePublished", "dateCreated"]))
         .or_else(|| {
             get(&[
-                "article:published_time", "og:published_time", "published_time", "pubdate", "publishdate",
-                "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.created",
-                "sailthru.date", "parsely-pub-date", "article.published", "datepublished", "weibo:article:create_at",
+                "article:published_time",
+                "og:published_time",
+                "published_time",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "publish_date",
+                "date",
+                "dc.date",
+                "dc.date.issued",
+                "dcterms.created",
+                "sailthru.date",
+                "parsely-pub-date",
+                "article.published",
+                "datepublished",
+                "weibo:article:create_at",
             ])
         })
         .or_else(|| first_attr(html, "time[datetime]", "datetime"))
@@ -111,28 +160,56 @@ pub fn read(html: &Html, url: Option<&Url>) -> Metadata {
         .and_then(|c| resolve_http(base_ref, &c))
         .or_else(|| url.map(Url::to_string));
 
-    let lead_image = get(&["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"])
-        .or_else(|| ld.as_ref().and_then(|v| v.get("image")).and_then(image_url))
-        .and_then(|i| resolve_http(base_ref, &i));
+    let lead_image = get(&[
+        "og:image",
+        "og:image:url",
+        "og:image:secure_url",
+        "twitter:image",
+        "twitter:image:src",
+    ])
+    .or_else(|| ld.as_ref().and_then(|v| v.get("image")).and_then(image_url))
+    .and_then(|i| resolve_http(base_ref, &i));
 
-    let excerpt = get(&["description", "og:description", "twitter:description", "dc.description"])
-        .or_else(|| ld.as_ref().and_then(|v| str_field(v, &["description"])));
+    let excerpt = get(&[
+        "description",
+        "og:description",
+        "twitter:description",
+        "dc.description",
+    ])
+    .or_else(|| ld.as_ref().and_then(|v| str_field(v, &["description"])));
 
-    Metadata { title, document_title, byline, site_name, published, lang, dir, canonical, lead_image, excerpt, base }
+    Metadata {
+        title,
+        document_title,
+        byline,
+        site_name,
+        published,
+        lang,
+        dir,
+        canonical,
+        lead_image,
+        excerpt,
+        base,
+    }
 }
 
 /// `<meta>` content keyed by lower-cased `name`/`property`/`itemprop`/`http-equiv`.
 fn meta_map(html: &Html) -> HashMap<String, String> {
     let mut map = HashMap::new();
-    let Some(sel) = selector("meta[content]") else { return map };
+    let Some(sel) = selector("meta[content]") else {
+        return map;
+    };
     for el in html.select(&sel) {
         let v = el.value();
-        let Some(content) = v.attr("content") else { continue };
+        let Some(content) = v.attr("content") else {
+            continue;
+        };
         for key_attr in ["property", "name", "itemprop", "http-equiv"] {
             if let Some(key) = v.attr(key_attr) {
                 // A property may hold several space-separated names.
                 for k in key.split_whitespace() {
-                    map.entry(k.to_ascii_lowercase()).or_insert_with(|| content.to_owned());
+                    map.entry(k.to_ascii_lowercase())
+                        .or_insert_with(|| content.to_owned());
                 }
             }
         }
@@ -145,8 +222,13 @@ fn json_ld(html: &Html) -> Option<Value> {
     let sel = selector("script[type='application/ld+json']")?;
     for script in html.select(&sel) {
         let raw: String = script.text().collect();
-        let raw = raw.trim().trim_start_matches("<!--").trim_end_matches("-->");
-        let Ok(value) = serde_json::from_str::<Value>(raw) else { continue };
+        let raw = raw
+            .trim()
+            .trim_start_matches("<!--")
+            .trim_end_matches("-->");
+        let Ok(value) = serde_json::from_str::<Value>(raw) else {
+            continue;
+        };
         let mut queue = vec![value];
         // Breadth-first over arrays and @graph, bounded so a hostile blob
         // cannot keep us busy.
@@ -164,10 +246,16 @@ fn json_ld(html: &Html) -> Option<Value> {
                     }
                     let is_article = match o.get("@type") {
                         Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
-                        Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
+                        Some(Value::Array(ts)) => ts
+                            .iter()
+                            .any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
                         _ => false,
                     };
-                    if is_article && (o.contains_key("headline") || o.contains_key("articleBody") || o.contains_key("datePublished")) {
+                    if is_article
+                        && (o.contains_key("headline")
+                            || o.contains_key("articleBody")
+                            || o.contains_key("datePublished"))
+                    {
                         return Some(v);
                     }
                 }
@@ -181,7 +269,11 @@ fn json_ld(html: &Html) -> Option<Value> {
 fn str_field(v: &Value, keys: &[&str]) -> Option<String> {
     keys.iter().find_map(|k| match v.get(*k) {
         Some(Value::String(s)) => Some(normalize(&decode_entities(s))).filter(|s| !s.is_empty()),
-        Some(Value::Array(a)) => a.iter().find_map(|x| x.as_str()).map(normalize).filter(|s| !s.is_empty()),
+        Some(Value::Array(a)) => a
+            .iter()
+            .find_map(|x| x.as_str())
+            .map(normalize)
+            .filter(|s| !s.is_empty()),
         _ => None,
     })
 }
@@ -194,7 +286,10 @@ fn person_names(v: &Value) -> Option<String> {
         Value::Array(a) => a.iter().filter_map(person_names).collect(),
         _ => Vec::new(),
     };
-    let names: Vec<String> = names.into_iter().filter(|n| !n.is_empty() && !n.starts_with("http")).collect();
+    let names: Vec<String> = names
+        .into_iter()
+        .filter(|n| !n.is_empty() && !n.starts_with("http"))
+        .collect();
     (!names.is_empty()).then(|| names.join(", "))
 }
 
@@ -212,23 +307,38 @@ fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_owned();
     }
-    s.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&#039;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&nbsp;", " ")
+    s.replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#039;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&nbsp;", " ")
 }
 
 fn first_attr(html: &Html, sel: &str, attr: &str) -> Option<String> {
     let s = selector(sel)?;
-    html.select(&s).find_map(|e| e.value().attr(attr)).map(str::to_owned).filter(|v| !v.trim().is_empty())
+    html.select(&s)
+        .find_map(|e| e.value().attr(attr))
+        .map(str::to_owned)
+        .filter(|v| !v.trim().is_empty())
 }
 
 fn first_text(html: &Html, sel: &str) -> Option<String> {
     let s = selector(sel)?;
-    html.select(&s).map(|e| normalize(&e.text().collect::<String>())).find(|t| !t.is_empty())
+    html.select(&s)
+        .map(|e| normalize(&e.text().collect::<String>()))
+        .find(|t| !t.is_empty())
 }
 
 /// Picks the headline: a meta title when the page has one, otherwise the
 /// `<title>` with the site name cut off; an `<h1>` that matches either wins
 /// over a truncated or decorated version.
-fn choose_title(meta_title: Option<String>, doc_title: Option<&str>, h1s: &[String]) -> Option<String> {
+fn choose_title(
+    meta_title: Option<String>,
+    doc_title: Option<&str>,
+    h1s: &[String],
+) -> Option<String> {
     if let Some(t) = meta_title {
         return Some(t);
     }
@@ -236,7 +346,10 @@ fn choose_title(meta_title: Option<String>, doc_title: Option<&str>, h1s: &[Stri
     let cleaned = strip_site_name(doc);
     // An <h1> that is the cleaned title, or of which the title is a part, is
     // the page's own headline.
-    if let Some(h) = h1s.iter().find(|h| **h == cleaned || (cleaned.len() > 10 && h.contains(cleaned.as_str()) && h.len() < cleaned.len() * 2)) {
+    if let Some(h) = h1s.iter().find(|h| {
+        **h == cleaned
+            || (cleaned.len() > 10 && h.contains(cleaned.as_str()) && h.len() < cleaned.len() * 2)
+    }) {
         return Some(h.clone());
     }
     Some(cleaned)
@@ -271,7 +384,11 @@ pub fn normalize_date(raw: &str) -> Option<String> {
     let raw = raw.trim();
     let digits: Vec<(usize, u32)> = number_runs(raw);
     let (y, m, d) = match digits.as_slice() {
-        [(_, y), (_, m), (_, d), ..] if (1990..2100).contains(y) && (1..=12).contains(m) && (1..=31).contains(d) => (*y, *m, *d),
+        [(_, y), (_, m), (_, d), ..]
+            if (1990..2100).contains(y) && (1..=12).contains(m) && (1..=31).contains(d) =>
+        {
+            (*y, *m, *d)
+        }
         _ => return None,
     };
     let mut out = format!("{y:04}-{m:02}-{d:02}");
@@ -344,15 +461,27 @@ pub fn contains_date(t: &str) -> bool {
 fn find_date(t: &str) -> Option<String> {
     let bytes = t.as_bytes();
     for (i, _) in t.char_indices() {
-        if i + 4 > bytes.len() || !bytes[i..i + 4].iter().all(u8::is_ascii_digit) || (i > 0 && bytes[i - 1].is_ascii_digit()) {
+        if i + 4 > bytes.len()
+            || !bytes[i..i + 4].iter().all(u8::is_ascii_digit)
+            || (i > 0 && bytes[i - 1].is_ascii_digit())
+        {
             continue;
         }
         let rest = &t[i..];
         let after_year = &rest[4..];
-        if !(after_year.starts_with('-') || after_year.starts_with('/') || after_year.starts_with('.') || after_year.starts_with('年')) {
+        if !(after_year.starts_with('-')
+            || after_year.starts_with('/')
+            || after_year.starts_with('.')
+            || after_year.starts_with('年'))
+        {
             continue;
         }
-        let end = rest.char_indices().take(24).last().map(|(k, c)| k + c.len_utf8()).unwrap_or(rest.len());
+        let end = rest
+            .char_indices()
+            .take(24)
+            .last()
+            .map(|(k, c)| k + c.len_utf8())
+            .unwrap_or(rest.len());
         if let Some(d) = normalize_date(&rest[..end]) {
             return Some(d);
         }
@@ -366,17 +495,35 @@ mod tests {
 
     #[test]
     fn dates_in_common_spellings() {
-        assert_eq!(normalize_date("2024-05-09T12:30:00+08:00").as_deref(), Some("2024-05-09T12:30:00+08:00"));
-        assert_eq!(normalize_date("2025-07-09 13:55:00").as_deref(), Some("2025-07-09T13:55:00"));
-        assert_eq!(normalize_date("2024年5月9日").as_deref(), Some("2024-05-09"));
+        assert_eq!(
+            normalize_date("2024-05-09T12:30:00+08:00").as_deref(),
+            Some("2024-05-09T12:30:00+08:00")
+        );
+        assert_eq!(
+            normalize_date("2025-07-09 13:55:00").as_deref(),
+            Some("2025-07-09T13:55:00")
+        );
+        assert_eq!(
+            normalize_date("2024年5月9日").as_deref(),
+            Some("2024-05-09")
+        );
         assert_eq!(normalize_date("next tuesday"), None);
-        assert_eq!(find_date("2025-07-09 13:55:00 来源: 河北日报").as_deref(), Some("2025-07-09T13:55:00"));
+        assert_eq!(
+            find_date("2025-07-09 13:55:00 来源: 河北日报").as_deref(),
+            Some("2025-07-09T13:55:00")
+        );
     }
 
     #[test]
     fn site_names_are_cut_from_titles() {
-        assert_eq!(strip_site_name("同心筑梦,京津冀协同发展迈上新台阶_网易新闻"), "同心筑梦,京津冀协同发展迈上新台阶");
-        assert_eq!(strip_site_name("New SUVs highlight the LA show | Connecticut Post"), "New SUVs highlight the LA show");
+        assert_eq!(
+            strip_site_name("同心筑梦,京津冀协同发展迈上新台阶_网易新闻"),
+            "同心筑梦,京津冀协同发展迈上新台阶"
+        );
+        assert_eq!(
+            strip_site_name("New SUVs highlight the LA show | Connecticut Post"),
+            "New SUVs highlight the LA show"
+        );
         assert_eq!(strip_site_name("Home | Site"), "Home | Site");
     }
 
@@ -394,7 +541,10 @@ mod tests {
         assert_eq!(m.byline.as_deref(), Some("Ann Lee"));
         assert_eq!(m.site_name.as_deref(), Some("Example News"));
         assert_eq!(m.published.as_deref(), Some("2024-03-01T08:00:00Z"));
-        assert_eq!(m.lead_image.as_deref(), Some("https://example.com/lead.jpg"));
+        assert_eq!(
+            m.lead_image.as_deref(),
+            Some("https://example.com/lead.jpg")
+        );
         assert_eq!(m.lang.as_deref(), Some("en"));
     }
 }

@@ -129,7 +129,9 @@ fn attempt(dom: &Dom<'_>, base: Option<&Url>, flags: Flags) -> Vec<Block> {
     let prep = prepare::prepare(dom, flags);
     let stats = prepare::measure(dom, &prep, &prep.removed);
     let scores = score::score(dom, &prep, flags);
-    let Some(content) = candidate::pick(dom, &scores, &stats) else { return Vec::new() };
+    let Some(content) = candidate::pick(dom, &scores, &stats) else {
+        return Vec::new();
+    };
     let removed = clean::clean(dom, &prep, &content.nodes, flags);
     let kept = prepare::measure(dom, &prep, &removed);
     let mut builder = BlockBuilder::new(dom, &removed, &kept, base);
@@ -194,7 +196,9 @@ fn drop_boilerplate(blocks: &mut Vec<Block>) {
         if in_related {
             let link_only = match &block {
                 Block::List { .. } | Block::Image { .. } => true,
-                Block::Paragraph { content } => content.iter().all(|i| !matches!(i, Inline::Text { text } if text.trim().chars().count() > 2)),
+                Block::Paragraph { content } => content.iter().all(
+                    |i| !matches!(i, Inline::Text { text } if text.trim().chars().count() > 2),
+                ),
                 _ => false,
             };
             if link_only {
@@ -204,8 +208,12 @@ fn drop_boilerplate(blocks: &mut Vec<Block>) {
         }
         let edge = index < 3 || index + 3 >= count;
         let furniture = match &block {
-            Block::Paragraph { .. } => patterns::is_boilerplate_line(&text) || (edge && patterns::is_dateline(&text)),
-            Block::Image { caption: Some(c), .. } => patterns::is_boilerplate_line(c),
+            Block::Paragraph { .. } => {
+                patterns::is_boilerplate_line(&text) || (edge && patterns::is_dateline(&text))
+            }
+            Block::Image {
+                caption: Some(c), ..
+            } => patterns::is_boilerplate_line(c),
             _ => false,
         };
         if furniture {
@@ -219,7 +227,9 @@ fn drop_boilerplate(blocks: &mut Vec<Block>) {
             // Repeated paragraphs stay (writers repeat refrains); repeated
             // captions and truncated teasers go.
             let caption = matches!(block, Block::Image { .. });
-            if (caption && seen.contains(&key)) || (teaser && seen.iter().any(|s| s.starts_with(key.as_str()))) {
+            if (caption && seen.contains(&key))
+                || (teaser && seen.iter().any(|s| s.starts_with(key.as_str())))
+            {
                 continue;
             }
             seen.insert(key);
@@ -232,7 +242,12 @@ fn drop_boilerplate(blocks: &mut Vec<Block>) {
 /// The headline is shown above the body; a heading or first paragraph
 /// repeating it would be read twice.
 fn drop_title_duplicate(blocks: &mut Vec<Block>, title: &str) {
-    let norm = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let norm = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
     let t = norm(title);
     if t.is_empty() {
         return;
@@ -260,7 +275,12 @@ fn fallback_title(blocks: &[Block], base: Option<&Url>) -> String {
         .unwrap_or_default()
 }
 
-fn assemble(title: String, meta: metadata::Metadata, blocks: Vec<Block>, base: Option<&Url>) -> Article {
+fn assemble(
+    title: String,
+    meta: metadata::Metadata,
+    blocks: Vec<Block>,
+    base: Option<&Url>,
+) -> Article {
     let mut body_stats = TextStats::default();
     let mut first_paragraph = None;
     for b in &blocks {
@@ -275,7 +295,10 @@ fn assemble(title: String, meta: metadata::Metadata, blocks: Vec<Block>, base: O
             }
         }
     }
-    let lang = meta.lang.clone().or_else(|| guess_lang(&blocks, &body_stats));
+    let lang = meta
+        .lang
+        .clone()
+        .or_else(|| guess_lang(&blocks, &body_stats));
     let dir = match meta.dir.as_deref() {
         Some("rtl") => TextDirection::Rtl,
         Some("ltr") => TextDirection::Ltr,
@@ -288,11 +311,17 @@ fn assemble(title: String, meta: metadata::Metadata, blocks: Vec<Block>, base: O
             _ => None,
         })
     });
-    let excerpt = meta.excerpt.clone().or(first_paragraph).map(|e| truncate_chars(&e, EXCERPT_CHARS));
+    let excerpt = meta
+        .excerpt
+        .clone()
+        .or(first_paragraph)
+        .map(|e| truncate_chars(&e, EXCERPT_CHARS));
     let mut article = Article {
         title,
         byline: meta.byline,
-        site_name: meta.site_name.or_else(|| base.and_then(|u| u.host_str()).map(str::to_owned)),
+        site_name: meta
+            .site_name
+            .or_else(|| base.and_then(|u| u.host_str()).map(str::to_owned)),
         published: meta.published,
         lang,
         dir,
@@ -312,11 +341,28 @@ fn guess_lang(blocks: &[Block], stats: &TextStats) -> Option<String> {
     if stats.chars == 0 {
         return None;
     }
-    let sample: String = blocks.iter().take(20).flat_map(|b| b.text_lines()).collect::<Vec<_>>().join(" ");
-    let kana = sample.chars().filter(|c| ('\u{3040}'..='\u{30ff}').contains(c)).count();
-    let hangul = sample.chars().filter(|c| ('\u{ac00}'..='\u{d7af}').contains(c)).count();
-    let arabic = sample.chars().filter(|c| ('\u{0600}'..='\u{06ff}').contains(c)).count();
-    let hebrew = sample.chars().filter(|c| ('\u{0590}'..='\u{05ff}').contains(c)).count();
+    let sample: String = blocks
+        .iter()
+        .take(20)
+        .flat_map(|b| b.text_lines())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let kana = sample
+        .chars()
+        .filter(|c| ('\u{3040}'..='\u{30ff}').contains(c))
+        .count();
+    let hangul = sample
+        .chars()
+        .filter(|c| ('\u{ac00}'..='\u{d7af}').contains(c))
+        .count();
+    let arabic = sample
+        .chars()
+        .filter(|c| ('\u{0600}'..='\u{06ff}').contains(c))
+        .count();
+    let hebrew = sample
+        .chars()
+        .filter(|c| ('\u{0590}'..='\u{05ff}').contains(c))
+        .count();
     let total = sample.chars().filter(|c| c.is_alphabetic()).count().max(1);
     let share = |n: usize| n * 5 > total;
     Some(
@@ -339,7 +385,10 @@ fn guess_lang(blocks: &[Block], stats: &TextStats) -> Option<String> {
 
 fn is_rtl_lang(lang: &str) -> bool {
     let primary = lang.split('-').next().unwrap_or("").to_ascii_lowercase();
-    matches!(primary.as_str(), "ar" | "he" | "iw" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "dv" | "ckb")
+    matches!(
+        primary.as_str(),
+        "ar" | "he" | "iw" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "dv" | "ckb"
+    )
 }
 
 fn truncate_chars(s: &str, max: usize) -> String {

@@ -9,18 +9,94 @@
 /// bars, "related"/"hot"/"recommended" lists (相关推荐, 热点推荐), app and
 /// newsletter promotions, cookie banners.
 const NEGATIVE_SUBSTRINGS: &[&str] = &[
-    "comment", "sidebar", "footer", "related", "recommend", "share", "social", "sponsor",
-    "advert", "promo", "popup", "modal", "cookie", "consent", "gdpr", "newsletter", "subscri",
-    "signup", "sign-up", "breadcrumb", "pagination", "pager", "navbar", "navigation", "menu",
-    "toolbar", "widget", "banner", "masthead", "hotnews", "hot_news", "hot-news", "ranking",
-    "rank-", "_rank", "copyright", "disclaimer", "download", "qrcode", "qr-code", "skyscraper",
-    "outbrain", "taboola", "disqus", "livefyre", "jiathis", "bdshare", "most-popular",
-    "mostpopular", "trending", "read-more", "readmore", "more-stories", "morestories",
-    "nextarticle", "next-article", "prev-next", "author-bio", "authorbio", "about-author",
-    "tag-list", "taglist", "post-tags", "article-tags", "keywords", "print-only", "shoutbox",
-    "combx", "rss", "login", "paywall", "overlay", "feedback", "byline", "dateline",
-    "timestamp", "post-meta", "article-meta", "entry-meta", "editor", "source-link",
-    "ep-source", "linkage", "guess", "you-may", "youmay", "also-like", "alsolike",
+    "comment",
+    "sidebar",
+    "footer",
+    "related",
+    "recommend",
+    "share",
+    "social",
+    "sponsor",
+    "advert",
+    "promo",
+    "popup",
+    "modal",
+    "cookie",
+    "consent",
+    "gdpr",
+    "newsletter",
+    "subscri",
+    "signup",
+    "sign-up",
+    "breadcrumb",
+    "pagination",
+    "pager",
+    "navbar",
+    "navigation",
+    "menu",
+    "toolbar",
+    "widget",
+    "banner",
+    "masthead",
+    "hotnews",
+    "hot_news",
+    "hot-news",
+    "ranking",
+    "rank-",
+    "_rank",
+    "copyright",
+    "disclaimer",
+    "download",
+    "qrcode",
+    "qr-code",
+    "skyscraper",
+    "outbrain",
+    "taboola",
+    "disqus",
+    "livefyre",
+    "jiathis",
+    "bdshare",
+    "most-popular",
+    "mostpopular",
+    "trending",
+    "read-more",
+    "readmore",
+    "more-stories",
+    "morestories",
+    "nextarticle",
+    "next-article",
+    "prev-next",
+    "author-bio",
+    "authorbio",
+    "about-author",
+    "tag-list",
+    "taglist",
+    "post-tags",
+    "article-tags",
+    "keywords",
+    "print-only",
+    "shoutbox",
+    "combx",
+    "rss",
+    "login",
+    "paywall",
+    "overlay",
+    "feedback",
+    "byline",
+    "dateline",
+    "timestamp",
+    "post-meta",
+    "article-meta",
+    "entry-meta",
+    "editor",
+    "source-link",
+    "ep-source",
+    "linkage",
+    "guess",
+    "you-may",
+    "youmay",
+    "also-like",
+    "alsolike",
 ];
 
 /// Short words that mark boilerplate only as whole tokens.
@@ -33,9 +109,29 @@ const NEGATIVE_TOKENS: &[&str] = &[
 /// Words that mark the article body, in English and on Chinese portals
 /// (NetEase `post_body`/`endText`, Sina `artibody`, WeChat `rich_media_content`).
 const POSITIVE_SUBSTRINGS: &[&str] = &[
-    "article", "content", "entry", "main", "post", "story", "blog", "body", "text", "detail",
-    "artibody", "endtext", "rich_media", "trs_editor", "zoom", "news_txt", "newstext", "page",
-    "hentry", "instapaper_body", "prose", "paragraph", "column",
+    "article",
+    "content",
+    "entry",
+    "main",
+    "post",
+    "story",
+    "blog",
+    "body",
+    "text",
+    "detail",
+    "artibody",
+    "endtext",
+    "rich_media",
+    "trs_editor",
+    "zoom",
+    "news_txt",
+    "newstext",
+    "page",
+    "hentry",
+    "instapaper_body",
+    "prose",
+    "paragraph",
+    "column",
 ];
 
 const POSITIVE_TOKENS: &[&str] = &["con", "txt", "cont", "article", "story", "body"];
@@ -44,20 +140,40 @@ const POSITIVE_TOKENS: &[&str] = &["con", "txt", "cont", "article", "story", "bo
 /// "ok, maybe it's a candidate"): narrower than [`POSITIVE_SUBSTRINGS`], since
 /// "post-comments" is positive-ish but still not the article.
 const MAYBE_SUBSTRINGS: &[&str] = &[
-    "article", "body", "content", "main", "column", "story", "artibody", "endtext", "rich_media",
+    "article",
+    "body",
+    "content",
+    "main",
+    "column",
+    "story",
+    "artibody",
+    "endtext",
+    "rich_media",
     "shadow",
 ];
 
 /// Names so clearly furniture that no positive word rescues them.
 const STRONG_NEGATIVE_SUBSTRINGS: &[&str] = &[
-    "comments-area", "comment-list", "commentlist", "comments-list", "comment-respond",
-    "comments-section", "comment-section", "comments_section", "disqus", "taboola", "outbrain",
-    "yarpp-related", "jp-relatedposts",
+    "comments-area",
+    "comment-list",
+    "commentlist",
+    "comments-list",
+    "comment-respond",
+    "comments-section",
+    "comment-section",
+    "comments_section",
+    "disqus",
+    "taboola",
+    "outbrain",
+    "yarpp-related",
+    "jp-relatedposts",
 ];
 
 /// Comment sections, recommendation widgets and the like: never article.
 pub fn is_furniture(class_and_id: &str) -> bool {
-    STRONG_NEGATIVE_SUBSTRINGS.iter().any(|p| class_and_id.contains(p))
+    STRONG_NEGATIVE_SUBSTRINGS
+        .iter()
+        .any(|p| class_and_id.contains(p))
 }
 
 /// Should a box with these names be removed before scoring?
@@ -67,7 +183,8 @@ pub fn is_unlikely(class_and_id: &str) -> bool {
 }
 
 fn tokens(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty())
+    s.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty())
 }
 
 pub fn is_negative(class_and_id: &str) -> bool {
@@ -99,17 +216,79 @@ pub fn class_weight(class_and_id: &str) -> f32 {
 /// Headings and labels that introduce a list of other articles or a comment
 /// section. Whatever they head is not the article.
 const BOILERPLATE_HEADINGS: &[&str] = &[
-    "相关推荐", "热点推荐", "为你推荐", "为您推荐", "推荐新闻", "热门资讯", "相关专题", "热门阅读", "相关新闻", "相关阅读", "相关文章", "相关链接", "相关报道", "推荐阅读",
-    "延伸阅读", "热门推荐", "热门文章", "热门新闻", "猜你喜欢", "为您推荐", "精彩推荐", "更多精彩",
-    "精彩图片", "网友评论", "最新评论", "热门评论", "热点新闻", "大家都在看", "今日推荐", "头条要闻",
-    "related articles", "related stories", "related content", "related posts", "related news",
-    "related coverage", "related reading", "read more", "more from", "more stories",
-    "recommended", "you may also like", "you might also like", "most popular", "most read",
-    "trending", "comments", "leave a comment", "leave a reply", "share this", "sign up for",
-    "advertisement", "sponsored", "popular this week", "popular now", "popular stories",
-    "recent articles", "recent posts", "latest news", "latest stories", "more news", "top stories",
-    "editor's picks", "editors' picks", "don't miss", "also read", "see also", "watch next",
-    "up next", "what to read next", "further reading", "more on this story", "more from this author",
+    "相关推荐",
+    "热点推荐",
+    "为你推荐",
+    "为您推荐",
+    "推荐新闻",
+    "热门资讯",
+    "相关专题",
+    "热门阅读",
+    "相关新闻",
+    "相关阅读",
+    "相关文章",
+    "相关链接",
+    "相关报道",
+    "推荐阅读",
+    "延伸阅读",
+    "热门推荐",
+    "热门文章",
+    "热门新闻",
+    "猜你喜欢",
+    "为您推荐",
+    "精彩推荐",
+    "更多精彩",
+    "精彩图片",
+    "网友评论",
+    "最新评论",
+    "热门评论",
+    "热点新闻",
+    "大家都在看",
+    "今日推荐",
+    "头条要闻",
+    "related articles",
+    "related stories",
+    "related content",
+    "related posts",
+    "related news",
+    "related coverage",
+    "related reading",
+    "read more",
+    "more from",
+    "more stories",
+    "recommended",
+    "you may also like",
+    "you might also like",
+    "most popular",
+    "most read",
+    "trending",
+    "comments",
+    "leave a comment",
+    "leave a reply",
+    "share this",
+    "sign up for",
+    "advertisement",
+    "sponsored",
+    "popular this week",
+    "popular now",
+    "popular stories",
+    "recent articles",
+    "recent posts",
+    "latest news",
+    "latest stories",
+    "more news",
+    "top stories",
+    "editor's picks",
+    "editors' picks",
+    "don't miss",
+    "also read",
+    "see also",
+    "watch next",
+    "up next",
+    "what to read next",
+    "further reading",
+    "more on this story",
+    "more from this author",
 ];
 
 /// Does this short text read like the label of a related/hot/comments list?
@@ -118,30 +297,92 @@ pub fn is_boilerplate_heading(text: &str) -> bool {
     if t.is_empty() || t.chars().count() > 40 {
         return false;
     }
-    BOILERPLATE_HEADINGS.iter().any(|h| t == *h || (t.starts_with(h) && t.len() <= h.len() + 12))
+    BOILERPLATE_HEADINGS
+        .iter()
+        .any(|h| t == *h || (t.starts_with(h) && t.len() <= h.len() + 12))
 }
 
 /// Lines inside the article container that are furniture, not article: editor
 /// credits, "share to", app-download blurbs, copyright notices.
 const BOILERPLATE_LINE_PREFIXES: &[&str] = &[
-    "责任编辑", "责编", "编辑：", "编辑:", "本文来源", "分享到", "分享至", "扫一扫", "扫描二维码",
-    "打开app", "下载app", "下载客户端", "点击下载", "关注我们", "声明：", "免责声明", "版权声明",
-    "特别声明", "举报", "返回搜狐", "更多精彩", "share this", "share on", "click here to",
-    "sign up", "subscribe to", "follow us", "advertisement", "continue reading", "read more:",
-    "related:", "copyright ©", "© copyright", "all rights reserved",
+    "责任编辑",
+    "责编",
+    "编辑：",
+    "编辑:",
+    "本文来源",
+    "分享到",
+    "分享至",
+    "扫一扫",
+    "扫描二维码",
+    "打开app",
+    "下载app",
+    "下载客户端",
+    "点击下载",
+    "关注我们",
+    "声明：",
+    "免责声明",
+    "版权声明",
+    "特别声明",
+    "举报",
+    "返回搜狐",
+    "更多精彩",
+    "share this",
+    "share on",
+    "click here to",
+    "sign up",
+    "subscribe to",
+    "follow us",
+    "advertisement",
+    "continue reading",
+    "read more:",
+    "related:",
+    "copyright ©",
+    "© copyright",
+    "all rights reserved",
 ];
 
 /// Words that, next to a date, make a short line the article's dateline
 /// ("2019-09-26 12:11 来源：证券时报网 作者：李在山", "May 3, 2020 | by Ann").
 const DATELINE_WORDS: &[&str] = &[
-    "来源", "作者", "编辑", "发布时间", "发布日期", "时间：", "稿源", "记者", "浏览", "阅读数",
-    "source:", "by ", "posted", "published", "updated", "| ",
+    "来源",
+    "作者",
+    "编辑",
+    "发布时间",
+    "发布日期",
+    "时间：",
+    "稿源",
+    "记者",
+    "浏览",
+    "阅读数",
+    "source:",
+    "by ",
+    "posted",
+    "published",
+    "updated",
+    "| ",
 ];
 
 /// English month names, for datelines written out in words.
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may ", "june", "july", "august", "september",
-    "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may ",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "aug.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
 ];
 
 /// Is this short line a dateline/byline (date plus source or author)?
@@ -152,7 +393,9 @@ pub fn is_dateline(text: &str) -> bool {
         return false;
     }
     let lower = t.to_lowercase();
-    let has_date = super::metadata::contains_date(t) || (MONTHS.iter().any(|m| lower.contains(m)) && lower.bytes().filter(u8::is_ascii_digit).count() >= 4);
+    let has_date = super::metadata::contains_date(t)
+        || (MONTHS.iter().any(|m| lower.contains(m))
+            && lower.bytes().filter(u8::is_ascii_digit).count() >= 4);
     has_date && DATELINE_WORDS.iter().any(|w| lower.contains(w))
 }
 
@@ -162,7 +405,9 @@ pub fn is_boilerplate_line(text: &str) -> bool {
         return false;
     }
     let lower = t.to_lowercase();
-    BOILERPLATE_LINE_PREFIXES.iter().any(|p| lower.starts_with(p))
+    BOILERPLATE_LINE_PREFIXES
+        .iter()
+        .any(|p| lower.starts_with(p))
         || (lower.starts_with('(') || lower.starts_with('（'))
             && (lower.contains("责任编辑") || lower.contains("编辑：") || lower.contains("编辑:"))
             && t.chars().count() < 40
@@ -177,8 +422,16 @@ mod tests {
         assert!(class_weight("post_body endtext") > 0.0);
         assert!(class_weight("related_article") < 0.0);
         assert!(class_weight("ad") < 0.0);
-        assert_eq!(class_weight("header-photo"), 0.0, "'hot' is not a token of 'photo'");
-        assert_eq!(class_weight("shadow"), 0.0, "'ad' is not a token of 'shadow'");
+        assert_eq!(
+            class_weight("header-photo"),
+            0.0,
+            "'hot' is not a token of 'photo'"
+        );
+        assert_eq!(
+            class_weight("shadow"),
+            0.0,
+            "'ad' is not a token of 'shadow'"
+        );
         assert_eq!(class_weight(""), 0.0);
     }
 

@@ -23,10 +23,26 @@ pub struct Flags {
 
 impl Flags {
     pub const ATTEMPTS: [Flags; 4] = [
-        Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
-        Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
-        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
-        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
+        Flags {
+            strip_unlikely: true,
+            weight_classes: true,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: true,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: false,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: false,
+            clean_conditionally: false,
+        },
     ];
 }
 
@@ -74,12 +90,28 @@ pub struct Prepared {
 
 /// ARIA roles of page furniture.
 const FURNITURE_ROLES: &[&str] = &[
-    "navigation", "banner", "complementary", "contentinfo", "dialog", "alertdialog", "menu",
-    "menubar", "search", "toolbar", "tablist",
+    "navigation",
+    "banner",
+    "complementary",
+    "contentinfo",
+    "dialog",
+    "alertdialog",
+    "menu",
+    "menubar",
+    "search",
+    "toolbar",
+    "tablist",
 ];
 
 /// Classes that hide an element from sighted readers.
-const HIDDEN_CLASSES: &[&str] = &["hidden", "hide", "sr-only", "visually-hidden", "screen-reader-text", "visuallyhidden"];
+const HIDDEN_CLASSES: &[&str] = &[
+    "hidden",
+    "hide",
+    "sr-only",
+    "visually-hidden",
+    "screen-reader-text",
+    "visuallyhidden",
+];
 
 pub fn prepare(dom: &Dom<'_>, flags: Flags) -> Prepared {
     let n = dom.len();
@@ -96,14 +128,27 @@ pub fn prepare(dom: &Dom<'_>, flags: Flags) -> Prepared {
             }
             // `javascript:` pseudo-links are buttons, and their text is prose.
             in_link[iu] = in_link[pu]
-                || (dom.tag(i) == Tag::A && !dom.attr(i, "href").is_some_and(|h| h.trim_start().to_ascii_lowercase().starts_with("javascript:")));
-            container[iu] = if dom.tag(p).is_inline() { container[pu] } else { p };
+                || (dom.tag(i) == Tag::A
+                    && !dom.attr(i, "href").is_some_and(|h| {
+                        h.trim_start()
+                            .to_ascii_lowercase()
+                            .starts_with("javascript:")
+                    }));
+            container[iu] = if dom.tag(p).is_inline() {
+                container[pu]
+            } else {
+                p
+            };
         }
         if dom.element(i).is_some() && should_remove(dom, i, flags) {
             removed[iu] = true;
         }
     }
-    Prepared { removed, in_link, container }
+    Prepared {
+        removed,
+        in_link,
+        container,
+    }
 }
 
 fn should_remove(dom: &Dom<'_>, i: u32, flags: Flags) -> bool {
@@ -140,21 +185,30 @@ fn should_remove(dom: &Dom<'_>, i: u32, flags: Flags) -> bool {
 /// Readability's caution: a boilerplate-looking name inside a table or code
 /// listing is usually formatting, not furniture.
 fn inside_table_or_code(dom: &Dom<'_>, i: u32) -> bool {
-    dom.ancestors(i).take(8).any(|a| matches!(dom.tag(a), Tag::Table | Tag::Pre))
+    dom.ancestors(i)
+        .take(8)
+        .any(|a| matches!(dom.tag(a), Tag::Table | Tag::Pre))
 }
 
 fn is_hidden(dom: &Dom<'_>, i: u32) -> bool {
-    let Some(el) = dom.element(i) else { return false };
+    let Some(el) = dom.element(i) else {
+        return false;
+    };
     if el.attr("hidden").is_some() {
         return true;
     }
     if let Some(style) = el.attr("style") {
-        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
         if style.contains("display:none") || style.contains("visibility:hidden") {
             return true;
         }
     }
-    el.classes().any(|c| HIDDEN_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h)))
+    el.classes()
+        .any(|c| HIDDEN_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h)))
 }
 
 /// Subtree statistics of every node that is not removed, bottom-up.

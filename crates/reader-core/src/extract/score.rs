@@ -37,7 +37,11 @@ fn tag_base(tag: Tag) -> f32 {
 }
 
 pub fn class_weight(dom: &Dom<'_>, i: u32, flags: Flags) -> f32 {
-    if flags.weight_classes { patterns::class_weight(dom.class_and_id(i)) } else { 0.0 }
+    if flags.weight_classes {
+        patterns::class_weight(dom.class_and_id(i))
+    } else {
+        0.0
+    }
 }
 
 pub fn score(dom: &Dom<'_>, prep: &Prepared, flags: Flags) -> Scores {
@@ -68,7 +72,8 @@ pub fn score(dom: &Dom<'_>, prep: &Prepared, flags: Flags) -> Scores {
         if len < MIN_PARAGRAPH_LEN || dom.tag(c).is_heading() {
             continue;
         }
-        let points = 1.0 + stats.text.commas as f32 + (len / CHARS_PER_POINT).floor().min(MAX_LENGTH_POINTS);
+        let points =
+            1.0 + stats.text.commas as f32 + (len / CHARS_PER_POINT).floor().min(MAX_LENGTH_POINTS);
         // A run of link text (a menu rendered as a div of links) is not prose.
         let points = points * (1.0 - stats.link_density());
         // The container itself is a candidate only when it is a generic box
@@ -76,9 +81,17 @@ pub fn score(dom: &Dom<'_>, prep: &Prepared, flags: Flags) -> Scores {
         // A box whose only content is this text is a paragraph in all but
         // name (Readability turns such divs into <p>): its parent is the
         // first candidate. A box mixing text with blocks is a candidate itself.
-        let own_candidate = matches!(dom.tag(c), Tag::Div | Tag::Td | Tag::Section | Tag::Article | Tag::Main)
-            && dom.children(c).any(|k| dom.element(k).is_some() && !dom.tag(k).is_inline());
-        let first = if own_candidate { Some(c) } else { dom.parent(c) };
+        let own_candidate = matches!(
+            dom.tag(c),
+            Tag::Div | Tag::Td | Tag::Section | Tag::Article | Tag::Main
+        ) && dom
+            .children(c)
+            .any(|k| dom.element(k).is_some() && !dom.tag(k).is_inline());
+        let first = if own_candidate {
+            Some(c)
+        } else {
+            dom.parent(c)
+        };
         let ancestors = std::iter::successors(first, |&a| dom.parent(a));
         for (level, a) in ancestors.take(SCORED_ANCESTOR_LEVELS).enumerate() {
             if matches!(dom.tag(a), Tag::Html) || dom.element(a).is_none() {
@@ -89,7 +102,8 @@ pub fn score(dom: &Dom<'_>, prep: &Prepared, flags: Flags) -> Scores {
                 1 => 2.0,
                 l => l as f32 * 3.0,
             };
-            let entry = score[a as usize].get_or_insert_with(|| tag_base(dom.tag(a)) + class_weight(dom, a, flags));
+            let entry = score[a as usize]
+                .get_or_insert_with(|| tag_base(dom.tag(a)) + class_weight(dom, a, flags));
             *entry += points / divider;
         }
     }

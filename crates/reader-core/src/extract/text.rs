@@ -100,7 +100,11 @@ pub fn normalize(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     push_collapsed(&mut out, raw);
     let trimmed = out.trim_matches(|c: char| c == ' ' || c == '\u{3000}');
-    if trimmed.len() == out.len() { out } else { trimmed.to_owned() }
+    if trimmed.len() == out.len() {
+        out
+    } else {
+        trimmed.to_owned()
+    }
 }
 
 #[cfg(test)]
@@ -111,7 +115,11 @@ mod tests {
     fn collapses_whitespace_and_joins_wrapped_cjk() {
         assert_eq!(normalize("  a \n\t b  "), "a b");
         assert_eq!(normalize("京津冀\n  协同发展"), "京津冀协同发展");
-        assert_eq!(normalize("京津冀 协同"), "京津冀 协同", "a typed space is kept");
+        assert_eq!(
+            normalize("京津冀 协同"),
+            "京津冀 协同",
+            "a typed space is kept"
+        );
         assert_eq!(normalize("a\u{a0}b"), "a b");
     }
 
