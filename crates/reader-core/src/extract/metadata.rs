@@ -34,6 +34,9 @@ const TITLE_SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " » ", " / ", "_", "｜", " · ", "－",
 ];
 
+/// How many "- Section - Site" tails are cut from a title at most.
+const MAX_TITLE_CUTS: usize = 4;
+
 /// JSON-LD types that describe an article.
 const ARTICLE_TYPES: &[&str] = &[
     "Article",
@@ -358,25 +361,33 @@ fn choose_title(
 /// "Headline | Site" → "Headline"; keeps the title whole when cutting would
 /// leave too little.
 pub fn strip_site_name(title: &str) -> String {
-    for sep in TITLE_SEPARATORS {
-        if let Some(pos) = title.rfind(sep) {
-            let head = title[..pos].trim();
+    let mut current = title.trim();
+    // Sites chain names ("Title - Section - Site"): cut one per round while
+    // the head stays long, a few rounds at most (titles are page input).
+    for _ in 0..MAX_TITLE_CUTS {
+        for sep in TITLE_SEPARATORS {
+            let Some(pos) = current.rfind(sep) else {
+                continue;
+            };
+            let head = current[..pos].trim();
             let words = head.split_whitespace().count();
             let cjk = head.chars().filter(|&c| crate::article::is_cjk(c)).count();
             if words >= 3 || cjk >= 5 {
-                // Sites chain names ("Title - Section - Site"): cut those too
-                // while the head stays long.
-                return strip_site_name(head);
+                current = head;
+                break;
             }
-            if let Some(first) = title.find(sep) {
-                let tail = title[first + sep.len()..].trim();
+            if let Some(first) = current.find(sep) {
+                let tail = current[first + sep.len()..].trim();
                 if tail.split_whitespace().count() >= 3 && head.len() < 20 {
                     return tail.to_owned();
                 }
             }
         }
+        if !TITLE_SEPARATORS.iter().any(|sep| current.contains(sep)) {
+            break;
+        }
     }
-    title.trim().to_owned()
+    current.to_owned()
 }
 
 /// Normalises common date spellings to ISO 8601; `None` when no date is found.
@@ -525,6 +536,15 @@ mod tests {
             "New SUVs highlight the LA show"
         );
         assert_eq!(strip_site_name("Home | Site"), "Home | Site");
+        assert_eq!(
+            strip_site_name("A long headline here - Section - Site"),
+            "A long headline here"
+        );
+        let hostile = "word word word | ".repeat(50_000);
+        assert!(
+            strip_site_name(&hostile).len() < hostile.len(),
+            "many separators: bounded work, no overflow"
+        );
     }
 
     #[test]

@@ -23,7 +23,7 @@ mod prepare;
 mod score;
 mod text;
 
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 
 use scraper::Html;
 use url::Url;
@@ -42,6 +42,8 @@ pub use metadata::{normalize_date, strip_site_name};
 const GOOD_ENOUGH_LEN: f32 = 500.0;
 /// Below this, there is no article on the page.
 const MIN_ARTICLE_LEN: f32 = 60.0;
+/// How many preceding blocks a truncated teaser is compared with.
+const RECENT_BLOCKS: usize = 32;
 /// Blocks shorter than this may repeat ("Photo", "Share").
 const MIN_DEDUP_LEN: f32 = 40.0;
 /// A page whose text is more than this share links is a link list (a home
@@ -174,6 +176,7 @@ fn blocks_len(blocks: &[Block]) -> f32 {
 fn drop_boilerplate(blocks: &mut Vec<Block>) {
     let total: f32 = blocks_len(blocks);
     let mut seen: HashSet<String> = HashSet::new();
+    let mut recent: VecDeque<String> = VecDeque::with_capacity(RECENT_BLOCKS);
     let mut out = Vec::with_capacity(blocks.len());
     let mut before = 0.0f32;
     let mut in_related = false;
@@ -227,11 +230,17 @@ fn drop_boilerplate(blocks: &mut Vec<Block>) {
             // Repeated paragraphs stay (writers repeat refrains); repeated
             // captions and truncated teasers go.
             let caption = matches!(block, Block::Image { .. });
+            // Teasers repeat something close by: compare with recent blocks
+            // only, so a page of a million teasers stays linear.
             if (caption && seen.contains(&key))
-                || (teaser && seen.iter().any(|s| s.starts_with(key.as_str())))
+                || (teaser && recent.iter().any(|s: &String| s.starts_with(key.as_str())))
             {
                 continue;
             }
+            if recent.len() == RECENT_BLOCKS {
+                recent.pop_front();
+            }
+            recent.push_back(key.clone());
             seen.insert(key);
         }
         out.push(block);

@@ -333,6 +333,7 @@ const BOILERPLATE_LINE_PREFIXES: &[&str] = &[
     "subscribe to",
     "follow us",
     "advertisement",
+    "notice: the content above",
     "continue reading",
     "read more:",
     "related:",
@@ -399,9 +400,14 @@ pub fn is_dateline(text: &str) -> bool {
     has_date && DATELINE_WORDS.iter().any(|w| lower.contains(w))
 }
 
+/// Furniture lines are shorter than this (characters).
+const MAX_BOILERPLATE_LINE: usize = 260;
+
 pub fn is_boilerplate_line(text: &str) -> bool {
     let t = text.trim();
-    if t.chars().count() > 120 {
+    // Platform disclaimers run long ("Notice: The content above (including
+    // the pictures and videos if any) is uploaded ..."), but not article long.
+    if t.chars().count() > MAX_BOILERPLATE_LINE {
         return false;
     }
     let lower = t.to_lowercase();
@@ -420,10 +426,16 @@ mod tests {
     #[test]
     fn weights_follow_vocabulary() {
         assert!(class_weight("post_body endtext") > 0.0);
-        assert!(class_weight("related_article") < 0.0);
+        assert!(class_weight("related") < 0.0);
+        assert!(is_unlikely("related-posts"));
+        assert!(
+            is_unlikely("comments-area post-comments"),
+            "furniture beats the positive 'post'"
+        );
+        assert!(!is_unlikely("post_body endtext"));
         assert!(class_weight("ad") < 0.0);
         assert_eq!(
-            class_weight("header-photo"),
+            class_weight("photo-box"),
             0.0,
             "'hot' is not a token of 'photo'"
         );
