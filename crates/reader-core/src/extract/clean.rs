@@ -7,7 +7,7 @@
 
 use super::dom::{Dom, Tag};
 use super::patterns;
-use super::prepare::{Flags, NodeStats, Prepared};
+use super::prepare::{Flags, NodeStats, Prepared, own_stats};
 
 /// Boxes with at least this many commas are prose and always stay.
 const PROSE_COMMAS: u32 = 10;
@@ -29,24 +29,10 @@ pub fn clean(dom: &Dom<'_>, prep: &Prepared, roots: &[u32], flags: Flags) -> Vec
             if removed[iu] {
                 continue;
             }
-            if dom.text(i).is_some() {
-                let t = dom.text_stats(i);
-                kept[iu].text = t;
-                if prep.in_link[iu] {
-                    kept[iu].link_chars = t.chars;
-                }
-            } else {
-                match dom.tag(i) {
-                    Tag::P => kept[iu].paragraphs += 1,
-                    Tag::Img => kept[iu].images += 1,
-                    Tag::Li => kept[iu].list_items += 1,
-                    Tag::H(_) => kept[iu].headings += 1,
-                    _ => {}
-                }
-                if i != root && should_drop(dom, i, &kept[iu], flags) {
-                    removed[iu] = true;
-                    continue;
-                }
+            kept[iu].add(&own_stats(dom, prep, i));
+            if dom.element(i).is_some() && i != root && should_drop(dom, i, &kept[iu], flags) {
+                removed[iu] = true;
+                continue;
             }
             if i != root {
                 if let Some(p) = dom.parent(i) {

@@ -211,6 +211,27 @@ fn is_hidden(dom: &Dom<'_>, i: u32) -> bool {
         .any(|c| HIDDEN_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h)))
 }
 
+/// What node `i` itself adds to its subtree's statistics: its text, or one
+/// paragraph/image/list item/heading.
+pub fn own_stats(dom: &Dom<'_>, prep: &Prepared, i: u32) -> NodeStats {
+    let mut s = NodeStats::default();
+    if dom.text(i).is_some() {
+        s.text = dom.text_stats(i);
+        if prep.in_link[i as usize] {
+            s.link_chars = s.text.chars;
+        }
+    } else {
+        match dom.tag(i) {
+            Tag::P => s.paragraphs = 1,
+            Tag::Img => s.images = 1,
+            Tag::Li => s.list_items = 1,
+            Tag::H(_) => s.headings = 1,
+            _ => {}
+        }
+    }
+    s
+}
+
 /// Subtree statistics of every node that is not removed, bottom-up.
 pub fn measure(dom: &Dom<'_>, prep: &Prepared, removed: &[bool]) -> Vec<NodeStats> {
     let n = dom.len();
@@ -220,21 +241,7 @@ pub fn measure(dom: &Dom<'_>, prep: &Prepared, removed: &[bool]) -> Vec<NodeStat
         if removed[iu] {
             continue;
         }
-        if dom.text(i).is_some() {
-            let t = dom.text_stats(i);
-            stats[iu].text = t;
-            if prep.in_link[iu] {
-                stats[iu].link_chars = t.chars;
-            }
-        } else {
-            match dom.tag(i) {
-                Tag::P => stats[iu].paragraphs += 1,
-                Tag::Img => stats[iu].images += 1,
-                Tag::Li => stats[iu].list_items += 1,
-                Tag::H(_) => stats[iu].headings += 1,
-                _ => {}
-            }
-        }
+        stats[iu].add(&own_stats(dom, prep, i));
         if let Some(p) = dom.parent(i) {
             let s = stats[iu];
             stats[p as usize].add(&s);
