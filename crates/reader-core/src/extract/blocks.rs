@@ -154,16 +154,7 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
             }
             Tag::Picture => {
                 let img = (i..dom.end(i)).find(|&j| dom.tag(j) == Tag::Img);
-                let fallback = (i..dom.end(i)).find_map(|j| {
-                    (dom.tag(j) == Tag::Source)
-                        .then(|| {
-                            SRCSET_ATTRS
-                                .iter()
-                                .find_map(|a| dom.attr(j, a))
-                                .and_then(|s| self.best_from_srcset(s))
-                        })
-                        .flatten()
-                });
+                let fallback = self.source_srcset(i);
                 if let Some(img) = img.and_then(|j| self.image(j, fallback)) {
                     self.flush();
                     self.push_image(img);
@@ -462,16 +453,7 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
         };
         let mut images: Vec<Block> = imgs.iter().filter_map(|&j| self.image(j, None)).collect();
         if images.is_empty() {
-            let fallback = (i..end).find_map(|j| {
-                (dom.tag(j) == Tag::Source)
-                    .then(|| {
-                        SRCSET_ATTRS
-                            .iter()
-                            .find_map(|a| dom.attr(j, a))
-                            .and_then(|s| self.best_from_srcset(s))
-                    })
-                    .flatten()
-            });
+            let fallback = self.source_srcset(i);
             if let Some(img) = self.image(first, fallback) {
                 images.push(img);
             }
@@ -653,6 +635,20 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
                 .filter_map(|a| el.attr(a))
                 .find_map(|v| self.resolve_image(v))
         })
+    }
+
+    /// The best image of the first `<source srcset>` under `i` (a `<picture>`
+    /// or `<figure>` whose `<img>` has no usable URL of its own).
+    fn source_srcset(&self, i: u32) -> Option<String> {
+        let dom = self.dom;
+        (i..dom.end(i))
+            .filter(|&j| dom.tag(j) == Tag::Source)
+            .find_map(|j| {
+                SRCSET_ATTRS
+                    .iter()
+                    .find_map(|a| dom.attr(j, a))
+                    .and_then(|s| self.best_from_srcset(s))
+            })
     }
 
     fn best_from_srcset(&self, srcset: &str) -> Option<String> {
