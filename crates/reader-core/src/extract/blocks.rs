@@ -74,16 +74,16 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
     pub fn add(&mut self, root: u32) {
         let dom = self.dom;
         let end = dom.end(root);
-        // Elements entered and not yet left, with the block count at entry.
-        let mut open: Vec<(u32, usize)> = Vec::new();
+        // Elements entered and not yet left.
+        let mut open: Vec<u32> = Vec::new();
         let mut i = root;
         while i < end {
-            while let Some(&(o, start)) = open.last() {
+            while let Some(&o) = open.last() {
                 if i < dom.end(o) {
                     break;
                 }
                 open.pop();
-                self.leave(o, start);
+                self.leave(o);
             }
             if self.removed[i as usize] {
                 i = dom.end(i);
@@ -95,14 +95,14 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
                 continue;
             }
             if self.enter(i) {
-                open.push((i, self.blocks.len()));
+                open.push(i);
                 i += 1;
             } else {
                 i = dom.end(i);
             }
         }
-        while let Some((o, start)) = open.pop() {
-            self.leave(o, start);
+        while let Some(o) = open.pop() {
+            self.leave(o);
         }
     }
 
@@ -248,7 +248,7 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
         }
     }
 
-    fn leave(&mut self, i: u32, _blocks_at_entry: usize) {
+    fn leave(&mut self, i: u32) {
         if !self.dom.tag(i).is_inline() {
             self.flush();
         }
