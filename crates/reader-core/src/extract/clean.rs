@@ -16,6 +16,10 @@ const PROSE_COMMAS: u32 = 10;
 const MAX_LINK_DENSITY: f32 = 0.33;
 /// Below this (Latin-equivalent) length a box needs an image to stay.
 const MIN_BOX_LEN: f32 = 25.0;
+/// A list item more than this share links is a link, not a point.
+const LINK_ITEM_DENSITY: f32 = 0.8;
+/// A box longer than this is not a label.
+const MAX_LABEL_CHARS: u32 = 40;
 
 /// Returns the removal flags for the content subtrees `roots`, starting from
 /// the prepared ones.
@@ -30,9 +34,27 @@ pub fn clean(dom: &Dom<'_>, prep: &Prepared, roots: &[u32], flags: Flags) -> Vec
                 continue;
             }
             kept[iu].add(&own_stats(dom, prep, i));
-            if dom.element(i).is_some() && i != root && should_drop(dom, i, &kept[iu], flags) {
-                removed[iu] = true;
-                continue;
+            if dom.element(i).is_some() && i != root {
+                if is_related_label(dom, i, &kept[iu]) {
+                    // The label goes, and so does the list it introduces.
+                    removed[iu] = true;
+                    if let Some(next) = next_element(dom, &removed, i) {
+                        if matches!(dom.tag(next), Tag::Ul | Tag::Ol) {
+                            removed[next as usize] = true;
+                        }
+                    }
+                    continue;
+                }
+                if should_drop(
+                    dom,
+                    i,
+                    &kept[iu],
+                    link_items(dom, &removed, &kept, i),
+                    flags,
+                ) {
+                    removed[iu] = true;
+                    continue;
+                }
             }
             if i != root {
                 if let Some(p) = dom.parent(i) {
@@ -53,16 +75,38 @@ pub fn clean(dom: &Dom<'_>, prep: &Prepared, roots: &[u32], flags: Flags) -> Vec
     removed
 }
 
-fn should_drop(dom: &Dom<'_>, i: u32, s: &NodeStats, flags: Flags) -> bool {
+/// A heading (or a short box styled as one) that announces a
+/// related-articles or comments list.
+fn is_related_label(dom: &Dom<'_>, i: u32, s: &NodeStats) -> bool {
+    let tag = dom.tag(i);
+    (matches!(tag, Tag::H(_) | Tag::Dt) || (tag == Tag::Div && s.text.chars <= MAX_LABEL_CHARS))
+        && patterns::is_boilerplate_heading(&heading_text(dom, i))
+}
+
+/// The next element sibling that is still in the article.
+fn next_element(dom: &Dom<'_>, removed: &[bool], i: u32) -> Option<u32> {
+    let parent = dom.parent(i)?;
+    dom.children(parent)
+        .skip_while(|&c| c != i)
+        .skip(1)
+        .find(|&c| dom.element(c).is_some() && !removed[c as usize])
+}
+
+/// How many of a list's items are nothing but a link: a list of headlines
+/// rather than a list in the text.
+fn link_items(dom: &Dom<'_>, removed: &[bool], kept: &[NodeStats], i: u32) -> u32 {
+    if !matches!(dom.tag(i), Tag::Ul | Tag::Ol) {
+        return 0;
+    }
+    dom.children(i)
+        .filter(|&c| dom.tag(c) == Tag::Li && !removed[c as usize])
+        .filter(|&c| kept[c as usize].link_density() > LINK_ITEM_DENSITY)
+        .count() as u32
+}
+
+fn should_drop(dom: &Dom<'_>, i: u32, s: &NodeStats, link_items: u32, flags: Flags) -> bool {
     let tag = dom.tag(i);
     let text_len = s.text.weighted_len();
-    // Headings that announce a related-articles or comments list.
-    if matches!(tag, Tag::H(_) | Tag::Dt) || (tag == Tag::Div && s.text.chars < 20) {
-        let own = heading_text(dom, i);
-        if patterns::is_boilerplate_heading(&own) {
-            return true;
-        }
-    }
     if tag == Tag::P && s.link_density() > 0.9 && s.text.chars < 40 && s.images == 0 {
         // A lone link posing as a paragraph ("Read more", "下一页").
         return patterns::is_boilerplate_line(&heading_text(dom, i))
@@ -113,8 +157,10 @@ fn should_drop(dom: &Dom<'_>, i: u32, s: &NodeStats, flags: Flags) -> bool {
     if text_len < MIN_BOX_LEN && (img == 0.0 || img > 2.0) && s.headings == 0 {
         return true;
     }
-    if is_list && ld > 0.5 {
-        return true;
+    if is_list {
+        // A list in the text may link every item somewhere; a list of
+        // headlines is links and little else.
+        return ld > MAX_LINK_DENSITY && link_items * 2 > s.list_items;
     }
     if weight < 25.0 && ld > MAX_LINK_DENSITY {
         return true;

@@ -175,7 +175,21 @@ impl<'a> Dom<'a> {
                                 skipping = Some(node.id());
                                 continue;
                             }
-                            Tag::from_name(name)
+                            match Tag::from_name(name) {
+                                // A custom element (`<mjx-container>`) is
+                                // inline unless styled otherwise; inside a
+                                // paragraph it is part of the sentence.
+                                Tag::Other
+                                    if name.contains('-')
+                                        && stack.last().is_some_and(|&p| {
+                                            let t = nodes[p as usize].tag;
+                                            t == Tag::P || t.is_inline()
+                                        }) =>
+                                {
+                                    Tag::Inline
+                                }
+                                tag => tag,
+                            }
                         }
                         Node::Text(_) | Node::Document | Node::Fragment => Tag::Other,
                         _ => {

@@ -150,6 +150,7 @@ const MAYBE_SUBSTRINGS: &[&str] = &[
     "endtext",
     "rich_media",
     "shadow",
+    "mathjax",
 ];
 
 /// Names so clearly furniture that no positive word rescues them.
@@ -300,6 +301,20 @@ pub fn is_boilerplate_heading(text: &str) -> bool {
     BOILERPLATE_HEADINGS
         .iter()
         .any(|h| t == *h || (t.starts_with(h) && t.len() <= h.len() + 12))
+        || is_more_stories_label(&t)
+}
+
+/// Kinds of item a "more ..." label offers.
+const MORE_OF: &[&str] = &["stories", "articles", "news", "posts", "videos", "reads"];
+
+/// "More great WIRED stories", "More news from the region": a label for
+/// other articles, however the site words the middle.
+fn is_more_stories_label(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix("more ") else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    words.len() <= 6 && words.iter().any(|w| MORE_OF.contains(w))
 }
 
 /// Lines inside the article container that are furniture, not article: editor

@@ -88,6 +88,12 @@ pub struct Prepared {
     pub container: Vec<u32>,
 }
 
+/// A boilerplate-named box with this much text (Latin-equivalent characters),
+/// this many sentences and at most this share of links is kept anyway.
+const PROSE_LEN: f32 = 1500.0;
+const PROSE_SENTENCES: u32 = 10;
+const PROSE_MAX_LINK_DENSITY: f32 = 0.05;
+
 /// ARIA roles of page furniture.
 const FURNITURE_ROLES: &[&str] = &[
     "navigation",
@@ -179,7 +185,37 @@ fn should_remove(dom: &Dom<'_>, i: u32, flags: Flags) -> bool {
     if patterns::is_furniture(names) {
         return true;
     }
-    flags.strip_unlikely && patterns::is_unlikely(names) && !inside_table_or_code(dom, i)
+    flags.strip_unlikely
+        && patterns::is_unlikely(names)
+        && !inside_table_or_code(dom, i)
+        && !holds_prose(dom, i)
+}
+
+/// Class names can lie ("read-more" also names the folded second half of a
+/// story); a box of several long, link-free paragraphs is prose whatever it
+/// is called. Comment threads are prose too, so their names still decide.
+fn holds_prose(dom: &Dom<'_>, i: u32) -> bool {
+    if dom.class_and_id(i).contains("comment") {
+        return false;
+    }
+    let mut text = TextStats::default();
+    let mut link_chars = 0u32;
+    let mut link_depth_end = 0u32;
+    for j in i..dom.end(i) {
+        if j < link_depth_end {
+            if dom.text(j).is_some() {
+                link_chars += dom.text_stats(j).chars;
+            }
+        } else if dom.tag(j) == Tag::A {
+            link_depth_end = dom.end(j);
+        }
+        if dom.text(j).is_some() {
+            text.add(&dom.text_stats(j));
+        }
+    }
+    text.weighted_len() >= PROSE_LEN
+        && text.stops >= PROSE_SENTENCES
+        && (link_chars as f32) < text.chars as f32 * PROSE_MAX_LINK_DENSITY
 }
 
 /// Readability's caution: a boilerplate-looking name inside a table or code
