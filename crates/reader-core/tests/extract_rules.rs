@@ -90,3 +90,65 @@ fn math_markup_is_not_mistaken_for_a_menu() {
     let t = text(&run(&html));
     assert!(t.contains("πr²"), "{t}");
 }
+
+#[test]
+fn sections_of_one_template_far_apart_are_one_article() {
+    // The first section sits deeper than the others, out of reach of the
+    // score that parents collect.
+    let section = |from: usize, to: usize| -> String {
+        let ps: String = (from..=to).map(paragraph).collect();
+        format!(
+            "<section class=outer><div class=flex>\
+             <div class=\"post__content wysiwyg\">{ps}</div></div></section>"
+        )
+    };
+    let html = page(&format!(
+        "<div class=postbody>\
+         <div class=a><div class=b><div class=c>{}</div></div></div>\
+         <div class=acf>{}</div><figure><img src=/x.jpg><figcaption>A photo</figcaption></figure>\
+         <div class=acf>{}</div></div>",
+        section(1, 5),
+        section(6, 14),
+        section(15, 19)
+    ));
+    let t = text(&run(&html));
+    for n in [1, 6, 14, 19] {
+        assert!(
+            t.contains(&format!("Paragraph {n} ")),
+            "section with {n} missing: {t}"
+        );
+    }
+}
+
+#[test]
+fn a_gallery_caption_repeated_under_the_photo_is_read_once() {
+    let caption = "The minister, left, and his counterpart shake hands in Hanoi on Wednesday, \
+                   before the talks on the sea dispute began.";
+    let body: String = (1..=5).map(paragraph).collect();
+    let html = page(&format!(
+        "<article><div class=article-body><ul class=slides><li>{caption}</li></ul>\
+         <p>{caption}</p><p>{}... more</p>{body}{}</div></article>",
+        &caption[..60],
+        paragraph(5).replace("Paragraph 5", "Paragraph 5 again"),
+    ));
+    let t = text(&run(&html));
+    assert_eq!(t.matches("shake hands").count(), 1, "{t}");
+    assert_eq!(
+        t.matches("Residents said").count(),
+        6,
+        "paragraphs that repeat paragraphs stay: {t}"
+    );
+}
+
+#[test]
+fn author_contact_lines_at_the_end_are_dropped() {
+    let body: String = (1..=5).map(paragraph).collect();
+    let html = page(&format!(
+        "<article><div class=article-body>{body}<p>ann.lee@example.org</p>\
+         <p>Follow us on Twitter @TownNews and on Facebook.</p></div></article>"
+    ));
+    let t = text(&run(&html));
+    assert!(t.contains("Paragraph 5 "), "{t}");
+    assert!(!t.contains("example.org"), "{t}");
+    assert!(!t.contains("Follow us"), "{t}");
+}

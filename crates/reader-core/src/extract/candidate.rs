@@ -13,6 +13,9 @@ const MIN_ALTERNATIVES: usize = 3;
 /// A sibling joins the article when it scores this share of the top candidate.
 const SIBLING_SHARE: f32 = 0.2;
 const MIN_SIBLING_SCORE: f32 = 10.0;
+/// A sibling holding a box of the best candidate's class that scores this
+/// share of it is another section of the same article.
+const TWIN_SHARE: f32 = 0.25;
 
 /// The article's content: a list of sibling subtrees, in document order.
 pub struct Content {
@@ -30,6 +33,7 @@ pub fn pick(dom: &Dom<'_>, scores: &Scores, stats: &[NodeStats]) -> Option<Conte
         .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let &(mut top, top_score) = ranked.first()?;
+    let best = top;
     let body = dom.body();
     if top_score <= 0.0 {
         return None;
@@ -99,11 +103,27 @@ pub fn pick(dom: &Dom<'_>, scores: &Scores, stats: &[NodeStats]) -> Option<Conte
     }
 
     Some(Content {
-        nodes: siblings(dom, scores, stats, top),
+        nodes: siblings(dom, scores, stats, top, best),
     })
 }
 
-fn siblings(dom: &Dom<'_>, scores: &Scores, stats: &[NodeStats], top: u32) -> Vec<u32> {
+/// Does the subtree `s` hold another section of the article, laid out by
+/// the same template as the best candidate `best` (same class, a fair score)?
+fn holds_twin(dom: &Dom<'_>, scores: &Scores, stats: &[NodeStats], s: u32, best: u32) -> bool {
+    let class = dom.attr(best, "class").unwrap_or("").trim();
+    if class.is_empty() {
+        return false;
+    }
+    let Some(best_score) = final_score(scores, stats, best) else {
+        return false;
+    };
+    (s..dom.end(s)).any(|i| {
+        dom.attr(i, "class").is_some_and(|c| c.trim() == class)
+            && final_score(scores, stats, i).is_some_and(|v| v >= best_score * TWIN_SHARE)
+    })
+}
+
+fn siblings(dom: &Dom<'_>, scores: &Scores, stats: &[NodeStats], top: u32, best: u32) -> Vec<u32> {
     let Some(parent) = dom.parent(top) else {
         return vec![top];
     };
@@ -134,6 +154,10 @@ fn siblings(dom: &Dom<'_>, scores: &Scores, stats: &[NodeStats], top: u32) -> Ve
                 out.push(s);
                 continue;
             }
+        }
+        if holds_twin(dom, scores, stats, s, best) {
+            out.push(s);
+            continue;
         }
         let paragraph_like = dom.tag(s) == Tag::P
             || (matches!(dom.tag(s), Tag::Div | Tag::Section)

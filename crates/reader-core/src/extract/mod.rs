@@ -23,7 +23,7 @@ mod prepare;
 mod score;
 mod text;
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, VecDeque};
 
 use scraper::Html;
 use url::Url;
@@ -175,7 +175,8 @@ fn blocks_len(blocks: &[Block]) -> f32 {
 /// "related" lists that live inside the article's own container.
 fn drop_boilerplate(blocks: &mut Vec<Block>) {
     let total: f32 = blocks_len(blocks);
-    let mut seen: HashSet<String> = HashSet::new();
+    // Text of earlier blocks → whether it first came as a paragraph.
+    let mut seen: HashMap<String, bool> = HashMap::new();
     let mut recent: VecDeque<String> = VecDeque::with_capacity(RECENT_BLOCKS);
     let mut out = Vec::with_capacity(blocks.len());
     let mut before = 0.0f32;
@@ -212,7 +213,9 @@ fn drop_boilerplate(blocks: &mut Vec<Block>) {
         let edge = index < 3 || index + 3 >= count;
         let furniture = match &block {
             Block::Paragraph { .. } => {
-                patterns::is_boilerplate_line(&text) || (edge && patterns::is_dateline(&text))
+                patterns::is_boilerplate_line(&text)
+                    || (edge && patterns::is_dateline(&text))
+                    || (index + 3 >= count && patterns::is_contact_line(&text))
             }
             Block::Image {
                 caption: Some(c), ..
@@ -222,30 +225,59 @@ fn drop_boilerplate(blocks: &mut Vec<Block>) {
         if furniture {
             continue;
         }
-        // The same text twice (a caption in a gallery and its thumbnail, a
-        // truncated teaser of a paragraph) is read once.
+        // The same text twice (a gallery caption repeated under the photo,
+        // a desktop and a mobile copy of one paragraph, a truncated teaser
+        // of a paragraph) is read once.
         if len >= MIN_DEDUP_LEN {
-            let key: String = text.chars().filter(|c| c.is_alphanumeric()).collect();
-            let teaser = text.trim_end().ends_with("...") || text.trim_end().ends_with('…');
-            // Repeated paragraphs stay (writers repeat refrains); repeated
-            // captions and truncated teasers go.
-            let caption = matches!(block, Block::Image { .. });
+            let lines = block.text_lines();
+            let keys: Vec<String> = lines.iter().map(|l| dedup_key(l)).collect();
+            let teaser = teaser_stem(&text).map(dedup_key);
+            // Writers repeat refrains: a paragraph repeating a paragraph
+            // stays; anything repeating a caption or a list item goes.
+            let is_paragraph = matches!(block, Block::Paragraph { .. });
+            let repeated = !keys.is_empty()
+                && keys.iter().all(|k| {
+                    seen.get(k)
+                        .is_some_and(|&first_was_paragraph| !(is_paragraph && first_was_paragraph))
+                });
             // Teasers repeat something close by: compare with recent blocks
             // only, so a page of a million teasers stays linear.
-            if (caption && seen.contains(&key))
-                || (teaser && recent.iter().any(|s: &String| s.starts_with(key.as_str())))
-            {
+            let teases = teaser.is_some_and(|t| {
+                !t.is_empty() && recent.iter().any(|s: &String| s.starts_with(t.as_str()))
+            });
+            if repeated || teases {
                 continue;
             }
-            if recent.len() == RECENT_BLOCKS {
-                recent.pop_front();
+            for key in keys {
+                if recent.len() == RECENT_BLOCKS {
+                    recent.pop_front();
+                }
+                recent.push_back(key.clone());
+                seen.entry(key).or_insert(is_paragraph);
             }
-            recent.push_back(key.clone());
-            seen.insert(key);
         }
         out.push(block);
     }
     *blocks = out;
+}
+
+/// Text reduced to its letters and digits, for spotting repeats.
+fn dedup_key(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The text a truncated teaser keeps ("The minister said … more" →
+/// "The minister said"), or `None` when the block is not cut short.
+fn teaser_stem(text: &str) -> Option<&str> {
+    let t = text.trim_end();
+    let t = t
+        .strip_suffix("more")
+        .or_else(|| t.strip_suffix("More"))
+        .map(str::trim_end)
+        .filter(|r| r.ends_with("...") || r.ends_with('…'))
+        .unwrap_or(t);
+    let stem = t.strip_suffix("...").or_else(|| t.strip_suffix('…'))?;
+    Some(stem)
 }
 
 /// The headline is shown above the body; a heading or first paragraph

@@ -103,7 +103,7 @@ const NEGATIVE_SUBSTRINGS: &[&str] = &[
 const NEGATIVE_TOKENS: &[&str] = &[
     "ad", "ads", "adv", "advert", "nav", "hot", "app", "apps", "tool", "tools", "tags", "side",
     "aside", "foot", "more", "rec", "reco", "top", "head", "header", "meta", "author", "tab",
-    "tabs", "weibo", "wechat", "wx", "print", "audio", "video", "player", "links", "list",
+    "tabs", "weibo", "wechat", "wx", "print", "audio", "video", "player", "links",
 ];
 
 /// Words that mark the article body, in English and on Chinese portals
@@ -434,6 +434,34 @@ pub fn is_boilerplate_line(text: &str) -> bool {
             && t.chars().count() < 40
 }
 
+/// Longest line read as an author's contact line.
+const MAX_CONTACT_LINE: usize = 200;
+const FOLLOW_PHRASES: &[&str] = &[
+    "follow us on",
+    "follow him on",
+    "follow her on",
+    "follow them on",
+    "follow me on",
+];
+
+/// An author's sign-off at the end of a story: an e-mail address, a bare
+/// social handle or link, "follow her on Twitter". Spoken aloud it is noise.
+pub fn is_contact_line(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() || t.chars().count() > MAX_CONTACT_LINE {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let email = lower.split_whitespace().any(|w| {
+        w.split_once('@').is_some_and(|(user, host)| {
+            !user.is_empty() && host.contains('.') && !host.ends_with('.')
+        })
+    });
+    let bare_link = !lower.contains(' ')
+        && (lower.starts_with('@') || lower.contains(".com/") || lower.starts_with("http"));
+    email || bare_link || FOLLOW_PHRASES.iter().any(|p| lower.contains(p))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -470,5 +498,19 @@ mod tests {
         assert!(is_boilerplate_line("责任编辑：张三_NB12345"));
         assert!(is_boilerplate_line("（编辑：李四）"));
         assert!(!is_boilerplate_line("(原标题:推进京津冀协同发展|同心筑梦)"));
+    }
+
+    #[test]
+    fn recognises_contact_lines() {
+        assert!(is_contact_line("paul.takahashi@chron.com"));
+        assert!(is_contact_line("twitter.com/paultakahashi"));
+        assert!(is_contact_line(
+            "Email Ann Lee at alee@example.org or follow her @annlee."
+        ));
+        assert!(is_contact_line(
+            "Follow us on Twitter @Example and on Facebook."
+        ));
+        assert!(!is_contact_line("The minister met reporters at noon."));
+        assert!(!is_contact_line("He wrote to the council @ the town hall."));
     }
 }
