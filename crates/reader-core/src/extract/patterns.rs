@@ -97,13 +97,19 @@ const NEGATIVE_SUBSTRINGS: &[&str] = &[
     "youmay",
     "also-like",
     "alsolike",
+    // Chinese portals name boxes in pinyin: 推荐, 相关, 排行 (热门 and 热点
+    // are tokens: "remen" is inside "measurements").
+    "tuijian",
+    "xiangguan",
+    "paihang",
 ];
 
 /// Short words that mark boilerplate only as whole tokens.
 const NEGATIVE_TOKENS: &[&str] = &[
     "ad", "ads", "adv", "advert", "nav", "hot", "app", "apps", "tool", "tools", "tags", "side",
     "aside", "foot", "more", "rec", "reco", "top", "head", "header", "meta", "author", "tab",
-    "tabs", "weibo", "wechat", "wx", "print", "audio", "video", "player", "links",
+    "tabs", "weibo", "wechat", "wx", "print", "audio", "video", "player", "links", "remen",
+    "redian",
 ];
 
 /// Words that mark the article body, in English and on Chinese portals
@@ -488,6 +494,13 @@ mod tests {
             "'ad' is not a token of 'shadow'"
         );
         assert_eq!(class_weight(""), 0.0);
+        assert!(is_negative("tuijian_con"), "pinyin for 推荐");
+        assert!(is_negative("remen news"), "pinyin for 热门");
+        assert_eq!(
+            class_weight("resolution-for-measurements"),
+            0.0,
+            "'remen' is only a whole token"
+        );
     }
 
     #[test]
