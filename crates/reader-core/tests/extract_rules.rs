@@ -152,3 +152,51 @@ fn author_contact_lines_at_the_end_are_dropped() {
     assert!(!t.contains("example.org"), "{t}");
     assert!(!t.contains("Follow us"), "{t}");
 }
+
+#[test]
+fn on_a_page_of_posts_the_first_post_is_the_article() {
+    let post = |title: &str, from: usize, to: usize| -> String {
+        let ps: String = (from..=to).map(paragraph).collect();
+        format!(
+            "<div class=post><h2 class=post-title>{title}</h2>\
+             <div class=post-date>2005-06-14</div><div class=post-body>{ps}</div></div>"
+        )
+    };
+    let html = page(&format!(
+        "<div id=blog>{}{}{}</div>",
+        post("Spring", 1, 3),
+        post("Summer", 4, 12),
+        post("Autumn", 13, 18)
+    ));
+    let t = text(&run(&html));
+    assert!(
+        t.contains("Paragraph 1 ") && t.contains("Paragraph 3 "),
+        "{t}"
+    );
+    assert!(
+        !t.contains("Paragraph 4 "),
+        "the second post is another article: {t}"
+    );
+    assert!(!t.contains("Paragraph 13 "), "{t}");
+}
+
+#[test]
+fn a_thread_of_reply_titles_is_not_the_post_above_it() {
+    let replies: String = (1..=40)
+        .map(|n| {
+            format!(
+                "<li><a href=/r{n}>我也说两句，导游的事情真是一言难尽，第{n}条</a>【网友{n}】08-11 16:58 138字 [140/0]</li>"
+            )
+        })
+        .collect();
+    let html = page(&format!(
+        "<table><tr><td class=large>主题：导游为什么热衷于购物？</td></tr>\
+         <tr><td class=line_h24><p>导游的收入很大一部分来自购物的回扣，这是业内的“行规”，境内游境外游都是这样的，属于国际惯例。\
+         以国内游为例，回扣一般在购物额的百分之十左右，个别的会更高，像字画等等。旅行车停在购物店门口会有停车费，\
+         进店购物一般要停留四十五分钟左右，这样就会有人头费。所以，一定要看清楚合同，不要听导游瞎掰。</p></td></tr></table>\
+         <table><tr><td><ul><li>回复列表<ul>{replies}</ul></li></ul></td></tr></table>"
+    ));
+    let t = text(&run(&html));
+    assert!(t.contains("导游的收入"), "{t}");
+    assert!(!t.contains("网友1"), "{t}");
+}

@@ -16,6 +16,12 @@ const MIN_SIBLING_SCORE: f32 = 10.0;
 /// A sibling holding a box of the best candidate's class that scores this
 /// share of it is another section of the same article.
 const TWIN_SHARE: f32 = 0.25;
+/// Candidates within this share of the best (and at most this many) are
+/// checked for being one of a page's several posts.
+const POST_SHARE: f32 = 0.5;
+const POST_CANDIDATES: usize = 5;
+/// A post's title line is at most this long (characters).
+const MAX_TITLE_CHARS: u32 = 150;
 
 /// The article's content: a list of sibling subtrees, in document order.
 pub struct Content {
@@ -28,16 +34,33 @@ fn final_score(scores: &Scores, stats: &[NodeStats], i: u32) -> Option<f32> {
 
 pub fn pick(dom: &Dom<'_>, scores: &Scores, stats: &[NodeStats]) -> Option<Content> {
     let n = dom.len() as u32;
+    // An article is not a list: a list that scores well makes the box
+    // around it the candidate (a reply tree is not the post above it).
     let mut ranked: Vec<(u32, f32)> = (0..n)
+        .filter(|&i| !dom.tag(i).is_list_part())
         .filter_map(|i| final_score(scores, stats, i).map(|s| (i, s)))
         .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let &(mut top, top_score) = ranked.first()?;
-    let best = top;
     let body = dom.body();
     if top_score <= 0.0 {
         return None;
     }
+    // A blog page or a thread of posts, each under its own title: the first
+    // post is the article.
+    let posts = ranked
+        .iter()
+        .take(POST_CANDIDATES)
+        .take_while(|(_, s)| *s >= top_score * POST_SHARE)
+        .map(|&(i, _)| twins(dom, scores, stats, i))
+        .find(|t| separate_posts(dom, stats, t));
+    if let Some(posts) = posts {
+        let first = lone_child_parent(dom, stats, posts[0]);
+        return Some(Content {
+            nodes: siblings(dom, scores, stats, first, &[]),
+        });
+    }
+    let twins = twins(dom, scores, stats, top);
 
     // Several near-equal candidates under one ancestor: the article is split
     // into sections, take the ancestor that holds them all.
@@ -84,9 +107,17 @@ pub fn pick(dom: &Dom<'_>, scores: &Scores, stats: &[NodeStats]) -> Option<Conte
         parent = dom.parent(p);
     }
 
-    // A box that is its parent's only child says nothing: take the parent.
+    let top = lone_child_parent(dom, stats, top);
+    Some(Content {
+        nodes: siblings(dom, scores, stats, top, &twins),
+    })
+}
+
+/// A box that is its parent's only child says nothing: the outermost such
+/// parent.
+fn lone_child_parent(dom: &Dom<'_>, stats: &[NodeStats], mut top: u32) -> u32 {
     while let Some(p) = dom.parent(top) {
-        if p == body || dom.tag(p) == Tag::Html {
+        if p == dom.body() || dom.tag(p) == Tag::Html {
             break;
         }
         let element_children = dom
@@ -101,29 +132,58 @@ pub fn pick(dom: &Dom<'_>, scores: &Scores, stats: &[NodeStats]) -> Option<Conte
         }
         top = p;
     }
-
-    Some(Content {
-        nodes: siblings(dom, scores, stats, top, best),
-    })
+    top
 }
 
-/// Does the subtree `s` hold another section of the article, laid out by
-/// the same template as the best candidate `best` (same class, a fair score)?
-fn holds_twin(dom: &Dom<'_>, scores: &Scores, stats: &[NodeStats], s: u32, best: u32) -> bool {
+/// Boxes laid out by the same template as the best candidate `best` (the
+/// same class, a fair share of its score), `best` included, in document
+/// order and not nested in one another.
+fn twins(dom: &Dom<'_>, scores: &Scores, stats: &[NodeStats], best: u32) -> Vec<u32> {
     let class = dom.attr(best, "class").unwrap_or("").trim();
-    if class.is_empty() {
-        return false;
-    }
     let Some(best_score) = final_score(scores, stats, best) else {
-        return false;
+        return Vec::new();
     };
-    (s..dom.end(s)).any(|i| {
-        dom.attr(i, "class").is_some_and(|c| c.trim() == class)
-            && final_score(scores, stats, i).is_some_and(|v| v >= best_score * TWIN_SHARE)
-    })
+    if class.is_empty() {
+        return vec![best];
+    }
+    let mut out: Vec<u32> = Vec::new();
+    let mut i = 0;
+    while i < dom.len() as u32 {
+        let twin = dom.attr(i, "class").is_some_and(|c| c.trim() == class)
+            && final_score(scores, stats, i).is_some_and(|v| v >= best_score * TWIN_SHARE);
+        if twin {
+            out.push(i);
+            i = dom.end(i);
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
 
-fn siblings(dom: &Dom<'_>, scores: &Scores, stats: &[NodeStats], top: u32, best: u32) -> Vec<u32> {
+/// Are the twins separate posts, each under its own title (a blog's front
+/// page, a forum thread), rather than sections of one article?
+fn separate_posts(dom: &Dom<'_>, stats: &[NodeStats], twins: &[u32]) -> bool {
+    twins.len() >= 2
+        && twins.windows(2).all(|pair| {
+            (dom.end(pair[0])..pair[1]).any(|i| {
+                dom.element(i).is_some()
+                    && dom.class_and_id(i).contains("title")
+                    && (1..=MAX_TITLE_CHARS).contains(&stats[i as usize].text.chars)
+            })
+        })
+}
+
+/// The children of `top`'s parent that belong with it: `top`, siblings that
+/// score well or read as paragraphs, and siblings holding one of `twins`
+/// (further sections of the same article).
+fn siblings(
+    dom: &Dom<'_>,
+    scores: &Scores,
+    stats: &[NodeStats],
+    top: u32,
+    twins: &[u32],
+) -> Vec<u32> {
     let Some(parent) = dom.parent(top) else {
         return vec![top];
     };
@@ -155,7 +215,7 @@ fn siblings(dom: &Dom<'_>, scores: &Scores, stats: &[NodeStats], top: u32, best:
                 continue;
             }
         }
-        if holds_twin(dom, scores, stats, s, best) {
+        if twins.iter().any(|&t| dom.contains(s, t)) {
             out.push(s);
             continue;
         }

@@ -122,6 +122,14 @@ impl Tag {
         )
     }
 
+    /// Lists and their items.
+    pub fn is_list_part(self) -> bool {
+        matches!(
+            self,
+            Tag::Ul | Tag::Ol | Tag::Li | Tag::Dl | Tag::Dd | Tag::Dt
+        )
+    }
+
     pub fn is_heading(self) -> bool {
         matches!(self, Tag::H(_))
     }
