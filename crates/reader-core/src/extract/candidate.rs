@@ -13,9 +13,17 @@ const MIN_ALTERNATIVES: usize = 3;
 /// A sibling joins the article when it scores this share of the top candidate.
 const SIBLING_SHARE: f32 = 0.2;
 const MIN_SIBLING_SCORE: f32 = 10.0;
-/// A sibling holding a box of the best candidate's class that scores this
-/// share of it is another section of the same article.
+/// A sibling holding a box of the best candidate's class with this share of
+/// its text is another section of the same article.
 const TWIN_SHARE: f32 = 0.25;
+/// A post on a page of posts may be much shorter than the longest one.
+const POST_TWIN_SHARE: f32 = 0.02;
+/// No twin is shorter than this (Latin-equivalent characters).
+const MIN_TWIN_LEN: f32 = 140.0;
+/// ... unless that box is mostly links (a teaser of another story).
+const MAX_TWIN_LINK_DENSITY: f32 = 0.3;
+/// A child holding this share of its parent's text stands for the parent.
+const TEMPLATE_SHARE: f32 = 0.8;
 /// Candidates within this share of the best (and at most this many) are
 /// checked for being one of a page's several posts.
 const POST_SHARE: f32 = 0.5;
@@ -52,7 +60,7 @@ pub fn pick(dom: &Dom<'_>, scores: &Scores, stats: &[NodeStats]) -> Option<Conte
         .iter()
         .take(POST_CANDIDATES)
         .take_while(|(_, s)| *s >= top_score * POST_SHARE)
-        .map(|&(i, _)| twins(dom, scores, stats, i))
+        .map(|&(i, _)| twins(dom, stats, i, POST_TWIN_SHARE))
         .find(|t| separate_posts(dom, stats, t));
     if let Some(posts) = posts {
         let first = lone_child_parent(dom, stats, posts[0]);
@@ -60,7 +68,7 @@ pub fn pick(dom: &Dom<'_>, scores: &Scores, stats: &[NodeStats]) -> Option<Conte
             nodes: siblings(dom, scores, stats, first, &[]),
         });
     }
-    let twins = twins(dom, scores, stats, top);
+    let twins = twins(dom, stats, top, TWIN_SHARE);
 
     // Several near-equal candidates under one ancestor: the article is split
     // into sections, take the ancestor that holds them all.
@@ -135,22 +143,48 @@ fn lone_child_parent(dom: &Dom<'_>, stats: &[NodeStats], mut top: u32) -> u32 {
     top
 }
 
-/// Boxes laid out by the same template as the best candidate `best` (the
-/// same class, a fair share of its score), `best` included, in document
-/// order and not nested in one another.
-fn twins(dom: &Dom<'_>, scores: &Scores, stats: &[NodeStats], best: u32) -> Vec<u32> {
-    let class = dom.attr(best, "class").unwrap_or("").trim();
-    let Some(best_score) = final_score(scores, stats, best) else {
-        return Vec::new();
-    };
-    if class.is_empty() {
-        return vec![best];
+/// The box that carries a candidate's template name: the candidate, or
+/// when it has no class, the named child that holds nearly all its text (a
+/// table row around a `<td class="post-body">`).
+fn template_node(dom: &Dom<'_>, stats: &[NodeStats], mut i: u32) -> u32 {
+    while dom.attr(i, "class").is_none_or(|c| c.trim().is_empty()) {
+        let len = stats[i as usize].text.weighted_len();
+        let Some(child) = dom
+            .children(i)
+            .filter(|&c| dom.element(c).is_some())
+            .max_by(|&a, &b| {
+                let la = stats[a as usize].text.weighted_len();
+                la.total_cmp(&stats[b as usize].text.weighted_len())
+            })
+        else {
+            break;
+        };
+        if stats[child as usize].text.weighted_len() < len * TEMPLATE_SHARE {
+            break;
+        }
+        i = child;
     }
+    i
+}
+
+/// Boxes laid out by the same template as the candidate `best` (the same
+/// class, a fair share of its text), in document order and not nested in one
+/// another; `share` is the least share of the candidate's text a twin has.
+/// Empty when the candidate has no template name.
+fn twins(dom: &Dom<'_>, stats: &[NodeStats], best: u32, share: f32) -> Vec<u32> {
+    let named = template_node(dom, stats, best);
+    let class = dom.attr(named, "class").unwrap_or("").trim();
+    if class.is_empty() {
+        return Vec::new();
+    }
+    let min_len = (stats[named as usize].text.weighted_len() * share).max(MIN_TWIN_LEN);
     let mut out: Vec<u32> = Vec::new();
     let mut i = 0;
     while i < dom.len() as u32 {
+        let s = &stats[i as usize];
         let twin = dom.attr(i, "class").is_some_and(|c| c.trim() == class)
-            && final_score(scores, stats, i).is_some_and(|v| v >= best_score * TWIN_SHARE);
+            && s.text.weighted_len() >= min_len
+            && s.link_density() < MAX_TWIN_LINK_DENSITY;
         if twin {
             out.push(i);
             i = dom.end(i);

@@ -341,6 +341,11 @@ const BOILERPLATE_LINE_PREFIXES: &[&str] = &[
     "点击下载",
     "关注我们",
     "声明：",
+    "版权所有",
+    "原创版权",
+    "未经授权",
+    "未经许可",
+    "转载请注明",
     "免责声明",
     "版权声明",
     "特别声明",
@@ -435,7 +440,7 @@ pub fn is_boilerplate_line(text: &str) -> bool {
     BOILERPLATE_LINE_PREFIXES
         .iter()
         .any(|p| lower.starts_with(p))
-        || (lower.starts_with('(') || lower.starts_with('（'))
+        || (lower.starts_with('(') || lower.starts_with('（') || lower.starts_with('【'))
             && (lower.contains("责任编辑") || lower.contains("编辑：") || lower.contains("编辑:"))
             && t.chars().count() < 40
 }
