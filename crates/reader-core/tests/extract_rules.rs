@@ -200,3 +200,41 @@ fn a_thread_of_reply_titles_is_not_the_post_above_it() {
     assert!(t.contains("导游的收入"), "{t}");
     assert!(!t.contains("网友1"), "{t}");
 }
+
+#[test]
+fn a_data_table_pasted_with_paragraphs_in_its_cells_is_kept() {
+    let body: String = (1..=4).map(paragraph).collect();
+    let cell = |t: &str| format!("<td><div dir=ltr><span>{t}</span></div></td>");
+    let rows: String = [
+        ["Application", "Original size", "Patch size"],
+        ["Farm Heroes", "71.1 MB", "13.4 MB"],
+        ["Maps", "32.7 MB", "17.5 MB"],
+    ]
+    .iter()
+    .map(|r| format!("<tr>{}</tr>", r.iter().map(|c| cell(c)).collect::<String>()))
+    .collect();
+    let html = page(&format!(
+        "<article><div class=post-body>{body}<table>{rows}</table>{}</div></article>",
+        paragraph(5)
+    ));
+    let a = run(&html);
+    let table = a.blocks.iter().find_map(|b| match b {
+        Block::Table { rows } => Some(rows.clone()),
+        _ => None,
+    });
+    let rows = table.unwrap_or_else(|| panic!("no table in {}", text(&a)));
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[1], vec!["Farm Heroes", "71.1 MB", "13.4 MB"]);
+}
+
+#[test]
+fn a_lone_link_paragraph_is_text_unless_it_is_furniture() {
+    let body: String = (1..=4).map(paragraph).collect();
+    let html = page(&format!(
+        "<article><div class=post-body>{body}<p><a href=/doc.pdf>The full report</a></p>\
+         <p><a href=/more>Read more</a></p></div></article>"
+    ));
+    let t = text(&run(&html));
+    assert!(t.contains("The full report"), "{t}");
+    assert!(!t.contains("Read more"), "{t}");
+}

@@ -407,12 +407,7 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
     fn data_table(&self, i: u32) -> Option<Vec<Vec<String>>> {
         let dom = self.dom;
         let end = dom.end(i);
-        if (i + 1..end).any(|j| {
-            matches!(
-                dom.tag(j),
-                Tag::Table | Tag::P | Tag::Div | Tag::Img | Tag::Ul | Tag::Ol | Tag::H(_)
-            )
-        }) {
+        if !dom.is_data_table(i) {
             return None;
         }
         let mut rows = Vec::new();

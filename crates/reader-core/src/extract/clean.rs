@@ -18,6 +18,8 @@ const MAX_LINK_DENSITY: f32 = 0.33;
 const MIN_BOX_LEN: f32 = 25.0;
 /// A list item more than this share links is a link, not a point.
 const LINK_ITEM_DENSITY: f32 = 0.8;
+/// A data table more than this share links is a link grid.
+const DATA_TABLE_MAX_LINK_DENSITY: f32 = 0.5;
 /// A box longer than this is not a label.
 const MAX_LABEL_CHARS: u32 = 40;
 
@@ -28,13 +30,22 @@ pub fn clean(dom: &Dom<'_>, prep: &Prepared, roots: &[u32], flags: Flags) -> Vec
     let mut kept = vec![NodeStats::default(); dom.len()];
     for &root in roots {
         let end = dom.end(root);
+        // Inside a table of data, short boxes are cells' text, not furniture.
+        let mut cell_text = vec![false; (end - root) as usize];
+        for i in root..end {
+            if dom.tag(i) == Tag::Table && dom.is_data_table(i) {
+                for j in i + 1..dom.end(i) {
+                    cell_text[(j - root) as usize] = true;
+                }
+            }
+        }
         for i in (root..end).rev() {
             let iu = i as usize;
             if removed[iu] {
                 continue;
             }
             kept[iu].add(&own_stats(dom, prep, i));
-            if dom.element(i).is_some() && i != root {
+            if dom.element(i).is_some() && i != root && !cell_text[(i - root) as usize] {
                 if is_related_label(dom, i, &kept[iu]) {
                     // The label goes, and so does the list it introduces.
                     removed[iu] = true;
@@ -108,9 +119,9 @@ fn should_drop(dom: &Dom<'_>, i: u32, s: &NodeStats, link_items: u32, flags: Fla
     let tag = dom.tag(i);
     let text_len = s.text.weighted_len();
     if tag == Tag::P && s.link_density() > 0.9 && s.text.chars < 40 && s.images == 0 {
-        // A lone link posing as a paragraph ("Read more", "下一页").
-        return patterns::is_boilerplate_line(&heading_text(dom, i))
-            || s.text.stops == 0 && s.text.commas == 0;
+        // A lone link posing as a paragraph ("Read more", "下一页"); other
+        // lone links are part of the text.
+        return patterns::is_boilerplate_line(&heading_text(dom, i));
     }
     if !flags.clean_conditionally {
         return false;
@@ -131,12 +142,16 @@ fn should_drop(dom: &Dom<'_>, i: u32, s: &NodeStats, link_items: u32, flags: Fla
     if !conditional {
         return false;
     }
+    let ld = s.link_density();
+    // A table of figures is dense with numbers and links, and is content.
+    if tag == Tag::Table && dom.is_data_table(i) && ld < DATA_TABLE_MAX_LINK_DENSITY {
+        return false;
+    }
     let weight = if flags.weight_classes {
         patterns::class_weight(dom.class_and_id(i))
     } else {
         0.0
     };
-    let ld = s.link_density();
     if weight < 0.0 && (ld > 0.2 || text_len < 1000.0) {
         return true;
     }

@@ -327,6 +327,32 @@ impl<'a> Dom<'a> {
         &self.names[i as usize]
     }
 
+    /// Is table `i` a table of data rather than of layout: no nested tables,
+    /// images, lists or headings, and at least two rows of two cells (the
+    /// cells may wrap their text in paragraphs, as pasted documents do).
+    pub fn is_data_table(&self, i: u32) -> bool {
+        let end = self.end(i);
+        if (i + 1..end).any(|j| {
+            matches!(
+                self.tag(j),
+                Tag::Table | Tag::Img | Tag::Ul | Tag::Ol | Tag::H(_)
+            )
+        }) {
+            return false;
+        }
+        (i..end)
+            .filter(|&r| self.tag(r) == Tag::Tr)
+            .filter(|&r| {
+                self.children(r)
+                    .filter(|&c| matches!(self.tag(c), Tag::Td | Tag::Th))
+                    .count()
+                    >= 2
+            })
+            .take(2)
+            .count()
+            == 2
+    }
+
     /// Index of the `<body>` element, or the root when there is none.
     pub fn body(&self) -> u32 {
         self.body
