@@ -10,6 +10,7 @@ use url::Url;
 
 use super::blocks::resolve_http;
 use super::text::normalize;
+use super::title;
 
 #[derive(Debug, Default, Clone)]
 pub struct Metadata {
@@ -27,15 +28,6 @@ pub struct Metadata {
     /// `<base href>`, resolved.
     pub base: Option<Url>,
 }
-
-/// Title separators used by sites to append their name: "Headline | Site",
-/// "标题_网易新闻".
-const TITLE_SEPARATORS: &[&str] = &[
-    " | ", " - ", " – ", " — ", " :: ", " » ", " / ", "_", "｜", " · ", "－",
-];
-
-/// How many "- Section - Site" tails are cut from a title at most.
-const MAX_TITLE_CUTS: usize = 4;
 
 /// JSON-LD types that describe an article.
 const ARTICLE_TYPES: &[&str] = &[
@@ -64,7 +56,7 @@ pub fn read(html: &Html, url: Option<&Url>) -> Metadata {
     let ld = json_ld(html);
     let get = |keys: &[&str]| {
         keys.iter()
-            .find_map(|k| metas.get(*k))
+            .find_map(|k| metas.get(&title::meta_key(k)))
             .map(|v| normalize(v))
             .filter(|v| !v.is_empty())
     };
@@ -83,29 +75,21 @@ pub fn read(html: &Html, url: Option<&Url>) -> Metadata {
         .map(|t| normalize(&t.text().collect::<String>()))
         .filter(|t| !t.is_empty());
 
-    let meta_title = ld
-        .as_ref()
-        .and_then(|v| str_field(v, &["headline", "name"]))
-        .or_else(|| {
-            get(&[
-                "og:title",
-                "twitter:title",
-                "dc.title",
-                "dcterms.title",
-                "title",
-                "parsely-title",
-                "sailthru.title",
-            ])
-        });
-    let h1s: Vec<String> = selector("h1")
-        .map(|s| {
-            html.select(&s)
-                .map(|h| normalize(&h.text().collect::<String>()))
-                .filter(|t| !t.is_empty())
-                .collect()
-        })
-        .unwrap_or_default();
-    let title = choose_title(meta_title, document_title.as_deref(), &h1s);
+    let all_text = |sel: &str| -> Vec<String> {
+        selector(sel)
+            .map(|s| {
+                html.select(&s)
+                    .map(|h| normalize(&h.text().collect::<String>()))
+                    .filter(|t| !t.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let headings = title::Headings {
+        h1: all_text("h1"),
+        h2: all_text("h2"),
+    };
+    let title = title::choose(ld.as_ref(), &metas, document_title.as_deref(), &headings);
 
     let byline = ld
         .as_ref()
@@ -196,7 +180,9 @@ pub fn read(html: &Html, url: Option<&Url>) -> Metadata {
     }
 }
 
-/// `<meta>` content keyed by lower-cased `name`/`property`/`itemprop`/`http-equiv`.
+/// `<meta>` content keyed by `name`/`property`/`itemprop`/`http-equiv`,
+/// normalised by [`title::meta_key`]. A later tag overrides an earlier one
+/// with the same key (a page's own tags come after its CMS's defaults).
 fn meta_map(html: &Html) -> HashMap<String, String> {
     let mut map = HashMap::new();
     let Some(sel) = selector("meta[content]") else {
@@ -211,8 +197,7 @@ fn meta_map(html: &Html) -> HashMap<String, String> {
             if let Some(key) = v.attr(key_attr) {
                 // A property may hold several space-separated names.
                 for k in key.split_whitespace() {
-                    map.entry(k.to_ascii_lowercase())
-                        .or_insert_with(|| content.to_owned());
+                    map.insert(title::meta_key(k), content.to_owned());
                 }
             }
         }
@@ -225,10 +210,17 @@ fn json_ld(html: &Html) -> Option<Value> {
     let sel = selector("script[type='application/ld+json']")?;
     for script in html.select(&sel) {
         let raw: String = script.text().collect();
+        // Some pages wrap the JSON in a comment or a CDATA section.
+        let raw = raw.trim();
         let raw = raw
-            .trim()
-            .trim_start_matches("<!--")
-            .trim_end_matches("-->");
+            .strip_prefix("<!--")
+            .and_then(|r| r.strip_suffix("-->"))
+            .unwrap_or(raw)
+            .trim();
+        let raw = raw
+            .strip_prefix("<![CDATA[")
+            .and_then(|r| r.strip_suffix("]]>"))
+            .unwrap_or(raw);
         let Ok(value) = serde_json::from_str::<Value>(raw) else {
             continue;
         };
@@ -306,7 +298,7 @@ fn image_url(v: &Value) -> Option<String> {
 }
 
 /// JSON-LD strings sometimes carry HTML entities.
-fn decode_entities(s: &str) -> String {
+pub(super) fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_owned();
     }
@@ -332,62 +324,6 @@ fn first_text(html: &Html, sel: &str) -> Option<String> {
     html.select(&s)
         .map(|e| normalize(&e.text().collect::<String>()))
         .find(|t| !t.is_empty())
-}
-
-/// Picks the headline: a meta title when the page has one, otherwise the
-/// `<title>` with the site name cut off; an `<h1>` that matches either wins
-/// over a truncated or decorated version.
-fn choose_title(
-    meta_title: Option<String>,
-    doc_title: Option<&str>,
-    h1s: &[String],
-) -> Option<String> {
-    if let Some(t) = meta_title {
-        return Some(t);
-    }
-    let doc = doc_title?;
-    let cleaned = strip_site_name(doc);
-    // An <h1> that is the cleaned title, or of which the title is a part, is
-    // the page's own headline.
-    if let Some(h) = h1s.iter().find(|h| {
-        **h == cleaned
-            || (cleaned.len() > 10 && h.contains(cleaned.as_str()) && h.len() < cleaned.len() * 2)
-    }) {
-        return Some(h.clone());
-    }
-    Some(cleaned)
-}
-
-/// "Headline | Site" → "Headline"; keeps the title whole when cutting would
-/// leave too little.
-pub fn strip_site_name(title: &str) -> String {
-    let mut current = title.trim();
-    // Sites chain names ("Title - Section - Site"): cut one per round while
-    // the head stays long, a few rounds at most (titles are page input).
-    for _ in 0..MAX_TITLE_CUTS {
-        for sep in TITLE_SEPARATORS {
-            let Some(pos) = current.rfind(sep) else {
-                continue;
-            };
-            let head = current[..pos].trim();
-            let words = head.split_whitespace().count();
-            let cjk = head.chars().filter(|&c| crate::article::is_cjk(c)).count();
-            if words >= 3 || cjk >= 5 {
-                current = head;
-                break;
-            }
-            if let Some(first) = current.find(sep) {
-                let tail = current[first + sep.len()..].trim();
-                if tail.split_whitespace().count() >= 3 && head.len() < 20 {
-                    return tail.to_owned();
-                }
-            }
-        }
-        if !TITLE_SEPARATORS.iter().any(|sep| current.contains(sep)) {
-            break;
-        }
-    }
-    current.to_owned()
 }
 
 /// Normalises common date spellings to ISO 8601; `None` when no date is found.
@@ -522,28 +458,6 @@ mod tests {
         assert_eq!(
             find_date("2025-07-09 13:55:00 来源: 河北日报").as_deref(),
             Some("2025-07-09T13:55:00")
-        );
-    }
-
-    #[test]
-    fn site_names_are_cut_from_titles() {
-        assert_eq!(
-            strip_site_name("同心筑梦,京津冀协同发展迈上新台阶_网易新闻"),
-            "同心筑梦,京津冀协同发展迈上新台阶"
-        );
-        assert_eq!(
-            strip_site_name("New SUVs highlight the LA show | Connecticut Post"),
-            "New SUVs highlight the LA show"
-        );
-        assert_eq!(strip_site_name("Home | Site"), "Home | Site");
-        assert_eq!(
-            strip_site_name("A long headline here - Section - Site"),
-            "A long headline here"
-        );
-        let hostile = "word word word | ".repeat(50_000);
-        assert!(
-            strip_site_name(&hostile).len() < hostile.len(),
-            "many separators: bounded work, no overflow"
         );
     }
 

@@ -22,6 +22,7 @@ mod patterns;
 mod prepare;
 mod score;
 mod text;
+mod title;
 
 use std::collections::{HashMap, VecDeque};
 
@@ -35,7 +36,7 @@ use dom::Dom;
 use prepare::Flags;
 use text::TextStats;
 
-pub use metadata::{normalize_date, strip_site_name};
+pub use metadata::normalize_date;
 
 /// An attempt that yields at least this much text (Latin-equivalent
 /// characters) is accepted without trying laxer rules.
