@@ -80,15 +80,20 @@ fn list_in_the_text_with_links_in_every_item_is_kept() {
 }
 
 #[test]
-fn math_markup_is_not_mistaken_for_a_menu() {
+fn math_markup_is_read_as_part_of_its_sentence() {
     let body: String = (1..=4).map(paragraph).collect();
     let html = page(&format!(
         "<article><div class=content>{body}<p>The area is \
          <mjx-container class=\"MathJax ctxtmenu_attached_0\">πr²</mjx-container> \
-         for every circle.</p></div></article>"
+         for every circle.</p>When <mjx-container class=MathJax><mjx-assistive-mml>\
+         <math><mi>a</mi><mo>≠</mo><mn>0</mn></math></mjx-assistive-mml></mjx-container>, \
+         there are two solutions.</div></article>"
     ));
     let t = text(&run(&html));
-    assert!(t.contains("πr²"), "{t}");
+    assert!(t.contains("The area is πr² for every circle."), "{t}");
+    assert!(t.contains("a≠0"), "MathML text is kept: {t}");
+    let line = t.lines().find(|l| l.contains("two solutions")).unwrap_or("");
+    assert!(line.contains("When") && line.contains('≠'), "one sentence, one line: {t}");
 }
 
 #[test]

@@ -17,9 +17,9 @@ use super::text::TextStats;
 /// Elements whose content never belongs to an article and which we drop while
 /// building the view (their text would only pollute statistics).
 const SKIPPED_ELEMENTS: &[&str] = &[
-    "script", "style", "template", "head", "iframe", "object", "embed", "svg", "math", "canvas",
-    "select", "textarea", "button", "input", "option", "datalist", "dialog", "audio", "video",
-    "map", "link", "meta",
+    "script", "style", "template", "head", "iframe", "object", "embed", "svg", "canvas", "select",
+    "textarea", "button", "input", "option", "datalist", "dialog", "audio", "video", "map", "link",
+    "meta",
 ];
 
 /// Element kinds the passes care about; everything else is `Other`.
@@ -109,7 +109,7 @@ impl Tag {
             "span" | "b" | "strong" | "em" | "i" | "u" | "font" | "small" | "big" | "sup"
             | "sub" | "abbr" | "cite" | "code" | "q" | "time" | "mark" | "s" | "strike" | "del"
             | "ins" | "label" | "tt" | "kbd" | "var" | "samp" | "dfn" | "bdi" | "bdo" | "wbr"
-            | "nobr" | "center" => Tag::Inline,
+            | "nobr" | "center" | "math" => Tag::Inline,
             _ => Tag::Other,
         }
     }
@@ -184,12 +184,15 @@ impl<'a> Dom<'a> {
                                 continue;
                             }
                             match Tag::from_name(name) {
-                                // A custom element (`<mjx-container>`) is
-                                // inline unless styled otherwise; inside a
-                                // paragraph it is part of the sentence.
+                                // Custom elements (`<mjx-container>`) are
+                                // inline, as CSS has them by default; and
+                                // inside a paragraph or a run of text any
+                                // element we do not know (MathML's `<mi>`)
+                                // is part of the sentence, since the parser
+                                // closes paragraphs before block elements.
                                 Tag::Other
                                     if name.contains('-')
-                                        && stack.last().is_some_and(|&p| {
+                                        || stack.last().is_some_and(|&p| {
                                             let t = nodes[p as usize].tag;
                                             t == Tag::P || t.is_inline()
                                         }) =>
