@@ -92,8 +92,14 @@ fn math_markup_is_read_as_part_of_its_sentence() {
     let t = text(&run(&html));
     assert!(t.contains("The area is πr² for every circle."), "{t}");
     assert!(t.contains("a≠0"), "MathML text is kept: {t}");
-    let line = t.lines().find(|l| l.contains("two solutions")).unwrap_or("");
-    assert!(line.contains("When") && line.contains('≠'), "one sentence, one line: {t}");
+    let line = t
+        .lines()
+        .find(|l| l.contains("two solutions"))
+        .unwrap_or("");
+    assert!(
+        line.contains("When") && line.contains('≠'),
+        "one sentence, one line: {t}"
+    );
 }
 
 #[test]
@@ -242,4 +248,31 @@ fn a_lone_link_paragraph_is_text_unless_it_is_furniture() {
     let t = text(&run(&html));
     assert!(t.contains("The full report"), "{t}");
     assert!(!t.contains("Read more"), "{t}");
+}
+
+#[test]
+fn a_page_of_sections_is_read_whole_not_just_its_longest_box() {
+    let feature = |name: &str| {
+        format!(
+            "<li><h2>{name}</h2><p>Develop, deploy and debug {name} apps directly in your \
+             browser, with this tool.</p></li>"
+        )
+    };
+    let features = |names: &[&str]| names.iter().map(|n| feature(n)).collect::<String>();
+    let html = page(&format!(
+        "<main><section class=intro><header><h1>Welcome</h1><p>Get to know the features \
+         that make it the most complete browser for building the Web.</p></header>\
+         <ul>{}</ul><div class=notice><h4>Important: sync your profile</h4><p>Developer \
+         Edition comes with a new profile, so you can run it alongside other versions. To \
+         keep your bookmarks, history and more, sync the profile with your account, or \
+         create a new one.</p></div></section>\
+         <section class=more-features><ul>{}</ul></section></main>",
+        features(&["WebIDE", "Valence"]),
+        features(&["Inspector", "Console", "Debugger", "Network", "Editor", "Audio"])
+    ));
+    let t = text(&run(&html));
+    assert!(t.contains("Get to know"), "{t}");
+    assert!(t.contains("Valence apps"), "{t}");
+    assert!(t.contains("sync the profile"), "{t}");
+    assert!(t.contains("Audio apps"), "{t}");
 }

@@ -131,7 +131,7 @@ pub fn extract(html: &str, base: Option<&Url>) -> Result<Article, ExtractError> 
 fn attempt(dom: &Dom<'_>, base: Option<&Url>, flags: Flags) -> Vec<Block> {
     let prep = prepare::prepare(dom, flags);
     let stats = prepare::measure(dom, &prep, &prep.removed);
-    let scores = score::score(dom, &prep, flags);
+    let scores = score::score(dom, &prep, &stats, flags);
     let Some(content) = candidate::pick(dom, &scores, &stats) else {
         return Vec::new();
     };

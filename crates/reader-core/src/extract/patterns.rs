@@ -107,9 +107,8 @@ const NEGATIVE_SUBSTRINGS: &[&str] = &[
 /// Short words that mark boilerplate only as whole tokens.
 const NEGATIVE_TOKENS: &[&str] = &[
     "ad", "ads", "adv", "advert", "nav", "hot", "app", "apps", "tool", "tools", "tags", "side",
-    "aside", "foot", "more", "rec", "reco", "top", "head", "header", "meta", "author", "tab",
-    "tabs", "weibo", "wechat", "wx", "print", "audio", "video", "player", "links", "remen",
-    "redian",
+    "aside", "foot", "rec", "reco", "top", "head", "header", "meta", "author", "tab", "tabs",
+    "weibo", "wechat", "wx", "print", "audio", "video", "player", "links", "remen", "redian",
 ];
 
 /// Words that mark the article body, in English and on Chinese portals

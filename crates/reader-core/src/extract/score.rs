@@ -17,6 +17,10 @@ const MIN_PARAGRAPH_LEN: f32 = 25.0;
 /// One point per this many characters, up to [`MAX_LENGTH_POINTS`].
 const CHARS_PER_POINT: f32 = 100.0;
 const MAX_LENGTH_POINTS: f32 = 3.0;
+/// A section counts at most this many commas.
+const MAX_SECTION_COMMAS: u32 = 3;
+/// A section more than this share links is not prose.
+const MAX_SECTION_LINK_DENSITY: f32 = 0.25;
 /// How many ancestors above a paragraph receive a share of its score.
 const SCORED_ANCESTOR_LEVELS: usize = 5;
 
@@ -44,7 +48,7 @@ pub fn class_weight(dom: &Dom<'_>, i: u32, flags: Flags) -> f32 {
     }
 }
 
-pub fn score(dom: &Dom<'_>, prep: &Prepared, flags: Flags) -> Scores {
+pub fn score(dom: &Dom<'_>, prep: &Prepared, stats: &[NodeStats], flags: Flags) -> Scores {
     let n = dom.len();
     let mut own = vec![NodeStats::default(); n];
     for i in 0..n as u32 {
@@ -67,13 +71,30 @@ pub fn score(dom: &Dom<'_>, prep: &Prepared, flags: Flags) -> Scores {
 
     let mut score: Vec<Option<f32>> = vec![None; n];
     for c in 0..n as u32 {
-        let stats = &own[c as usize];
+        let own_stats = &own[c as usize];
+        // A <section> is a unit of the article as a paragraph is: its whole
+        // text speaks for the box that holds the sections.
+        // Sections of teasers are mostly links, and do not count.
+        let section = dom.tag(c) == Tag::Section
+            && !prep.removed[c as usize]
+            && stats[c as usize].link_density() < MAX_SECTION_LINK_DENSITY;
+        let stats = if section {
+            &stats[c as usize]
+        } else {
+            own_stats
+        };
         let len = stats.text.weighted_len();
         if len < MIN_PARAGRAPH_LEN || dom.tag(c).is_heading() {
             continue;
         }
-        let points =
-            1.0 + stats.text.commas as f32 + (len / CHARS_PER_POINT).floor().min(MAX_LENGTH_POINTS);
+        // A section's commas are its paragraphs' commas, already counted:
+        // it adds a paragraph's worth, not an article's.
+        let commas = if section {
+            stats.text.commas.min(MAX_SECTION_COMMAS)
+        } else {
+            stats.text.commas
+        };
+        let points = 1.0 + commas as f32 + (len / CHARS_PER_POINT).floor().min(MAX_LENGTH_POINTS);
         // A run of link text (a menu rendered as a div of links) is not prose.
         let points = points * (1.0 - stats.link_density());
         // The container itself is a candidate only when it is a generic box
@@ -87,13 +108,15 @@ pub fn score(dom: &Dom<'_>, prep: &Prepared, flags: Flags) -> Scores {
         ) && dom
             .children(c)
             .any(|k| dom.element(k).is_some() && !dom.tag(k).is_inline());
-        let first = if own_candidate {
+        let first = if own_candidate && !section {
             Some(c)
         } else {
             dom.parent(c)
         };
         let ancestors = std::iter::successors(first, |&a| dom.parent(a));
-        for (level, a) in ancestors.take(SCORED_ANCESTOR_LEVELS).enumerate() {
+        // A section speaks for the box that holds it, not for the page.
+        let levels = if section { 1 } else { SCORED_ANCESTOR_LEVELS };
+        for (level, a) in ancestors.take(levels).enumerate() {
             if matches!(dom.tag(a), Tag::Html) || dom.element(a).is_none() {
                 break;
             }
