@@ -268,11 +268,38 @@ fn a_page_of_sections_is_read_whole_not_just_its_longest_box() {
          create a new one.</p></div></section>\
          <section class=more-features><ul>{}</ul></section></main>",
         features(&["WebIDE", "Valence"]),
-        features(&["Inspector", "Console", "Debugger", "Network", "Editor", "Audio"])
+        features(&[
+            "Inspector",
+            "Console",
+            "Debugger",
+            "Network",
+            "Editor",
+            "Audio"
+        ])
     ));
     let t = text(&run(&html));
     assert!(t.contains("Get to know"), "{t}");
     assert!(t.contains("Valence apps"), "{t}");
     assert!(t.contains("sync the profile"), "{t}");
     assert!(t.contains("Audio apps"), "{t}");
+}
+
+#[test]
+fn a_gallery_item_with_caption_and_credit_lines_is_not_read_again() {
+    let caption = "Former Governor Ann Lee, left, speaks with a shop owner during a campaign stop \
+                   on Tuesday in Columbia.";
+    let body: String = (1..=5).map(paragraph).collect();
+    let html = page(&format!(
+        "<article><div class=article-body><ul class=gallery><li>{caption}<br>Photo: Meg Kinnard, AP</li></ul>\
+         <p>{caption}</p><p>{caption}</p><p>Photo: Meg Kinnard, AP</p>{body}\
+         <figure><img src=https://example.com/a.jpg alt=\"\"></figure><p>Photo: Bo Chen, Reuters</p></div></article>"
+    ));
+    let a = run(&html);
+    let t = text(&a);
+    assert_eq!(t.matches("shop owner").count(), 1, "{t}");
+    assert_eq!(t.matches("Meg Kinnard").count(), 1, "{t}");
+    assert!(
+        t.contains("Bo Chen"),
+        "a credit under its picture stays: {t}"
+    );
 }

@@ -215,6 +215,8 @@ fn drop_boilerplate(blocks: &mut Vec<Block>) {
         let furniture = match &block {
             Block::Paragraph { .. } => {
                 patterns::is_boilerplate_line(&text)
+                    || (patterns::is_credit_line(&text)
+                        && !matches!(out.last(), Some(Block::Image { .. })))
                     || (edge && patterns::is_dateline(&text))
                     || (index + 3 >= count && patterns::is_contact_line(&text))
             }
@@ -249,7 +251,24 @@ fn drop_boilerplate(blocks: &mut Vec<Block>) {
             if repeated || teases {
                 continue;
             }
-            for key in keys {
+            // A gallery's list item holds caption and credit on separate
+            // lines; either may come back as a paragraph.
+            let sub_keys = match &block {
+                Block::List { items, .. } if items.iter().any(|i| i.contains(&Inline::Break)) => {
+                    items
+                        .iter()
+                        .flat_map(|i| {
+                            inline_text(i)
+                                .split('\n')
+                                .map(dedup_key)
+                                .filter(|k| k.chars().count() as f32 >= MIN_DEDUP_LEN)
+                                .collect::<Vec<_>>()
+                        })
+                        .collect()
+                }
+                _ => Vec::new(),
+            };
+            for key in keys.into_iter().chain(sub_keys) {
                 if recent.len() == RECENT_BLOCKS {
                     recent.pop_front();
                 }

@@ -444,6 +444,29 @@ pub fn is_boilerplate_line(text: &str) -> bool {
             && t.chars().count() < 40
 }
 
+/// A photo credit ("Photo: Ann Lee, AP", "图片来源：新华社"). Under its
+/// picture it is the picture's credit; left alone after a gallery that did
+/// not survive, it is not text to read.
+const CREDIT_PREFIXES: &[&str] = &[
+    "photo:",
+    "photograph:",
+    "photos:",
+    "image:",
+    "credit:",
+    "图片来源",
+    "图片：",
+    "摄影：",
+];
+const MAX_CREDIT_LINE: usize = 80;
+
+pub fn is_credit_line(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= MAX_CREDIT_LINE && {
+        let lower = t.to_lowercase();
+        CREDIT_PREFIXES.iter().any(|p| lower.starts_with(p))
+    }
+}
+
 /// Longest line read as an author's contact line.
 const MAX_CONTACT_LINE: usize = 200;
 const FOLLOW_PHRASES: &[&str] = &[
