@@ -303,3 +303,18 @@ fn a_gallery_item_with_caption_and_credit_lines_is_not_read_again() {
         "a credit under its picture stays: {t}"
     );
 }
+
+#[test]
+fn an_embedded_post_in_a_video_box_is_quoted_not_dropped() {
+    let body: String = (1..=5).map(paragraph).collect();
+    let html = page(&format!(
+        "<article><div class=entry-content>{body}<div class=video-container>\
+         <blockquote class=twitter-tweet><p>Interesting to see the port running at an \
+         unstable 60fps, a bit tired here.</p>— Digital Foundry (@digitalfoundry)</blockquote>\
+         </div><div class=video-player><p>Loading…</p><video src=/v.mp4></video></div>{}</div></article>",
+        paragraph(6)
+    ));
+    let t = text(&run(&html));
+    assert!(t.contains("unstable 60fps"), "{t}");
+    assert!(t.contains("Paragraph 6 "), "{t}");
+}

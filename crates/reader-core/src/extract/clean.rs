@@ -7,7 +7,7 @@
 
 use super::dom::{Dom, Tag};
 use super::patterns;
-use super::prepare::{Flags, NodeStats, Prepared, own_stats};
+use super::prepare::{self, Flags, NodeStats, Prepared, own_stats};
 
 /// Boxes with at least this many commas are prose and always stay.
 const PROSE_COMMAS: u32 = 10;
@@ -147,10 +147,14 @@ fn should_drop(dom: &Dom<'_>, i: u32, s: &NodeStats, link_items: u32, flags: Fla
     if tag == Tag::Table && dom.is_data_table(i) && ld < DATA_TABLE_MAX_LINK_DENSITY {
         return false;
     }
-    let weight = if flags.weight_classes {
-        patterns::class_weight(dom.class_and_id(i))
-    } else {
+    let names = dom.class_and_id(i);
+    let weight = if !flags.weight_classes
+        || (patterns::is_unlikely_only_as_media(names) && prepare::holds_quote(dom, i))
+    {
+        // A media-named box around an embedded post is judged on its text.
         0.0
+    } else {
+        patterns::class_weight(names)
     };
     if weight < 0.0 && (ld > 0.2 || text_len < 1000.0) {
         return true;

@@ -108,7 +108,7 @@ const NEGATIVE_SUBSTRINGS: &[&str] = &[
 const NEGATIVE_TOKENS: &[&str] = &[
     "ad", "ads", "adv", "advert", "nav", "hot", "app", "apps", "tool", "tools", "tags", "side",
     "aside", "foot", "rec", "reco", "top", "head", "header", "meta", "author", "tab", "tabs",
-    "weibo", "wechat", "wx", "print", "audio", "video", "player", "links", "remen", "redian",
+    "weibo", "wechat", "wx", "print", "links", "remen", "redian",
 ];
 
 /// Words that mark the article body, in English and on Chinese portals
@@ -195,7 +195,20 @@ fn tokens(s: &str) -> impl Iterator<Item = &str> {
 
 pub fn is_negative(class_and_id: &str) -> bool {
     NEGATIVE_SUBSTRINGS.iter().any(|p| class_and_id.contains(p))
-        || tokens(class_and_id).any(|t| NEGATIVE_TOKENS.contains(&t))
+        || tokens(class_and_id).any(|t| NEGATIVE_TOKENS.contains(&t) || MEDIA_TOKENS.contains(&t))
+}
+
+/// Words for media players. A player box is furniture, but the same name
+/// wraps embedded posts and quotes ("video-container" around a tweet).
+const MEDIA_TOKENS: &[&str] = &["audio", "video", "player"];
+
+/// Is the box unlikely only because of a media word (so that its text, if
+/// it has any, decides)?
+pub fn is_unlikely_only_as_media(class_and_id: &str) -> bool {
+    !is_furniture(class_and_id)
+        && !NEGATIVE_SUBSTRINGS.iter().any(|p| class_and_id.contains(p))
+        && !tokens(class_and_id).any(|t| NEGATIVE_TOKENS.contains(&t))
+        && tokens(class_and_id).any(|t| MEDIA_TOKENS.contains(&t))
 }
 
 pub fn is_positive(class_and_id: &str) -> bool {

@@ -189,6 +189,15 @@ fn should_remove(dom: &Dom<'_>, i: u32, flags: Flags) -> bool {
         && patterns::is_unlikely(names)
         && !inside_table_or_code(dom, i)
         && !holds_prose(dom, i)
+        && !(patterns::is_unlikely_only_as_media(names) && holds_quote(dom, i))
+}
+
+/// Does the box hold a quotation or paragraph of text (an embedded post)?
+pub fn holds_quote(dom: &Dom<'_>, i: u32) -> bool {
+    (i + 1..dom.end(i)).any(|j| {
+        matches!(dom.tag(j), Tag::Blockquote | Tag::P)
+            && (j..dom.end(j)).any(|k| dom.text_stats(k).chars > 0)
+    })
 }
 
 /// Class names can lie ("read-more" also names the folded second half of a
