@@ -305,16 +305,25 @@ fn a_gallery_item_with_caption_and_credit_lines_is_not_read_again() {
 }
 
 #[test]
-fn an_embedded_post_in_a_video_box_is_quoted_not_dropped() {
+fn an_embedded_post_or_a_video_summary_is_kept_with_its_box() {
     let body: String = (1..=5).map(paragraph).collect();
     let html = page(&format!(
         "<article><div class=entry-content>{body}<div class=video-container>\
          <blockquote class=twitter-tweet><p>Interesting to see the port running at an \
          unstable 60fps, a bit tired here.</p>— Digital Foundry (@digitalfoundry)</blockquote>\
-         </div><div class=video-player><p>Loading…</p><video src=/v.mp4></video></div>{}</div></article>",
+         </div><div class=video-player><p>Loading… The council's vote, in two minutes.</p><video src=/v.mp4></video></div>{}</div></article>",
         paragraph(6)
     ));
     let t = text(&run(&html));
     assert!(t.contains("unstable 60fps"), "{t}");
     assert!(t.contains("Paragraph 6 "), "{t}");
+    assert!(t.contains("Loading"), "a player's caption is its text: {t}");
+    let html = page(&format!(
+        "<article><div class=entry-content>{body}<div class=social-media-embed>\
+         <blockquote class=twitter-tweet><p>Yes this is real and yes the state spent \
+         half a million dollars on it.</p></blockquote></div>{}</div></article>",
+        paragraph(6)
+    ));
+    let t = text(&run(&html));
+    assert!(t.contains("half a million"), "{t}");
 }

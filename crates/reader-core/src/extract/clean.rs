@@ -149,7 +149,7 @@ fn should_drop(dom: &Dom<'_>, i: u32, s: &NodeStats, link_items: u32, flags: Fla
     }
     let names = dom.class_and_id(i);
     let weight = if !flags.weight_classes
-        || (patterns::is_unlikely_only_as_media(names) && prepare::holds_quote(dom, i))
+        || (patterns::may_wrap_embed(names) && prepare::holds_quote(dom, i))
     {
         // A media-named box around an embedded post is judged on its text.
         0.0

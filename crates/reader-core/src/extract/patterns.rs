@@ -202,13 +202,15 @@ pub fn is_negative(class_and_id: &str) -> bool {
 /// wraps embedded posts and quotes ("video-container" around a tweet).
 const MEDIA_TOKENS: &[&str] = &["audio", "video", "player"];
 
-/// Is the box unlikely only because of a media word (so that its text, if
-/// it has any, decides)?
-pub fn is_unlikely_only_as_media(class_and_id: &str) -> bool {
+/// Could this box wrap an embedded post ("social-media-embed") or be a
+/// media box that does ("video-container" around a tweet)? Then its text,
+/// if it has any, decides rather than its name.
+pub fn may_wrap_embed(class_and_id: &str) -> bool {
     !is_furniture(class_and_id)
-        && !NEGATIVE_SUBSTRINGS.iter().any(|p| class_and_id.contains(p))
-        && !tokens(class_and_id).any(|t| NEGATIVE_TOKENS.contains(&t))
-        && tokens(class_and_id).any(|t| MEDIA_TOKENS.contains(&t))
+        && (class_and_id.contains("embed")
+            || !NEGATIVE_SUBSTRINGS.iter().any(|p| class_and_id.contains(p))
+                && !tokens(class_and_id).any(|t| NEGATIVE_TOKENS.contains(&t))
+                && tokens(class_and_id).any(|t| MEDIA_TOKENS.contains(&t)))
 }
 
 pub fn is_positive(class_and_id: &str) -> bool {

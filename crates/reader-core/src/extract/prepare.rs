@@ -189,10 +189,12 @@ fn should_remove(dom: &Dom<'_>, i: u32, flags: Flags) -> bool {
         && patterns::is_unlikely(names)
         && !inside_table_or_code(dom, i)
         && !holds_prose(dom, i)
-        && !(patterns::is_unlikely_only_as_media(names) && holds_quote(dom, i))
+        && !(patterns::may_wrap_embed(names) && holds_quote(dom, i))
 }
 
-/// Does the box hold a quotation or paragraph of text (an embedded post)?
+/// Does the box hold a quotation or a paragraph with text? Embedded posts
+/// (tweets, Instagram) are blockquotes until a script turns them into
+/// frames, and an embedded video comes with its title and summary.
 pub fn holds_quote(dom: &Dom<'_>, i: u32) -> bool {
     (i + 1..dom.end(i)).any(|j| {
         matches!(dom.tag(j), Tag::Blockquote | Tag::P)
