@@ -17,19 +17,22 @@ use care_reader_tests::corpus::{self, Case};
 use care_reader_tests::score::{PageScore, aggregate, score_page};
 
 // Floors sit just under the scores measured when they were set (2026-11-26:
-// zyte 0.956, gne-zh 0.978, cleaneval-zh 0.875, readability 0.966, titles
-// 0.800), so a regression fails the build. Raise them as extraction improves;
-// never lower one without saying why in the commit.
+// zyte 0.971, gne-zh 0.988, cleaneval-zh 0.962, readability 0.979, titles
+// 0.955; all sources together 0.975), and at or above the targets of the
+// reader-core issue, so a regression fails the build. Raise them as
+// extraction improves; never lower one without saying why in the commit.
 /// Zyte benchmark pages (gold article bodies, mostly English).
-const F1_FLOOR_ZYTE: f64 = 0.95;
+const F1_FLOOR_ZYTE: f64 = 0.965;
 /// Chinese news pages from GNE's tests (silver references).
-const F1_FLOOR_GNE_ZH: f64 = 0.97;
+const F1_FLOOR_GNE_ZH: f64 = 0.985;
 /// 2004–2005 Chinese pages, CleanEval-style gold references.
-const F1_FLOOR_CLEANEVAL_ZH: f64 = 0.865;
+const F1_FLOOR_CLEANEVAL_ZH: f64 = 0.955;
 /// Mozilla Readability's test pages (Readability.js output as reference).
-const F1_FLOOR_READABILITY: f64 = 0.96;
+const F1_FLOOR_READABILITY: f64 = 0.975;
 /// Share of readability/ pages whose title matches meta.json's `title`.
-const TITLE_FLOOR_READABILITY: f64 = 0.78;
+/// Five pages keep a Chinese or Japanese site name after `_` or ` - ` that
+/// we cut on purpose (it is read aloud otherwise): 107 of 112 match.
+const TITLE_FLOOR_READABILITY: f64 = 0.95;
 
 /// The failure code recorded for a page whose extraction panicked.
 const PANICKED: &str = "PANICKED";

@@ -27,7 +27,11 @@ fn extract_text(html: &str) -> Option<String> {
     match extract::extract(html, base.as_ref()) {
         Ok(article) => {
             // The article must be self-consistent, whatever the input was.
-            assert!(!article.title.trim().is_empty(), "an article without title");
+            // The title may be empty (a page with no title and no heading),
+            // but it is one trimmed line, and there is a body.
+            assert_eq!(article.title, article.title.trim(), "untrimmed title");
+            assert!(!article.title.contains('\n'), "a title of several lines");
+            assert!(!article.blocks.is_empty(), "an article without blocks");
             Some(article.body_text())
         }
         Err(ExtractError::NoArticle { .. } | ExtractError::Empty) => None,

@@ -15,7 +15,8 @@ const WORDS_PER_MINUTE: usize = 200;
 /// One article, ready to be shown in care mode or read aloud.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
-    /// Headline; never empty (falls back to the page `<title>` or the host name).
+    /// Headline: the declared title, else the first heading; empty when the
+    /// page has neither (the UI then labels the article by its address).
     pub title: String,
     pub byline: Option<String>,
     /// Publication or site name, e.g. "网易新闻" or "BBC News".

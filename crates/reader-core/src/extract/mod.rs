@@ -122,7 +122,7 @@ pub fn extract(html: &str, base: Option<&Url>) -> Result<Article, ExtractError> 
             None => return Err(ExtractError::NoArticle { title }),
         }
     }
-    let title = title.unwrap_or_else(|| fallback_title(&blocks, base));
+    let title = title.unwrap_or_else(|| fallback_title(&blocks));
     drop_title_duplicate(&mut blocks, &title);
     Ok(assemble(title, meta, blocks, base))
 }
@@ -325,14 +325,15 @@ fn drop_title_duplicate(blocks: &mut Vec<Block>, title: &str) {
     }
 }
 
-fn fallback_title(blocks: &[Block], base: Option<&Url>) -> String {
+/// A page without a declared title is titled by its first heading, or not
+/// at all: the reader labels it by its address, the core does not invent.
+fn fallback_title(blocks: &[Block]) -> String {
     blocks
         .iter()
         .find_map(|b| match b {
             Block::Heading { content, .. } => Some(inline_text(content)),
             _ => None,
         })
-        .or_else(|| base.and_then(|u| u.host_str()).map(str::to_owned))
         .unwrap_or_default()
 }
 
