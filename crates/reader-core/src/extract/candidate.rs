@@ -182,9 +182,10 @@ fn twins(dom: &Dom<'_>, stats: &[NodeStats], best: u32, share: f32) -> Vec<u32> 
     let mut i = 0;
     while i < dom.len() as u32 {
         let s = &stats[i as usize];
-        let twin = dom.attr(i, "class").is_some_and(|c| c.trim() == class)
-            && s.text.weighted_len() >= min_len
-            && s.link_density() < MAX_TWIN_LINK_DENSITY;
+        // Cheap tests first: most nodes are text or small boxes.
+        let twin = s.text.weighted_len() >= min_len
+            && s.link_density() < MAX_TWIN_LINK_DENSITY
+            && dom.attr(i, "class").is_some_and(|c| c.trim() == class);
         if twin {
             out.push(i);
             i = dom.end(i);

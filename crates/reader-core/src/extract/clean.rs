@@ -147,14 +147,13 @@ fn should_drop(dom: &Dom<'_>, i: u32, s: &NodeStats, link_items: u32, flags: Fla
     if tag == Tag::Table && dom.is_data_table(i) && ld < DATA_TABLE_MAX_LINK_DENSITY {
         return false;
     }
-    let names = dom.class_and_id(i);
-    let weight = if !flags.weight_classes
-        || (patterns::may_wrap_embed(names) && prepare::holds_quote(dom, i))
+    let names = dom.name_class(i);
+    let weight = if !flags.weight_classes || (names.may_wrap_embed && prepare::holds_quote(dom, i))
     {
         // A media-named box around an embedded post is judged on its text.
         0.0
     } else {
-        patterns::class_weight(names)
+        names.weight
     };
     if weight < 0.0 && (ld > 0.2 || text_len < 1000.0) {
         return true;

@@ -12,6 +12,9 @@ use ego_tree::iter::Edge;
 use scraper::Html;
 use scraper::node::{Element, Node};
 
+use std::cell::OnceCell;
+
+use super::patterns::NameClass;
 use super::text::TextStats;
 
 /// Elements whose content never belongs to an article and which we drop while
@@ -154,6 +157,9 @@ pub struct Dom<'a> {
     /// Lower-cased `class id` of each node (empty for most), computed once:
     /// every pass asks for it.
     names: Vec<Box<str>>,
+    /// What each node's names say ([`NameClass`]), worked out on first
+    /// use (most named elements sit in subtrees no pass looks at).
+    name_classes: Vec<OnceCell<NameClass>>,
     /// Statistics of each text node's text (zero for elements).
     text_stats: Vec<TextStats>,
     body: u32,
@@ -248,10 +254,11 @@ impl<'a> Dom<'a> {
                 }
             }
         }
-        let names = nodes
+        let names: Vec<Box<str>> = nodes
             .iter()
             .map(|n| lowercase_names(n.node.value().as_element()))
             .collect();
+        let name_classes = vec![OnceCell::new(); names.len()];
         let text_stats = nodes
             .iter()
             .map(|n| {
@@ -267,6 +274,7 @@ impl<'a> Dom<'a> {
             nodes,
             noscript_html,
             names,
+            name_classes,
             text_stats,
             body,
         }
@@ -354,6 +362,11 @@ impl<'a> Dom<'a> {
             .take(2)
             .count()
             == 2
+    }
+
+    /// What node `i`'s class and id say about it.
+    pub fn name_class(&self, i: u32) -> NameClass {
+        *self.name_classes[i as usize].get_or_init(|| NameClass::of(&self.names[i as usize]))
     }
 
     /// Index of the `<body>` element, or the root when there is none.

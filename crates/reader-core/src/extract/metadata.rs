@@ -4,7 +4,8 @@
 
 use std::collections::HashMap;
 
-use scraper::{Html, Selector};
+use scraper::node::Element;
+use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 use url::Url;
 
@@ -52,8 +53,9 @@ fn selector(s: &str) -> Option<Selector> {
 }
 
 pub fn read(html: &Html, url: Option<&Url>) -> Metadata {
-    let metas = meta_map(html);
-    let ld = json_ld(html);
+    let facts = PageFacts::gather(html);
+    let metas = meta_map(&facts.metas);
+    let ld = json_ld(&facts.json_ld);
     let get = |keys: &[&str]| {
         keys.iter()
             .find_map(|k| metas.get(&title::meta_key(k)))
@@ -61,7 +63,9 @@ pub fn read(html: &Html, url: Option<&Url>) -> Metadata {
             .filter(|v| !v.is_empty())
     };
 
-    let base = first_attr(html, "base[href]", "href")
+    let base = facts
+        .base_href
+        .clone()
         .and_then(|h| match url {
             Some(u) => u.join(&h).ok(),
             None => Url::parse(&h).ok(),
@@ -70,26 +74,13 @@ pub fn read(html: &Html, url: Option<&Url>) -> Metadata {
         .or_else(|| url.cloned());
     let base_ref = base.as_ref();
 
-    let document_title = selector("title")
-        .and_then(|s| html.select(&s).next())
-        .map(|t| normalize(&t.text().collect::<String>()))
-        .filter(|t| !t.is_empty());
-
-    let all_text = |sel: &str| -> Vec<String> {
-        selector(sel)
-            .map(|s| {
-                html.select(&s)
-                    .map(|h| normalize(&h.text().collect::<String>()))
-                    .filter(|t| !t.is_empty())
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    let headings = title::Headings {
-        h1: all_text("h1"),
-        h2: all_text("h2"),
-    };
-    let title = title::choose(ld.as_ref(), &metas, document_title.as_deref(), &headings);
+    let document_title = facts.title.clone();
+    let title = title::choose(
+        ld.as_ref(),
+        &metas,
+        document_title.as_deref(),
+        &facts.headings,
+    );
 
     let byline = ld
         .as_ref()
@@ -132,17 +123,18 @@ pub fn read(html: &Html, url: Option<&Url>) -> Metadata {
         .and_then(|d| normalize_date(&d))
         .or_else(|| date_in_text(html));
 
-    let lang = first_attr(html, "html[lang]", "lang")
-        .or_else(|| first_attr(html, "html[xml\\:lang]", "xml:lang"))
+    let lang = facts
+        .lang
+        .clone()
         .or_else(|| get(&["content-language", "dc.language", "og:locale"]))
         .or_else(|| ld.as_ref().and_then(|v| str_field(v, &["inLanguage"])))
         .map(|l| l.trim().replace('_', "-"))
         .filter(|l| !l.is_empty() && l.len() < 20);
-    let dir = first_attr(html, "html[dir]", "dir")
-        .or_else(|| first_attr(html, "body[dir]", "dir"))
-        .map(|d| d.trim().to_ascii_lowercase());
+    let dir = facts.dir.clone().map(|d| d.trim().to_ascii_lowercase());
 
-    let canonical = first_attr(html, "link[rel=canonical]", "href")
+    let canonical = facts
+        .canonical
+        .clone()
         .or_else(|| get(&["og:url"]))
         .and_then(|c| resolve_http(base_ref, &c))
         .or_else(|| url.map(Url::to_string));
@@ -180,16 +172,81 @@ pub fn read(html: &Html, url: Option<&Url>) -> Metadata {
     }
 }
 
+/// What the metadata is read from, gathered in one walk over the document
+/// (one `select` per fact would walk it a dozen times).
+#[derive(Default)]
+struct PageFacts<'a> {
+    metas: Vec<&'a Element>,
+    json_ld: Vec<String>,
+    base_href: Option<String>,
+    title: Option<String>,
+    headings: title::Headings,
+    lang: Option<String>,
+    dir: Option<String>,
+    canonical: Option<String>,
+}
+
+impl<'a> PageFacts<'a> {
+    fn gather(html: &'a Html) -> PageFacts<'a> {
+        let mut f = PageFacts::default();
+        let mut body_dir = None;
+        let text_of = |e: ElementRef<'_>| normalize(&e.text().collect::<String>());
+        let non_empty = |v: Option<&str>| v.map(str::to_owned).filter(|v| !v.trim().is_empty());
+        for node in html.root_element().descendants() {
+            let Some(e) = ElementRef::wrap(node) else {
+                continue;
+            };
+            let el = e.value();
+            match el.name() {
+                "meta" if el.attr("content").is_some() => f.metas.push(el),
+                "script"
+                    if el
+                        .attr("type")
+                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+                {
+                    f.json_ld.push(e.text().collect());
+                }
+                "base" if f.base_href.is_none() => f.base_href = non_empty(el.attr("href")),
+                "title" if f.title.is_none() => {
+                    f.title = Some(text_of(e)).filter(|t| !t.is_empty());
+                }
+                "h1" | "h2" => {
+                    let t = text_of(e);
+                    if !t.is_empty() {
+                        if el.name() == "h1" {
+                            f.headings.h1.push(t);
+                        } else {
+                            f.headings.h2.push(t);
+                        }
+                    }
+                }
+                "html" => {
+                    f.lang = non_empty(el.attr("lang")).or_else(|| non_empty(el.attr("xml:lang")));
+                    f.dir = non_empty(el.attr("dir"));
+                }
+                "body" if body_dir.is_none() => body_dir = non_empty(el.attr("dir")),
+                "link"
+                    if f.canonical.is_none()
+                        && el
+                            .attr("rel")
+                            .is_some_and(|r| r.trim().eq_ignore_ascii_case("canonical")) =>
+                {
+                    f.canonical = non_empty(el.attr("href"));
+                }
+                _ => {}
+            }
+        }
+        f.dir = f.dir.or(body_dir);
+        f
+    }
+}
+
 /// `<meta>` content keyed by `name`/`property`/`itemprop`/`http-equiv`,
 /// normalised by [`title::meta_key`]. A later tag overrides an earlier one
 /// with the same key (a page's own tags come after its CMS's defaults).
-fn meta_map(html: &Html) -> HashMap<String, String> {
+fn meta_map(metas: &[&Element]) -> HashMap<String, String> {
     let mut map = HashMap::new();
-    let Some(sel) = selector("meta[content]") else {
-        return map;
-    };
-    for el in html.select(&sel) {
-        let v = el.value();
+    for v in metas {
         let Some(content) = v.attr("content") else {
             continue;
         };
@@ -206,10 +263,8 @@ fn meta_map(html: &Html) -> HashMap<String, String> {
 }
 
 /// The first JSON-LD object that describes an article.
-fn json_ld(html: &Html) -> Option<Value> {
-    let sel = selector("script[type='application/ld+json']")?;
-    for script in html.select(&sel) {
-        let raw: String = script.text().collect();
+fn json_ld(scripts: &[String]) -> Option<Value> {
+    for raw in scripts {
         // Some pages wrap the JSON in a comment or a CDATA section.
         let raw = raw.trim();
         let raw = raw

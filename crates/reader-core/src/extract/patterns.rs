@@ -175,17 +175,56 @@ const STRONG_NEGATIVE_SUBSTRINGS: &[&str] = &[
     "jp-relatedposts",
 ];
 
+/// What an element's class and id say about it, worked out once per page
+/// (every attempt and pass asks, and matching the vocabularies is not free).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct NameClass {
+    /// Comment sections and recommendation widgets: never article.
+    pub furniture: bool,
+    /// Removed before scoring in a strict attempt.
+    pub unlikely: bool,
+    /// Readability-style class weight: -25, 0 or +25.
+    pub weight: f32,
+    /// Could wrap an embedded post ("social-media-embed") or be a media box
+    /// that does ("video-container" around a tweet): then its text, if it
+    /// has any, decides rather than its name.
+    pub may_wrap_embed: bool,
+}
+
+impl NameClass {
+    /// Matches each vocabulary once (this runs for every named element).
+    pub fn of(class_and_id: &str) -> NameClass {
+        if class_and_id.is_empty() {
+            return NameClass::default();
+        }
+        let furniture = is_furniture(class_and_id);
+        let negative_substring = NEGATIVE_SUBSTRINGS.iter().any(|p| class_and_id.contains(p));
+        let (mut negative_token, mut media_token, mut positive_token) = (false, false, false);
+        for t in tokens(class_and_id) {
+            negative_token |= NEGATIVE_TOKENS.contains(&t);
+            media_token |= MEDIA_TOKENS.contains(&t);
+            positive_token |= POSITIVE_TOKENS.contains(&t);
+        }
+        let negative = negative_substring || negative_token || media_token;
+        let positive =
+            positive_token || POSITIVE_SUBSTRINGS.iter().any(|p| class_and_id.contains(p));
+        let maybe = MAYBE_SUBSTRINGS.iter().any(|p| class_and_id.contains(p));
+        NameClass {
+            furniture,
+            unlikely: furniture || negative && !maybe,
+            weight: if negative { -25.0 } else { 0.0 } + if positive { 25.0 } else { 0.0 },
+            may_wrap_embed: !furniture
+                && (class_and_id.contains("embed")
+                    || !negative_substring && !negative_token && media_token),
+        }
+    }
+}
+
 /// Comment sections, recommendation widgets and the like: never article.
-pub fn is_furniture(class_and_id: &str) -> bool {
+fn is_furniture(class_and_id: &str) -> bool {
     STRONG_NEGATIVE_SUBSTRINGS
         .iter()
         .any(|p| class_and_id.contains(p))
-}
-
-/// Should a box with these names be removed before scoring?
-pub fn is_unlikely(class_and_id: &str) -> bool {
-    is_furniture(class_and_id)
-        || is_negative(class_and_id) && !MAYBE_SUBSTRINGS.iter().any(|p| class_and_id.contains(p))
 }
 
 fn tokens(s: &str) -> impl Iterator<Item = &str> {
@@ -193,46 +232,9 @@ fn tokens(s: &str) -> impl Iterator<Item = &str> {
         .filter(|t| !t.is_empty())
 }
 
-pub fn is_negative(class_and_id: &str) -> bool {
-    NEGATIVE_SUBSTRINGS.iter().any(|p| class_and_id.contains(p))
-        || tokens(class_and_id).any(|t| NEGATIVE_TOKENS.contains(&t) || MEDIA_TOKENS.contains(&t))
-}
-
 /// Words for media players. A player box is furniture, but the same name
 /// wraps embedded posts and quotes ("video-container" around a tweet).
 const MEDIA_TOKENS: &[&str] = &["audio", "video", "player"];
-
-/// Could this box wrap an embedded post ("social-media-embed") or be a
-/// media box that does ("video-container" around a tweet)? Then its text,
-/// if it has any, decides rather than its name.
-pub fn may_wrap_embed(class_and_id: &str) -> bool {
-    !is_furniture(class_and_id)
-        && (class_and_id.contains("embed")
-            || !NEGATIVE_SUBSTRINGS.iter().any(|p| class_and_id.contains(p))
-                && !tokens(class_and_id).any(|t| NEGATIVE_TOKENS.contains(&t))
-                && tokens(class_and_id).any(|t| MEDIA_TOKENS.contains(&t)))
-}
-
-pub fn is_positive(class_and_id: &str) -> bool {
-    POSITIVE_SUBSTRINGS.iter().any(|p| class_and_id.contains(p))
-        || tokens(class_and_id).any(|t| POSITIVE_TOKENS.contains(&t))
-}
-
-/// Class weight in Readability's spirit: +25 for article-ish names, -25 for
-/// boilerplate names, 0 for both or neither.
-pub fn class_weight(class_and_id: &str) -> f32 {
-    if class_and_id.is_empty() {
-        return 0.0;
-    }
-    let mut w = 0.0;
-    if is_negative(class_and_id) {
-        w -= 25.0;
-    }
-    if is_positive(class_and_id) {
-        w += 25.0;
-    }
-    w
-}
 
 /// Headings and labels that introduce a list of other articles or a comment
 /// section. Whatever they head is not the article.
@@ -515,34 +517,40 @@ mod tests {
     use super::*;
 
     #[test]
-    fn weights_follow_vocabulary() {
-        assert!(class_weight("post_body endtext") > 0.0);
-        assert!(class_weight("related") < 0.0);
-        assert!(is_unlikely("related-posts"));
+    fn names_are_weighed_by_vocabulary() {
+        let c = NameClass::of;
+        assert!(c("post_body endtext").weight > 0.0);
+        assert!(c("related").weight < 0.0);
+        assert!(c("related-posts").unlikely);
+        let comments = c("comments-area post-comments");
         assert!(
-            is_unlikely("comments-area post-comments"),
+            comments.unlikely && comments.furniture,
             "furniture beats the positive 'post'"
         );
-        assert!(!is_unlikely("post_body endtext"));
-        assert!(class_weight("ad") < 0.0);
+        assert!(!c("post_body endtext").unlikely);
+        assert!(c("ad").weight < 0.0);
         assert_eq!(
-            class_weight("photo-box"),
+            c("photo-box").weight,
             0.0,
             "'hot' is not a token of 'photo'"
         );
+        assert_eq!(c("shadow").weight, 0.0, "'ad' is not a token of 'shadow'");
+        assert_eq!(c(""), NameClass::default());
+        assert!(c("tuijian_con").unlikely, "pinyin for 推荐");
+        assert!(c("remen news").unlikely, "pinyin for 热门");
         assert_eq!(
-            class_weight("shadow"),
-            0.0,
-            "'ad' is not a token of 'shadow'"
-        );
-        assert_eq!(class_weight(""), 0.0);
-        assert!(is_negative("tuijian_con"), "pinyin for 推荐");
-        assert!(is_negative("remen news"), "pinyin for 热门");
-        assert_eq!(
-            class_weight("resolution-for-measurements"),
+            c("resolution-for-measurements").weight,
             0.0,
             "'remen' is only a whole token"
         );
+        assert!(c("read-more-content").weight == 0.0 && !c("read-more-content").unlikely);
+        assert!(c("video-container").may_wrap_embed && c("video-container").unlikely);
+        assert!(c("social-media-embed").may_wrap_embed);
+        assert!(
+            !c("related-video").may_wrap_embed,
+            "other boilerplate words decide"
+        );
+        assert!(!c("MathJax ctxtmenu".to_lowercase().as_str()).unlikely);
     }
 
     #[test]

@@ -6,7 +6,6 @@
 //! and needs no recursion.
 
 use super::dom::{Dom, Tag};
-use super::patterns;
 use super::text::TextStats;
 
 /// Switches that later attempts turn off when the first pass finds too little
@@ -176,20 +175,17 @@ fn should_remove(dom: &Dom<'_>, i: u32, flags: Flags) -> bool {
     if matches!(tag, Tag::Article | Tag::Main | Tag::A) {
         return false;
     }
-    let names = dom.class_and_id(i);
-    if names.is_empty() {
-        return false;
-    }
+    let names = dom.name_class(i);
     // Comment sections and recommendation widgets go even in lax attempts:
     // on a short post they outweigh the post itself.
-    if patterns::is_furniture(names) {
+    if names.furniture {
         return true;
     }
     flags.strip_unlikely
-        && patterns::is_unlikely(names)
+        && names.unlikely
         && !inside_table_or_code(dom, i)
         && !holds_prose(dom, i)
-        && !(patterns::may_wrap_embed(names) && holds_quote(dom, i))
+        && !(names.may_wrap_embed && holds_quote(dom, i))
 }
 
 /// Does the box hold a quotation or a paragraph with text? Embedded posts

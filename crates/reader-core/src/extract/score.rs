@@ -8,7 +8,6 @@
 //! its text is links, holds the article.
 
 use super::dom::{Dom, Tag};
-use super::patterns;
 use super::prepare::{Flags, NodeStats, Prepared};
 
 /// A paragraph shorter than this (in Latin-equivalent characters) is too short
@@ -42,7 +41,7 @@ fn tag_base(tag: Tag) -> f32 {
 
 pub fn class_weight(dom: &Dom<'_>, i: u32, flags: Flags) -> f32 {
     if flags.weight_classes {
-        patterns::class_weight(dom.class_and_id(i))
+        dom.name_class(i).weight
     } else {
         0.0
     }
