@@ -112,3 +112,9 @@ error-no-article =
     }
 
 error-empty-page = This page is empty, so there is nothing to read. Check the address and try again.
+
+## Saved settings and articles
+
+error-store-unavailable = Care Reader could not save your settings on this computer. You can keep reading; changes last until you close the app.
+
+error-store-reset = Your saved settings could not be read, so Care Reader started with fresh settings. The old file was kept in case someone can recover it.

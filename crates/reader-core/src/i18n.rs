@@ -54,6 +54,9 @@ pub const ERROR_CODES: &[&str] = &[
     // extract
     "no-article",
     "empty-page",
+    // store
+    "store-unavailable",
+    "store-reset",
 ];
 
 /// Embeds `assets/locales/<lang>/<file>` for every shipped language.
@@ -71,7 +74,7 @@ macro_rules! locale_files {
     };
 }
 
-locale_files!["errors.ftl", "cli.ftl"];
+locale_files!["errors.ftl", "cli.ftl", "app.ftl", "ui.ftl"];
 
 /// An error as the UI and CLI show it: a stable code and a localised message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -187,6 +190,38 @@ impl Localizer {
             let text = format_in(bundle, id, Some(&args), &mut errors)?;
             Some((text, errors))
         })
+    }
+
+    /// Every message and attribute defined in the resource `files` (e.g.
+    /// `["ui.ftl", "errors.ftl"]`), formatted without arguments, keyed
+    /// `id` and `id.attribute`: what a web UI needs to fill in its markup.
+    /// Ids come from the fallback language, so a message missing from the
+    /// reader's language still arrives (in English).
+    pub fn messages_in(&self, files: &[&str]) -> std::collections::BTreeMap<String, String> {
+        let mut out = std::collections::BTreeMap::new();
+        let sources = LOCALES
+            .iter()
+            .filter(|(l, _)| *l == DEFAULT_LANG || *l == self.lang)
+            .flat_map(|(_, f)| f.iter())
+            .filter(|(name, _)| files.contains(name));
+        for (_, source) in sources {
+            let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(r, _)| r);
+            for entry in resource.entries() {
+                let fluent_syntax::ast::Entry::Message(m) = entry else {
+                    continue;
+                };
+                let id = m.id.name;
+                if m.value.is_some() {
+                    out.insert(id.to_owned(), self.message(id, &[]));
+                }
+                for attr in &m.attributes {
+                    let key = format!("{id}.{}", attr.id.name);
+                    let text = self.message(&key, &[]);
+                    out.insert(key, text);
+                }
+            }
+        }
+        out
     }
 
     /// The message for error `code` (`error-<code>`), or the generic
@@ -458,6 +493,21 @@ mod tests {
             .map(|(_, f)| *f)
             .unwrap_or_default();
         files.iter().flat_map(|(_, src)| entries(src)).collect()
+    }
+
+    #[test]
+    fn a_ui_gets_every_message_and_attribute_of_its_files() {
+        let l10n = Localizer::new("zh-CN");
+        let all = l10n.messages_in(&["errors.ftl", "app.ftl"]);
+        assert_eq!(
+            all.get("app-meta-separator").map(String::as_str),
+            Some(" · ")
+        );
+        assert!(all.get("error-timeout").is_some_and(|m| m.contains('。')));
+        assert!(!all.contains_key("cli-error"), "only the files asked for");
+        for code in ERROR_CODES {
+            assert!(all.contains_key(&format!("error-{code}")), "{code}");
+        }
     }
 
     #[test]

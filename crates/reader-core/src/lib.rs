@@ -17,13 +17,17 @@
 //! - [`fetch`]: bounded, charset-aware loading of URLs, files and stdin;
 //! - [`extract`]: article extraction from HTML (`scraper`), in passes;
 //! - [`article`]: the structured [`Article`] the UI and narrator consume;
-//! - [`i18n`]: fluent bundles for every user-visible string (zh-CN, en-US).
+//! - [`i18n`]: fluent bundles for every user-visible string (zh-CN, en-US);
+//! - [`settings`] and [`store`]: the reader's settings and the one durable
+//!   store (SQLite) for them and the articles opened.
 
 pub mod article;
 pub mod error;
 pub mod extract;
 pub mod fetch;
 pub mod i18n;
+pub mod settings;
+pub mod store;
 
 pub use article::{Article, Block, Inline, TextDirection};
 pub use error::Error;

@@ -1,0 +1,37 @@
+# Strings the desktop app's shell formats itself (the UI's own strings are in ui.ftl).
+
+## The line under an article's title
+
+# Variables:
+#   $minutes (Number) - estimated reading time in minutes.
+app-reading-time = { $minutes ->
+    [one] about 1 minute
+   *[other] about { $minutes } minutes
+}
+
+# Variables:
+#   $year (Number) - year of publication.
+#   $month (Number) - month, 1 to 12.
+#   $day (Number) - day of the month.
+app-date = { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $day }, { $year }
+
+# Separates the parts of the line under the title (site, date, reading time).
+app-meta-separator = {" · "}
+
+## The open-file dialog
+
+app-dialog-open-title = Open a saved page
+app-dialog-filter-pages = Web pages

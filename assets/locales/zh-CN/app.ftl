@@ -1,0 +1,21 @@
+# 桌面程序外壳自己排版的文字（界面文字在 ui.ftl 里）。
+
+## 文章标题下面的一行
+
+# Variables:
+#   $minutes (Number) - 估计阅读时间，单位分钟。
+app-reading-time = 约 { $minutes } 分钟读完
+
+# Variables:
+#   $year (Number) - 发布年份。
+#   $month (Number) - 月份，1 到 12。
+#   $day (Number) - 日期。
+app-date = { $year }年{ $month }月{ $day }日
+
+# 分隔标题下一行的各部分（来源、日期、阅读时间）。
+app-meta-separator = {" · "}
+
+## 打开文件的对话框
+
+app-dialog-open-title = 打开保存的网页
+app-dialog-filter-pages = 网页文件

@@ -1,0 +1,219 @@
+//! The reader's settings: text size, spacing, width, theme, UI language.
+//!
+//! Every value is kept inside the range care mode allows (WCAG 2.2 1.4.8 and
+//! 1.4.12, the MIIT 适老化 app spec): whatever a settings file or the UI sends,
+//! [`Settings::clamped`] brings it back to a value the reader can use.
+
+use serde::{Deserialize, Serialize};
+
+/// Text sizes offered, in CSS px. 24 px is the care-mode default (MIIT asks
+/// for at least 18 pt-equivalent body text in care mode; 24 px reads well at
+/// arm's length); the steps widen as the text grows, like a magnifier's.
+pub const TEXT_SIZES: &[u32] = &[18, 20, 22, 24, 28, 32, 36, 40, 48, 56, 64, 72, 80, 96];
+pub const DEFAULT_TEXT_SIZE: u32 = 24;
+/// Line height as a multiple of the text size: WCAG 1.4.12 asks that 1.5
+/// works; 1.8 is calmer for older eyes.
+pub const LINE_HEIGHT_RANGE: (f32, f32) = (1.5, 2.5);
+pub const DEFAULT_LINE_HEIGHT: f32 = 1.8;
+/// Extra spacing between letters and between words, in em (WCAG 1.4.12:
+/// 0.12 and 0.16 must work; we allow up to twice that between words).
+pub const LETTER_SPACING_RANGE: (f32, f32) = (0.0, 0.12);
+pub const WORD_SPACING_RANGE: (f32, f32) = (0.0, 0.32);
+/// Width of the text column in em. 40 em is 40 CJK characters or about 80
+/// Latin ones (WCAG 1.4.8: at most 80 characters, 40 for CJK).
+pub const CONTENT_WIDTH_RANGE: (f32, f32) = (20.0, 40.0);
+pub const DEFAULT_CONTENT_WIDTH: f32 = 34.0;
+
+/// Colour themes. Each meets WCAG AAA contrast (7:1) for all text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// Dark text on a warm off-white page.
+    #[default]
+    Care,
+    /// Light text on a dark page.
+    Dark,
+    /// Yellow on black.
+    Contrast,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Settings {
+    pub text_size: u32,
+    pub line_height: f32,
+    pub letter_spacing: f32,
+    pub word_spacing: f32,
+    pub content_width: f32,
+    pub theme: Theme,
+    /// `zh-CN` or `en-US`; `None` follows the operating system.
+    pub ui_lang: Option<String>,
+    /// False until the first run has followed the OS dark/contrast preference.
+    pub theme_chosen: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            text_size: DEFAULT_TEXT_SIZE,
+            line_height: DEFAULT_LINE_HEIGHT,
+            letter_spacing: 0.0,
+            word_spacing: 0.0,
+            content_width: DEFAULT_CONTENT_WIDTH,
+            theme: Theme::Care,
+            ui_lang: None,
+            theme_chosen: false,
+        }
+    }
+}
+
+/// A partial update from the UI: only the fields present change.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SettingsPatch {
+    pub text_size: Option<u32>,
+    pub line_height: Option<f32>,
+    pub letter_spacing: Option<f32>,
+    pub word_spacing: Option<f32>,
+    pub content_width: Option<f32>,
+    pub theme: Option<Theme>,
+    pub ui_lang: Option<String>,
+    pub theme_chosen: Option<bool>,
+}
+
+impl Settings {
+    /// The settings with `patch` applied, then clamped.
+    #[must_use]
+    pub fn patched(&self, patch: &SettingsPatch) -> Settings {
+        let mut s = self.clone();
+        if let Some(v) = patch.text_size {
+            s.text_size = v;
+        }
+        if let Some(v) = patch.line_height {
+            s.line_height = v;
+        }
+        if let Some(v) = patch.letter_spacing {
+            s.letter_spacing = v;
+        }
+        if let Some(v) = patch.word_spacing {
+            s.word_spacing = v;
+        }
+        if let Some(v) = patch.content_width {
+            s.content_width = v;
+        }
+        if let Some(v) = patch.theme {
+            s.theme = v;
+        }
+        if let Some(v) = &patch.ui_lang {
+            s.ui_lang = Some(v.clone());
+        }
+        if let Some(v) = patch.theme_chosen {
+            s.theme_chosen = v;
+        }
+        s.clamped()
+    }
+
+    /// Every value brought into its range: the nearest offered text size,
+    /// spacings within their bounds (NaN becomes the default), a shipped UI
+    /// language or none.
+    #[must_use]
+    pub fn clamped(mut self) -> Settings {
+        self.text_size = nearest_text_size(self.text_size);
+        self.line_height = clamp(self.line_height, LINE_HEIGHT_RANGE, DEFAULT_LINE_HEIGHT);
+        self.letter_spacing = clamp(self.letter_spacing, LETTER_SPACING_RANGE, 0.0);
+        self.word_spacing = clamp(self.word_spacing, WORD_SPACING_RANGE, 0.0);
+        self.content_width = clamp(
+            self.content_width,
+            CONTENT_WIDTH_RANGE,
+            DEFAULT_CONTENT_WIDTH,
+        );
+        self.ui_lang = self
+            .ui_lang
+            .filter(|l| crate::i18n::SUPPORTED_LANGS.contains(&l.as_str()));
+        self
+    }
+
+    /// The next larger (`steps > 0`) or smaller offered text size.
+    pub fn step_text_size(&self, steps: i32) -> u32 {
+        let i = TEXT_SIZES
+            .iter()
+            .position(|&s| s == nearest_text_size(self.text_size))
+            .unwrap_or(0) as i32;
+        let j = (i + steps).clamp(0, TEXT_SIZES.len() as i32 - 1) as usize;
+        TEXT_SIZES[j]
+    }
+}
+
+fn nearest_text_size(px: u32) -> u32 {
+    TEXT_SIZES
+        .iter()
+        .copied()
+        .min_by_key(|s| s.abs_diff(px))
+        .unwrap_or(DEFAULT_TEXT_SIZE)
+}
+
+fn clamp(v: f32, (lo, hi): (f32, f32), default: f32) -> f32 {
+    if v.is_finite() {
+        // Two decimals are all any control offers.
+        (v.clamp(lo, hi) * 100.0).round() / 100.0
+    } else {
+        default
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_come_back_into_range() {
+        let s = Settings {
+            text_size: 25,
+            line_height: 9.0,
+            letter_spacing: -1.0,
+            word_spacing: f32::NAN,
+            content_width: 400.0,
+            ui_lang: Some("fr".into()),
+            ..Settings::default()
+        }
+        .clamped();
+        assert_eq!(s.text_size, 24);
+        assert_eq!(s.line_height, 2.5);
+        assert_eq!(s.letter_spacing, 0.0);
+        assert_eq!(s.word_spacing, 0.0);
+        assert_eq!(s.content_width, 40.0);
+        assert_eq!(s.ui_lang, None);
+    }
+
+    #[test]
+    fn patches_change_only_what_they_name() {
+        let s = Settings::default().patched(&SettingsPatch {
+            text_size: Some(32),
+            ui_lang: Some("zh-CN".into()),
+            ..SettingsPatch::default()
+        });
+        assert_eq!(s.text_size, 32);
+        assert_eq!(s.ui_lang.as_deref(), Some("zh-CN"));
+        assert_eq!(s.line_height, DEFAULT_LINE_HEIGHT);
+    }
+
+    #[test]
+    fn text_size_steps_stop_at_the_ends() {
+        let s = Settings::default();
+        assert_eq!(s.step_text_size(1), 28);
+        assert_eq!(s.step_text_size(-1), 22);
+        assert_eq!(s.step_text_size(-100), 18);
+        assert_eq!(s.step_text_size(100), 96);
+    }
+
+    #[test]
+    fn json_uses_the_ui_names_and_tolerates_missing_fields() {
+        let s: Settings =
+            serde_json::from_str(r#"{"textSize":32,"theme":"dark"}"#).unwrap_or_default();
+        assert_eq!(s.text_size, 32);
+        assert_eq!(s.theme, Theme::Dark);
+        assert_eq!(s.line_height, DEFAULT_LINE_HEIGHT);
+        let json = serde_json::to_string(&s).unwrap_or_default();
+        assert!(json.contains("\"contentWidth\""), "{json}");
+    }
+}
