@@ -482,6 +482,15 @@ mod tests {
         out
     }
 
+    /// A message with attributes but no value (`home-address =` followed by
+    /// `.placeholder = ...`): valid fluent, nothing to format by itself.
+    fn attributes_only(bundle: &Bundle, id: &str) -> bool {
+        !id.contains('.')
+            && bundle
+                .get_message(id)
+                .is_some_and(|m| m.value().is_none() && m.attributes().next().is_some())
+    }
+
     fn is_ident(c: char) -> bool {
         c.is_ascii_alphanumeric() || c == '_' || c == '-'
     }
@@ -561,7 +570,8 @@ mod tests {
             let l10n = Localizer::new(lang);
             for id in &these {
                 assert!(
-                    format_in(&l10n.bundles[0], id, None, &mut Vec::new()).is_some(),
+                    format_in(&l10n.bundles[0], id, None, &mut Vec::new()).is_some()
+                        || attributes_only(&l10n.bundles[0], id),
                     "{lang}: fluent has no {id}"
                 );
             }
@@ -606,6 +616,9 @@ mod tests {
                         })
                         .collect();
                     for id in &entry.ids {
+                        if attributes_only(&l10n.bundles[0], id) {
+                            continue;
+                        }
                         let Some((text, errors)) = l10n.format(id, &args) else {
                             panic!("{lang}: {id} does not format");
                         };
