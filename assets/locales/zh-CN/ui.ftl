@@ -1,0 +1,126 @@
+## 关怀阅读窗口：界面上显示的、以及读屏软件念出的每一句话。
+##
+## 按界面分组（app-、home-、loading-、reader-、settings-、theme-、lang-、
+## error-、help-、status-）。程序格式化消息时不带参数，所以这里的消息
+## 都不用变量；需要数字的地方（status-text-size），由界面把数字接在后面。
+## 属性（.placeholder、.aria-label）到界面里是 "id.属性"。
+## 写给老年读者：句子短，说大白话，语气平和。
+
+app-title = 关怀阅读
+
+## 首页
+
+home-title = 关怀阅读
+home-intro = 打开网页，用大字清楚地阅读。
+home-nav =
+    .aria-label = 关怀阅读
+home-settings = 设置
+home-help = 帮助
+home-address-label = 网址
+home-address =
+    .placeholder = 在这里输入或粘贴网址
+home-open = 打开
+home-clipboard-question = 要打开您刚才复制的网址吗？
+home-clipboard-open = 打开这个网址
+home-open-file = 打开保存的网页…
+home-recent-title = 最近读过
+home-recent-empty = 您打开过的文章会列在这里。
+
+## 正在打开
+
+loading-title = 正在打开网页…
+loading-fetching = 正在从网站下载网页。
+loading-extracting = 正在整理文章，马上就好。
+loading-hint = 可能要等几秒钟。
+loading-home = 不等了，返回
+
+## 阅读
+
+reader-toolbar =
+    .aria-label = 阅读工具
+reader-back = 返回
+reader-smaller = 字小一点
+reader-larger = 字大一点
+reader-theme = 换颜色
+reader-settings = 设置
+
+## 设置
+
+settings-title = 设置
+settings-back = 返回
+settings-text-size = 字的大小
+settings-line-height = 行和行的距离
+settings-letter-spacing = 字和字的距离
+settings-word-spacing = 词和词的距离（英文）
+settings-width = 每行的长度
+settings-theme = 颜色
+settings-lang = 语言 Language
+settings-preview-title = 效果预览
+settings-preview-zh = 秋天的早晨，公园里很安静。老人们在湖边散步，树叶慢慢变黄了。
+settings-preview-en = On an autumn morning the park is quiet. People walk by the lake, and the leaves slowly turn yellow.
+settings-reset = 恢复原来的设置
+
+## 颜色
+
+theme-care = 护眼：米色底，深色字
+theme-dark = 夜间：黑色底，白色字
+theme-contrast = 高对比：黑色底，黄色字
+
+## 语言（各用自己的语言写）
+
+lang-zh-CN = 中文
+lang-en-US = English
+
+## 出错：每一类问题一个标题、一句提示。具体说明来自 errors.ftl
+## （error-<代码>），已经是写给读者的话。
+
+error-heading-address = 这个网址打不开
+error-hint-address = 网址一般以 https:// 开头，可以从浏览器里复制过来。
+error-heading-network = 连不上网站
+error-hint-network = 请看看电脑有没有连上网络。
+error-heading-http = 网站没有给出这个页面
+error-hint-http = 也可以试试用浏览器打开。
+error-heading-content = 这不是能显示的网页
+error-hint-content = 关怀阅读只能显示网页上的文章。
+error-heading-file = 保存的网页打不开
+error-hint-file = 请选择一个保存下来的网页，文件名以 .html 结尾。
+error-heading-article = 这里没有可以阅读的文章
+error-hint-article = 请打开一篇具体的文章，而不是首页或目录。
+error-heading-generic = 出了点问题
+error-hint-generic = 请再试一次。如果一直这样，请关掉关怀阅读再重新打开。
+error-retry = 再试一次
+error-browser = 用浏览器打开
+error-home = 回到首页
+
+## 帮助
+
+help-title = 键盘快捷键
+help-back = 返回
+help-intro = 只用键盘也能使用关怀阅读。按 Tab 键可以移到下一个按钮。
+help-keys-larger = Ctrl 加 =
+help-larger = 字大一点
+help-keys-smaller = Ctrl 加 −
+help-smaller = 字小一点
+help-keys-default = Ctrl 加 0
+help-default = 恢复平常的字号
+help-keys-address = Ctrl 加 L
+help-address = 输入网址
+help-keys-back = Esc
+help-back-key = 返回
+help-keys-help = F1
+help-help = 显示这份说明
+help-keys-tab = Tab
+help-tab = 移到下一个按钮或链接
+
+## 给读屏软件的状态播报（绝不念文章内容）。
+## 界面会在 status-text-size 后面接上数字，例如“字号 28”。
+
+status-opening = 正在打开网页…
+status-opened = 文章已经打开。
+status-failed = 网页没能打开。
+status-text-size = 字号
+status-theme-care = 护眼颜色
+status-theme-dark = 夜间颜色
+status-theme-contrast = 高对比颜色
+status-lang = 已换成中文
+status-settings-reset = 已恢复原来的设置。

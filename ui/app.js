@@ -1,0 +1,438 @@
+// Care Reader's window: views, settings, keyboard and the open pipeline.
+//
+// All shell calls go through backend.js, all words through l10n.js, and all
+// article content through render.js. Exactly one view is visible at a time.
+
+import * as backend from "./backend.js";
+import { applyStrings, setL10n, t } from "./l10n.js";
+import { renderArticle } from "./render.js";
+
+// The sizes the core accepts (docs/app.md, Settings.textSize); 24 px is the
+// default body size of care mode.
+const TEXT_SIZES = [18, 20, 22, 24, 28, 32, 36, 40, 48, 56, 64, 72, 80, 96];
+const DEFAULT_TYPOGRAPHY = { textSize: 24, lineHeight: 1.8, letterSpacing: 0, wordSpacing: 0, contentWidth: 34 };
+const THEMES = ["care", "dark", "contrast"];
+const VIEWS = ["home", "loading", "reader", "settings", "error", "help"];
+
+// Error codes grouped into the families the error page explains (one title
+// and hint each); the exact message comes localised from the shell.
+const ERROR_FAMILY = {
+  "invalid-address": "address", "unsupported-scheme": "address",
+  unreachable: "network", timeout: "network", tls: "network", network: "network",
+  "too-many-redirects": "network", "redirect-loop": "network",
+  "http-status": "http",
+  "too-large": "content", "unsupported-content-type": "content",
+  "file-not-found": "file", "not-a-file": "file", io: "file",
+  "no-article": "article", "empty-page": "article",
+};
+
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  settings: { ...DEFAULT_TYPOGRAPHY, theme: "care", uiLang: "zh-CN", themeChosen: true },
+  // Views to go back through with Escape / Back. Home and Reader start a new
+  // history; Loading and Error stand in for each other at the top.
+  stack: [],
+  focusMemory: new Map(), // view -> element that had focus when we left it
+  scrollMemory: new Map(), // view -> scroll position when we left it
+  article: null, // the ArticleView on show
+  retry: null, // re-runs the last open that failed
+  browserUrl: null, // http(s) address for "Open in web browser"
+  openToken: 0, // ignores answers to opens the reader has walked away from
+  settingsSeq: 0, // only the newest update_settings answer is applied
+  clipboard: null,
+};
+
+// ---------------------------------------------------------------------------
+// Views and focus
+
+function currentView() {
+  return state.stack[state.stack.length - 1] || null;
+}
+
+/** Shows `name` as a new step (focus on its heading or first control). */
+function go(name) {
+  rememberView(currentView());
+  if (name === "home" || name === "reader") state.stack = [name];
+  else if (["loading", "error"].includes(currentView()) && ["loading", "error"].includes(name)) state.stack[state.stack.length - 1] = name;
+  else if (currentView() !== name) state.stack.push(name);
+  display(name);
+  window.scrollTo(0, 0);
+  focusStart(name);
+  if (name === "home") refreshHome();
+}
+
+/** Escape / Back: the previous view as it was left, or Home. */
+function back() {
+  const from = currentView();
+  if (from === "loading") state.openToken++; // the answer will no longer be wanted
+  if (state.stack.length < 2) {
+    if (from !== "home") go("home");
+    return;
+  }
+  state.stack.pop();
+  const to = currentView();
+  display(to);
+  window.scrollTo(0, state.scrollMemory.get(to) || 0);
+  const el = state.focusMemory.get(to);
+  if (el && el.isConnected && el.offsetParent !== null) el.focus({ preventScroll: true });
+  else focusStart(to);
+  if (to === "home") refreshHome();
+}
+
+function display(name) {
+  for (const v of VIEWS) $(`view-${v}`).hidden = v !== name;
+}
+
+function rememberView(name) {
+  if (!name) return;
+  state.scrollMemory.set(name, window.scrollY);
+  if ($(`view-${name}`).contains(document.activeElement)) state.focusMemory.set(name, document.activeElement);
+}
+
+// Where focus lands when a view opens: the heading (tabindex=-1), so a screen
+// reader says where we are; on Home, the address box, the thing to do there.
+const START_FOCUS = {
+  home: "address", loading: "loading-title", reader: "article-title",
+  settings: "settings-title", error: "error-title", help: "help-title",
+};
+
+function focusStart(name) {
+  $(START_FOCUS[name]).focus({ preventScroll: true });
+}
+
+/** The one live region: short state changes, never article text. */
+function announce(message) {
+  const status = $("status");
+  status.textContent = "";
+  // A fresh text node a moment later makes screen readers repeat an identical message.
+  setTimeout(() => { status.textContent = message; }, 60);
+}
+
+// ---------------------------------------------------------------------------
+// Settings
+
+function applySettings(s) {
+  const root = document.documentElement;
+  root.dataset.theme = s.theme;
+  root.style.setProperty("--text-size", `${s.textSize}px`);
+  root.style.setProperty("--line-height", String(s.lineHeight));
+  root.style.setProperty("--letter-spacing", `${s.letterSpacing}em`);
+  root.style.setProperty("--word-spacing", `${s.wordSpacing}em`);
+  root.style.setProperty("--content-width", `${s.contentWidth}em`);
+
+  const sizeIndex = nearestSizeIndex(s.textSize);
+  setRange("set-text-size", sizeIndex, String(TEXT_SIZES[sizeIndex]));
+  setRange("set-line-height", s.lineHeight, s.lineHeight.toFixed(1));
+  setRange("set-letter-spacing", s.letterSpacing, s.letterSpacing.toFixed(2));
+  setRange("set-word-spacing", s.wordSpacing, s.wordSpacing.toFixed(2));
+  setRange("set-width", s.contentWidth, String(s.contentWidth));
+  for (const radio of document.querySelectorAll("input[name=theme]")) radio.checked = radio.value === s.theme;
+  for (const radio of document.querySelectorAll("input[name=lang]")) radio.checked = radio.value === s.uiLang;
+}
+
+function setRange(id, value, shown) {
+  const input = $(id);
+  input.value = String(value);
+  // The text-size slider moves through list positions; say the size, not the position.
+  input.setAttribute("aria-valuetext", shown);
+  $(id.replace("set-", "out-")).textContent = shown;
+}
+
+function nearestSizeIndex(size) {
+  let best = 0;
+  TEXT_SIZES.forEach((s, i) => { if (Math.abs(s - size) < Math.abs(TEXT_SIZES[best] - size)) best = i; });
+  return best;
+}
+
+/**
+ * Applies a change at once and saves it; the shell's clamped answer wins.
+ * With persist=false (a slider being dragged) it is only applied.
+ */
+async function changeSettings(patch, persist = true) {
+  state.settings = { ...state.settings, ...patch };
+  applySettings(state.settings);
+  if (!persist) return;
+  const seq = ++state.settingsSeq;
+  try {
+    const saved = await backend.updateSettings(patch);
+    if (seq === state.settingsSeq) {
+      state.settings = saved;
+      applySettings(saved);
+    }
+  } catch (err) {
+    // The store could not save (the shell says so at startup); keep reading with the change.
+    console.warn("update_settings failed", err);
+  }
+}
+
+function setTextSize(size) {
+  changeSettings({ textSize: size });
+  announce(`${t("status-text-size")} ${size}`);
+}
+
+function stepTextSize(direction) {
+  const i = nearestSizeIndex(state.settings.textSize);
+  setTextSize(TEXT_SIZES[Math.min(TEXT_SIZES.length - 1, Math.max(0, i + direction))]);
+}
+
+function setTheme(theme) {
+  changeSettings({ theme, themeChosen: true });
+  announce(t(`status-theme-${theme}`));
+}
+
+function cycleTheme() {
+  setTheme(THEMES[(THEMES.indexOf(state.settings.theme) + 1) % THEMES.length]);
+}
+
+async function setLanguage(uiLang) {
+  await changeSettings({ uiLang });
+  try {
+    applyStrings(await backend.uiStrings());
+  } catch (err) {
+    console.warn("ui_strings failed", err);
+  }
+  announce(t("status-lang"));
+  // The meta line ("site · date · minutes") is worded by the shell; ask for it again.
+  const open = state.article;
+  if (open) {
+    backend.openRecent(open.id).then((view) => {
+      if (state.article === open && view.id === open.id) {
+        open.metaLine = view.metaLine;
+        $("article-meta").textContent = view.metaLine;
+      }
+    }).catch(() => {});
+  }
+}
+
+// On the very first run, start in the colours the computer already asks for.
+function followSystemTheme() {
+  let theme = "care";
+  if (matchMedia("(prefers-contrast: more)").matches) theme = "contrast";
+  else if (matchMedia("(prefers-color-scheme: dark)").matches) theme = "dark";
+  changeSettings({ theme, themeChosen: true });
+}
+
+// ---------------------------------------------------------------------------
+// Opening articles
+
+/** Runs one open (`action(onProgress)` → ArticleView) through Loading to Reader or Error. */
+async function openWith(action, source) {
+  const token = ++state.openToken;
+  state.retry = () => openWith(action, source);
+  setL10n($("loading-stage"), "loading-fetching");
+  go("loading");
+  announce(t("status-opening"));
+  const onProgress = (p) => {
+    if (token === state.openToken && p && p.stage === "extracting") setL10n($("loading-stage"), "loading-extracting");
+  };
+  try {
+    const view = await action(onProgress);
+    if (token === state.openToken) showArticle(view);
+  } catch (err) {
+    if (token === state.openToken) showError(err, source);
+  }
+}
+
+const openSource = (source) => openWith((onProgress) => backend.openArticle(source, onProgress), source);
+const openRecent = (item) => openWith(() => backend.openRecent(item.id), item.source);
+const openWelcome = () => openWith(() => backend.openWelcome(), null);
+
+function showArticle(view) {
+  state.article = view;
+  renderArticle(view, {
+    article: $("article"), title: $("article-title"), meta: $("article-meta"), body: $("article-body"),
+  }, openSource);
+  go("reader");
+  announce(t("status-opened"));
+}
+
+const isWebUrl = (s) => typeof s === "string" && /^https?:\/\//i.test(s);
+
+function showError(err, source) {
+  // Only a {code, message} from the shell is shown; anything else (a bug, a
+  // refused command) gets the generic page, never raw text.
+  const known = err && typeof err === "object" && typeof err.code === "string";
+  const code = known ? err.code : "unknown";
+  const message = known && typeof err.message === "string" ? err.message : "";
+  const family = ERROR_FAMILY[code] || "generic";
+  $("view-error").dataset.code = code;
+  setL10n($("error-title"), `error-heading-${family}`);
+  setL10n($("error-hint"), `error-hint-${family}`);
+  $("error-message").textContent = message;
+  $("error-message").hidden = !message;
+  state.browserUrl = isWebUrl(source) ? source : null;
+  $("error-browser").hidden = !state.browserUrl;
+  $("error-retry").hidden = !state.retry;
+  go("error");
+  announce(t("status-failed"));
+}
+
+// ---------------------------------------------------------------------------
+// Home
+
+async function refreshHome() {
+  refreshClipboard();
+  let items = [];
+  try {
+    items = await backend.recentArticles();
+  } catch (err) {
+    console.warn("recent_articles failed", err);
+  }
+  const list = $("recent-list");
+  list.replaceChildren(...items.map((item) => {
+    const li = document.createElement("li");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.dataset.id = String(item.id);
+    const title = document.createElement("span");
+    title.className = "recent-title";
+    title.textContent = item.title || item.source;
+    button.append(title);
+    if (item.site) {
+      const site = document.createElement("span");
+      site.className = "recent-site";
+      site.textContent = item.site;
+      button.append(site);
+    }
+    button.addEventListener("click", () => openRecent(item));
+    li.append(button);
+    return li;
+  }));
+  list.hidden = items.length === 0;
+  $("recent-empty").hidden = items.length > 0;
+}
+
+async function refreshClipboard() {
+  let url = null;
+  try {
+    url = await backend.clipboardUrl();
+  } catch {
+    url = null;
+  }
+  state.clipboard = url;
+  $("clipboard-url").textContent = url || "";
+  $("clipboard-offer").hidden = !url;
+}
+
+function showNotice(message) {
+  $("home-notice").textContent = message;
+  $("home-notice").hidden = !message;
+}
+
+// ---------------------------------------------------------------------------
+// Wiring
+
+function onKeyDown(e) {
+  const ctrl = (e.ctrlKey || e.metaKey) && !e.altKey;
+  if (ctrl && (e.key === "=" || e.key === "+")) {
+    stepTextSize(+1);
+  } else if (ctrl && (e.key === "-" || e.key === "_")) {
+    stepTextSize(-1);
+  } else if (ctrl && e.key === "0") {
+    setTextSize(DEFAULT_TYPOGRAPHY.textSize);
+  } else if (ctrl && (e.key === "l" || e.key === "L")) {
+    if (currentView() === "loading") state.openToken++;
+    if (currentView() !== "home") go("home");
+    $("address").focus();
+    $("address").select();
+  } else if (e.key === "Escape" && !e.ctrlKey && !e.altKey) {
+    if (currentView() === "home") return;
+    back();
+  } else if (e.key === "F1") {
+    if (currentView() !== "help") go("help");
+  } else {
+    return;
+  }
+  // These keys are ours: no webview zoom, find bar or browser help.
+  e.preventDefault();
+}
+
+function bind() {
+  document.addEventListener("keydown", onKeyDown);
+
+  $("address-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    openSource($("address").value.trim());
+  });
+  $("clipboard-open").addEventListener("click", () => state.clipboard && openSource(state.clipboard));
+  $("open-file").addEventListener("click", async () => {
+    try {
+      const path = await backend.pickFile();
+      if (path) openSource(path);
+    } catch (err) {
+      state.retry = null;
+      showError(err, null);
+    }
+  });
+  $("home-settings").addEventListener("click", () => go("settings"));
+  $("home-help").addEventListener("click", () => go("help"));
+  // The clipboard may have changed while the window was in the background.
+  window.addEventListener("focus", () => { if (currentView() === "home") refreshClipboard(); });
+
+  $("loading-home").addEventListener("click", back);
+
+  $("btn-back").addEventListener("click", back);
+  $("btn-smaller").addEventListener("click", () => stepTextSize(-1));
+  $("btn-larger").addEventListener("click", () => stepTextSize(+1));
+  $("btn-theme").addEventListener("click", cycleTheme);
+  $("btn-settings").addEventListener("click", () => go("settings"));
+
+  $("settings-back").addEventListener("click", back);
+  const ranges = {
+    "set-text-size": (v) => ({ textSize: TEXT_SIZES[Number(v)] }),
+    "set-line-height": (v) => ({ lineHeight: Number(v) }),
+    "set-letter-spacing": (v) => ({ letterSpacing: Number(v) }),
+    "set-word-spacing": (v) => ({ wordSpacing: Number(v) }),
+    "set-width": (v) => ({ contentWidth: Number(v) }),
+  };
+  for (const [id, toPatch] of Object.entries(ranges)) {
+    // "input" while dragging shows the change; "change" (also each arrow key) saves it.
+    $(id).addEventListener("input", (e) => changeSettings(toPatch(e.target.value), false));
+    $(id).addEventListener("change", (e) => changeSettings(toPatch(e.target.value)));
+  }
+  for (const radio of document.querySelectorAll("input[name=theme]")) {
+    radio.addEventListener("change", () => radio.checked && setTheme(radio.value));
+  }
+  for (const radio of document.querySelectorAll("input[name=lang]")) {
+    radio.addEventListener("change", () => radio.checked && setLanguage(radio.value));
+  }
+  $("settings-form").addEventListener("submit", (e) => e.preventDefault());
+  $("settings-reset").addEventListener("click", () => {
+    changeSettings({ ...DEFAULT_TYPOGRAPHY });
+    announce(t("status-settings-reset"));
+  });
+
+  $("error-retry").addEventListener("click", () => state.retry && state.retry());
+  $("error-browser").addEventListener("click", () => {
+    if (state.browserUrl) backend.openInBrowser(state.browserUrl).catch((err) => console.warn("open_in_browser failed", err));
+  });
+  $("error-home").addEventListener("click", () => go("home"));
+
+  $("help-back").addEventListener("click", back);
+
+  backend.onOpenRequest(openSource);
+}
+
+async function start() {
+  bind();
+  try {
+    const [boot, settings, strings] = await Promise.all([backend.startup(), backend.getSettings(), backend.uiStrings()]);
+    applyStrings(strings);
+    state.settings = settings;
+    applySettings(settings);
+    if (!settings.themeChosen) followSystemTheme();
+    if (boot.notice) {
+      showNotice(boot.notice.message);
+      announce(boot.notice.message);
+    }
+    if (boot.open) openSource(boot.open);
+    else if (boot.welcome || boot.firstRun) openWelcome();
+    else go("home");
+  } catch (err) {
+    state.retry = () => location.reload();
+    showError(err, null);
+  }
+}
+
+start();
