@@ -118,3 +118,9 @@ error-empty-page = This page is empty, so there is nothing to read. Check the ad
 error-store-unavailable = Care Reader could not save your settings on this computer. You can keep reading; changes last until you close the app.
 
 error-store-reset = Your saved settings could not be read, so Care Reader started with fresh settings. The old file was kept in case someone can recover it.
+
+## The desktop app
+
+error-not-remembered = This article is no longer in your list. Open it again from its address.
+
+error-browser-unavailable = No web browser could be opened on this computer.

@@ -111,3 +111,9 @@ error-empty-page = 这个页面是空的，没有可以阅读的内容。请检�
 error-store-unavailable = 关怀阅读无法在这台电脑上保存您的设置。您可以继续阅读，更改会保留到关闭程序为止。
 
 error-store-reset = 您保存的设置无法读取，关怀阅读已使用新的设置重新开始。旧文件已经保留，以便日后恢复。
+
+## 桌面程序
+
+error-not-remembered = 这篇文章已经不在您的列表里了。请通过网址重新打开。
+
+error-browser-unavailable = 这台电脑上无法打开网页浏览器。

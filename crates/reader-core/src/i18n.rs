@@ -57,6 +57,9 @@ pub const ERROR_CODES: &[&str] = &[
     // store
     "store-unavailable",
     "store-reset",
+    // the desktop app
+    "not-remembered",
+    "browser-unavailable",
 ];
 
 /// Embeds `assets/locales/<lang>/<file>` for every shipped language.

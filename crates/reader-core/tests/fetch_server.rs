@@ -792,3 +792,81 @@ fn parse_table() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// Images for the reader view
+// ---------------------------------------------------------------------------
+
+/// The smallest valid PNG: one transparent pixel.
+const PNG: &[u8] = &[
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+    0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x00, 0x01, 0x00, 0x00,
+    0x05, 0x00, 0x01, 0x0d, 0x0a, 0x2d, 0xb4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae,
+    0x42, 0x60, 0x82,
+];
+
+#[tokio::test]
+async fn images_come_back_with_their_type_after_a_redirect() {
+    use reader_core::fetch::fetch_image;
+    let server = TestServer::start(|req| match req.path() {
+        "/old.png" => redirect(302, "/new.png"),
+        "/new.png" => response(200, &[("Content-Type", "image/png")], PNG),
+        _ => response(404, &[], b""),
+    })
+    .await;
+    let image = fetch_image(&server.url("/old.png"), &FetchOptions::default())
+        .await
+        .expect("image");
+    assert_eq!(image.content_type, "image/png");
+    assert_eq!(image.bytes, PNG);
+    let accept = server.requests()[0]
+        .header("accept")
+        .unwrap_or_default()
+        .to_owned();
+    assert!(accept.starts_with("image/"), "{accept}");
+}
+
+#[tokio::test]
+async fn things_that_are_not_raster_images_are_refused() {
+    use reader_core::fetch::{MAX_IMAGE_BYTES, fetch_image};
+    let server = TestServer::start(|req| match req.path() {
+        "/a.svg" => response(
+            200,
+            &[("Content-Type", "image/svg+xml")],
+            b"<svg onload=alert(1)></svg>",
+        ),
+        "/page.png" => html("<p>not a picture</p>"),
+        "/huge.png" => {
+            let len = (MAX_IMAGE_BYTES + 1).to_string();
+            Reply::Raw(head(
+                200,
+                &[("Content-Type", "image/png"), ("Content-Length", &len)],
+            ))
+        }
+        _ => response(404, &[], b""),
+    })
+    .await;
+    let opts = FetchOptions::default();
+    let code = |r: Result<reader_core::fetch::Image, FetchError>| {
+        r.map(|_| ()).expect_err("a refusal").code()
+    };
+    assert_eq!(
+        code(fetch_image(&server.url("/a.svg"), &opts).await),
+        "unsupported-content-type"
+    );
+    assert_eq!(
+        code(fetch_image(&server.url("/page.png"), &opts).await),
+        "unsupported-content-type"
+    );
+    assert_eq!(
+        code(fetch_image(&server.url("/huge.png"), &opts).await),
+        "too-large"
+    );
+    assert_eq!(
+        code(fetch_image(&server.url("/gone.png"), &opts).await),
+        "http-status"
+    );
+    let data = url::Url::parse("data:image/png;base64,AAAA").expect("data URL");
+    assert_eq!(code(fetch_image(&data, &opts).await), "unsupported-scheme");
+}

@@ -30,7 +30,10 @@ pub(super) async fn fetch_url(url: &Url, opts: &FetchOptions) -> Result<Page, Fe
     }
 }
 
-fn build_client(opts: &FetchOptions, jar: Arc<Jar>) -> Result<reqwest::Client, FetchError> {
+pub(super) fn build_client(
+    opts: &FetchOptions,
+    jar: Arc<Jar>,
+) -> Result<reqwest::Client, FetchError> {
     // reqwest is built with `rustls-no-provider`; installing fails harmlessly
     // when a provider is already in place.
     let _ = rustls::crypto::ring::default_provider().install_default();
@@ -161,7 +164,10 @@ async fn fetch_unbounded(start: &Url, opts: &FetchOptions) -> Result<Page, Fetch
 
 /// The next URL if `response` is a redirect we follow. A redirect without a
 /// usable `Location` falls through to the status check (and fails there).
-fn redirect_target(response: &reqwest::Response, base: &Url) -> Result<Option<Url>, FetchError> {
+pub(super) fn redirect_target(
+    response: &reqwest::Response,
+    base: &Url,
+) -> Result<Option<Url>, FetchError> {
     if !matches!(
         response.status(),
         StatusCode::MOVED_PERMANENTLY
@@ -196,7 +202,7 @@ fn redirect_target(response: &reqwest::Response, base: &Url) -> Result<Option<Ur
 }
 
 /// Sorts a reqwest error into the codes the UI knows.
-fn classify(err: reqwest::Error, url: &Url, opts: &FetchOptions) -> FetchError {
+pub(super) fn classify(err: reqwest::Error, url: &Url, opts: &FetchOptions) -> FetchError {
     let host = url.host_str().unwrap_or_default().to_owned();
     if is_tls_error(&err) {
         return FetchError::Tls { host, source: err };

@@ -15,8 +15,11 @@
 
 pub mod charset;
 mod http;
+mod image;
 mod mhtml;
 mod sniff;
+
+pub use image::{IMAGE_TYPES, Image, MAX_IMAGE_BYTES, fetch_image};
 
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};

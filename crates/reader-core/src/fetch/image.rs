@@ -1,0 +1,121 @@
+//! Images for the reader view. The webview never contacts a page's host:
+//! the app fetches each picture here, bounded like a page, and only raster
+//! image types come back (an SVG can carry script; a "picture" that is HTML
+//! is not a picture).
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use reqwest::cookie::Jar;
+use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderValue};
+use url::Url;
+
+use super::http::{build_client, classify, redirect_target};
+use super::{FetchError, FetchOptions};
+
+/// Image types shown in the reader.
+pub const IMAGE_TYPES: &[&str] = &[
+    "image/png",
+    "image/jpeg",
+    "image/gif",
+    "image/webp",
+    "image/avif",
+    "image/bmp",
+];
+
+/// The largest picture fetched; news photos are well under 1 MiB.
+pub const MAX_IMAGE_BYTES: usize = 10 * 1024 * 1024;
+
+/// A fetched picture.
+#[derive(Debug, Clone)]
+pub struct Image {
+    /// One of [`IMAGE_TYPES`].
+    pub content_type: &'static str,
+    pub bytes: Vec<u8>,
+}
+
+/// Fetches the picture at `url` (http or https only) with the page limits of
+/// `opts`, capped at [`MAX_IMAGE_BYTES`].
+pub async fn fetch_image(url: &Url, opts: &FetchOptions) -> Result<Image, FetchError> {
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(FetchError::UnsupportedScheme {
+            scheme: url.scheme().to_owned(),
+        });
+    }
+    match tokio::time::timeout(opts.total_timeout, fetch_unbounded(url, opts)).await {
+        Ok(result) => result,
+        Err(_elapsed) => Err(FetchError::Timeout {
+            after: opts.total_timeout,
+        }),
+    }
+}
+
+async fn fetch_unbounded(start: &Url, opts: &FetchOptions) -> Result<Image, FetchError> {
+    let jar = Arc::new(Jar::default());
+    let client = build_client(opts, jar)?;
+    let mut url = start.clone();
+    let mut visited = HashSet::from([url.to_string()]);
+    let mut response = loop {
+        let response = client
+            .get(url.clone())
+            .header(ACCEPT, HeaderValue::from_static("image/*"))
+            .send()
+            .await
+            .map_err(|e| classify(e, &url, opts))?;
+        match redirect_target(&response, &url)? {
+            Some(next) => {
+                if !visited.insert(next.to_string()) {
+                    return Err(FetchError::RedirectLoop { url: next });
+                }
+                if visited.len() > opts.max_redirects + 1 {
+                    return Err(FetchError::TooManyRedirects {
+                        limit: opts.max_redirects,
+                    });
+                }
+                url = next;
+            }
+            None if response.status().is_success() => break response,
+            None => {
+                return Err(FetchError::HttpStatus {
+                    status: response.status().as_u16(),
+                    url,
+                });
+            }
+        }
+    };
+    let declared = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).to_ascii_lowercase())
+        .unwrap_or_default();
+    let essence = declared
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
+    let Some(&content_type) = IMAGE_TYPES.iter().find(|t| **t == essence) else {
+        return Err(FetchError::UnsupportedContentType {
+            content_type: essence,
+        });
+    };
+    let limit = MAX_IMAGE_BYTES.min(opts.max_bytes);
+    if response.content_length().is_some_and(|l| l > limit as u64) {
+        return Err(FetchError::TooLarge { limit_bytes: limit });
+    }
+    let mut bytes = Vec::new();
+    while let Some(chunk) = response
+        .chunk()
+        .await
+        .map_err(|e| classify(e, &url, opts))?
+    {
+        if bytes.len().saturating_add(chunk.len()) > limit {
+            return Err(FetchError::TooLarge { limit_bytes: limit });
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(Image {
+        content_type,
+        bytes,
+    })
+}

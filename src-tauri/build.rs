@@ -1,0 +1,25 @@
+//! Declares every command the UI may call, so that each gets its own
+//! permission (`allow-<command>`) and `capabilities/main.json` can grant them
+//! one by one. A command missing here cannot be called at all.
+
+fn main() {
+    let commands = &[
+        "startup",
+        "get_settings",
+        "update_settings",
+        "ui_strings",
+        "open_article",
+        "open_welcome",
+        "open_recent",
+        "recent_articles",
+        "clipboard_url",
+        "pick_file",
+        "open_in_browser",
+    ];
+    let attributes = tauri_build::Attributes::new()
+        .app_manifest(tauri_build::AppManifest::new().commands(commands));
+    if let Err(e) = tauri_build::try_build(attributes) {
+        eprintln!("tauri-build failed: {e:#}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,225 @@
+//! The commands the UI may call (each listed in `build.rs` and granted in
+//! `capabilities/main.json`). They translate between the UI and
+//! `reader-core` and do nothing else.
+
+use std::path::PathBuf;
+
+use reader_core::article::Article;
+use reader_core::fetch::{self, FetchOptions, Source};
+use reader_core::settings::{Settings, SettingsPatch};
+use reader_core::store::{RECENT_LIMIT, RecentItem};
+use serde::Serialize;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, State};
+use tauri_plugin_clipboard_manager::ClipboardExt;
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+
+use crate::error::UiError;
+use crate::state::AppState;
+use crate::view::{ArticleView, article_view};
+use crate::welcome;
+
+/// The resource files the UI's strings come from.
+const UI_FILES: &[&str] = &["ui.ftl", "errors.ftl"];
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Startup {
+    pub first_run: bool,
+    pub open: Option<String>,
+    pub welcome: bool,
+    pub notice: Option<UiError>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UiStrings {
+    pub lang: String,
+    pub messages: std::collections::BTreeMap<String, String>,
+}
+
+/// Where opening an article has got to, for the loading view.
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(tag = "stage", rename_all = "lowercase")]
+pub enum Progress {
+    Fetching,
+    Extracting,
+    Done,
+}
+
+fn store_error(state: &AppState, e: &reader_core::store::StoreError) -> UiError {
+    UiError::coded(&state.l10n(), e.code())
+}
+
+#[tauri::command]
+pub fn startup(state: State<'_, AppState>) -> Startup {
+    let l10n = state.l10n();
+    Startup {
+        first_run: state.store().is_fresh().unwrap_or(false),
+        open: state.args.open.clone(),
+        welcome: state.args.welcome,
+        notice: state.notice.as_ref().map(|n| UiError::coded(&l10n, n.code)),
+    }
+}
+
+#[tauri::command]
+pub fn get_settings(state: State<'_, AppState>) -> Result<Settings, UiError> {
+    state
+        .store()
+        .settings()
+        .map_err(|e| store_error(&state, &e))
+}
+
+#[tauri::command]
+pub fn update_settings(
+    state: State<'_, AppState>,
+    patch: SettingsPatch,
+) -> Result<Settings, UiError> {
+    let store = state.store();
+    let current = store.settings().map_err(|e| store_error(&state, &e))?;
+    let updated = current.patched(&patch);
+    store
+        .save_settings(&updated)
+        .map_err(|e| store_error(&state, &e))?;
+    drop(store);
+    if updated.ui_lang != current.ui_lang {
+        state.set_language(&updated);
+    }
+    Ok(updated)
+}
+
+#[tauri::command]
+pub fn ui_strings(state: State<'_, AppState>) -> UiStrings {
+    let l10n = state.l10n();
+    UiStrings {
+        lang: l10n.lang().to_owned(),
+        messages: l10n.messages_in(UI_FILES),
+    }
+}
+
+/// Fetches and extracts the article at `source` (a URL, a `file://` URL or
+/// a path), remembers it, and returns it for the reader view.
+#[tauri::command]
+pub async fn open_article(
+    state: State<'_, AppState>,
+    source: String,
+    progress: Channel<Progress>,
+) -> Result<ArticleView, UiError> {
+    let l10n = state.l10n();
+    let localize = |e: reader_core::Error| -> UiError { e.localize(&l10n).into() };
+    let parsed = match Source::parse(&source) {
+        // Reading stdin makes no sense in a window.
+        Ok(Source::Stdin) | Err(_) if source.trim() == "-" => {
+            return Err(UiError::coded(&l10n, "invalid-address"));
+        }
+        Ok(s) => s,
+        Err(e) => return Err(localize(e.into())),
+    };
+    let _ = progress.send(Progress::Fetching);
+    let page = fetch::fetch(&parsed, &FetchOptions::default())
+        .await
+        .map_err(|e| localize(e.into()))?;
+    let _ = progress.send(Progress::Extracting);
+    // `scraper::Html` is not `Send`: extraction runs on a blocking thread
+    // and hands back the owned Article.
+    let article: Article =
+        tauri::async_runtime::spawn_blocking(move || reader_core::extract::extract_page(&page))
+            .await
+            .map_err(|_| UiError::coded(&l10n, "unknown"))?
+            .map_err(|e| localize(e.into()))?;
+    let key = match &parsed {
+        Source::Web(url) => url.to_string(),
+        Source::File(path) => path.display().to_string(),
+        Source::Stdin => source.clone(),
+    };
+    // An article that cannot be remembered is still shown.
+    let id = state.store().remember_article(&key, &article).unwrap_or(0);
+    let _ = progress.send(Progress::Done);
+    Ok(article_view(&state, id, &key, article))
+}
+
+/// The welcome article, in the reader's language (bundled, works offline).
+#[tauri::command]
+pub fn open_welcome(state: State<'_, AppState>) -> Result<ArticleView, UiError> {
+    let l10n = state.l10n();
+    let article = welcome::article(l10n.lang())
+        .map_err(|e| UiError::from(reader_core::Error::from(e).localize(&l10n)))?;
+    Ok(article_view(&state, 0, welcome::SOURCE, article))
+}
+
+#[tauri::command]
+pub fn open_recent(state: State<'_, AppState>, id: i64) -> Result<ArticleView, UiError> {
+    let found = state
+        .store()
+        .article(id)
+        .map_err(|e| store_error(&state, &e))?;
+    match found {
+        Some((source, article)) => Ok(article_view(&state, id, &source, article)),
+        None => Err(UiError::coded(&state.l10n(), "not-remembered")),
+    }
+}
+
+#[tauri::command]
+pub fn recent_articles(state: State<'_, AppState>) -> Result<Vec<RecentItem>, UiError> {
+    state
+        .store()
+        .recent(RECENT_LIMIT)
+        .map_err(|e| store_error(&state, &e))
+}
+
+/// The clipboard's text, if it is a web address (for "open the link you
+/// copied?").
+#[tauri::command]
+pub fn clipboard_url(app: AppHandle) -> Option<String> {
+    let text = app.clipboard().read_text().ok()?;
+    let text = text.trim();
+    if text.len() > 2048 || !(text.starts_with("http://") || text.starts_with("https://")) {
+        return None;
+    }
+    match Source::parse(text) {
+        Ok(Source::Web(url)) => Some(url.to_string()),
+        _ => None,
+    }
+}
+
+/// Asks for a saved page with the system's open dialog.
+#[tauri::command]
+pub async fn pick_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<String>, UiError> {
+    let l10n = state.l10n();
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .set_title(l10n.message("app-dialog-open-title", &[]))
+        .add_filter(
+            l10n.message("app-dialog-filter-pages", &[]),
+            &["html", "htm", "xhtml", "mhtml", "mht", "txt"],
+        )
+        .pick_file(move |path| {
+            let _ = tx.send(path);
+        });
+    let path = rx.await.ok().flatten();
+    Ok(path
+        .and_then(|p| p.into_path().ok())
+        .map(|p: PathBuf| p.display().to_string()))
+}
+
+/// Opens an http(s) address in the system's browser (the error view's
+/// "open in browser"); nothing else is opened.
+#[tauri::command]
+pub fn open_in_browser(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    url: String,
+) -> Result<(), UiError> {
+    let l10n = state.l10n();
+    match Source::parse(&url) {
+        Ok(Source::Web(u)) => app
+            .opener()
+            .open_url(u.as_str(), None::<&str>)
+            .map_err(|_| UiError::coded(&l10n, "browser-unavailable")),
+        _ => Err(UiError::coded(&l10n, "invalid-address")),
+    }
+}
