@@ -383,6 +383,11 @@ fn english_changes_every_visible_string() {
             set_language(&app, "en-US").await;
             let en = ui_strings_everywhere(&app).await;
 
+            eprintln!(
+                "e2e: UI strings collected: {} in zh-CN, {} in en-US",
+                zh.len(),
+                en.len()
+            );
             let both: Vec<&String> = zh.intersection(&en).collect();
             assert!(
                 both.is_empty(),
@@ -600,6 +605,7 @@ fn hostile_page_runs_nothing() {
             location_before,
             "the window navigated"
         );
+        assert_eq!(app.text_of("article-title").await, "社区通知：冬季供暖安排");
         let body = app.text_of("article-body").await;
         for sentence in [
             "今年的冬季供暖将从十一月十五日开始",
@@ -768,6 +774,23 @@ fn accessibility_every_view_every_theme() {
                 .js(&format!("{axe}\n;return typeof window.axe;"), vec![])
                 .await;
             assert_eq!(loaded, "object", "axe-core did not load in the window");
+            // Proof that the audit can fail here: grey-on-grey text and an
+            // unlabelled button planted in the reader must be reported.
+            app.js(
+                "const p = document.createElement('p'); p.id = 'axe-probe'; \
+                 p.textContent = 'probe'; p.style.cssText = 'color:#999;background:#aaa'; \
+                 const b = document.createElement('button'); b.id = 'axe-probe-button'; \
+                 p.append(b); document.getElementById('article-body').append(p);",
+                vec![],
+            )
+            .await;
+            let probe = app.js_async(RUN_AXE, vec![]).await.to_string();
+            app.js("document.getElementById('axe-probe').remove();", vec![])
+                .await;
+            assert!(
+                probe.contains("color-contrast") && probe.contains("button-name"),
+                "axe-core did not flag planted violations; the audit is not working: {probe}"
+            );
 
             let mut report = Vec::new();
             let mut audited = 0;

@@ -74,10 +74,20 @@ impl Ctx {
                 "args": ["--data-dir", data_dir.display().to_string()],
             }),
         );
-        let client = ClientBuilder::new(HttpConnector::new())
-            .capabilities(caps)
-            .connect(&self.harness.driver_url)
+        // A webview that never comes up would otherwise hang the whole run.
+        let mut builder = ClientBuilder::new(HttpConnector::new());
+        builder.capabilities(caps);
+        let connect = builder.connect(&self.harness.driver_url);
+        let client = tokio::time::timeout(OPEN_TIMEOUT * 2, connect)
             .await
+            .unwrap_or_else(|_| {
+                panic!(
+                    "{}: the app window did not come up within {:?} (driver log: {})",
+                    self.name,
+                    OPEN_TIMEOUT * 2,
+                    log_dir().join("tauri-driver.log").display()
+                )
+            })
             .unwrap_or_else(|e| {
                 panic!(
                     "{}: could not start the app through tauri-driver: {e} (driver log: {})",
