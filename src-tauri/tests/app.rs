@@ -589,6 +589,15 @@ fn keyboard_only_home_to_article_and_back() {
             for _ in 0..12 {
                 app.keys(&[Key::Tab.into()]).await;
                 let f = app.focused().await;
+                // A keyboard user must see where focus is (WCAG 2.4.7).
+                let ring = app
+                    .js(
+                        "const s = getComputedStyle(document.activeElement); \
+                         return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;",
+                        vec![],
+                    )
+                    .await;
+                assert_eq!(ring, true, "no visible focus ring on {f} after Tab");
                 let done = f == "recent-item";
                 order.push(f);
                 if done {
@@ -966,6 +975,13 @@ fn screenshots_of_every_view() {
                 for view in views {
                     show(&app, view).await;
                     saved.push(app.screenshot(&format!("{view}-{lang}-{theme}")).await);
+                    // Settings is taller than the window: its theme and
+                    // language choices only show further down.
+                    if *view == "settings" {
+                        app.js("window.scrollTo(0, document.body.scrollHeight);", vec![])
+                            .await;
+                        saved.push(app.screenshot(&format!("{view}-{lang}-{theme}-end")).await);
+                    }
                 }
             }
         }
