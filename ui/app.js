@@ -261,6 +261,9 @@ function showError(err, source) {
   setL10n($("error-hint"), `error-hint-${family}`);
   $("error-message").textContent = message;
   $("error-message").hidden = !message;
+  // The shell's message already says what went wrong and what to do; the
+  // family's general hint is for errors that come without one.
+  $("error-hint").hidden = Boolean(message);
   state.browserUrl = isWebUrl(source) ? source : null;
   $("error-browser").hidden = !state.browserUrl;
   $("error-retry").hidden = !state.retry;

@@ -62,12 +62,22 @@ pub fn startup(state: State<'_, AppState>) -> Startup {
     }
 }
 
+/// The settings as the UI shows them: a language that follows the system
+/// is reported as the language in use, so Settings can mark it.
+fn as_shown(state: &AppState, mut settings: Settings) -> Settings {
+    if settings.ui_lang.is_none() {
+        settings.ui_lang = Some(state.l10n().lang().to_owned());
+    }
+    settings
+}
+
 #[tauri::command]
 pub fn get_settings(state: State<'_, AppState>) -> Result<Settings, UiError> {
-    state
+    let settings = state
         .store()
         .settings()
-        .map_err(|e| store_error(&state, &e))
+        .map_err(|e| store_error(&state, &e))?;
+    Ok(as_shown(&state, settings))
 }
 
 #[tauri::command]
@@ -85,7 +95,7 @@ pub fn update_settings(
     if updated.ui_lang != current.ui_lang {
         state.set_language(&updated);
     }
-    Ok(updated)
+    Ok(as_shown(&state, updated))
 }
 
 #[tauri::command]
