@@ -64,14 +64,30 @@ impl Ctx {
     /// Starts the app on `data_dir` (one WebDriver session = one app process)
     /// and waits until its first view is up and worded.
     pub async fn launch(&mut self, data_dir: &Path) -> App {
+        self.launch_binary(
+            APP_BINARY,
+            &["--data-dir".to_owned(), data_dir.display().to_string()],
+            // Started = one view showing, strings applied (the home heading
+            // is worded even while another view is on top).
+            "const v = [...document.querySelectorAll('main > .view')].filter(e => !e.hidden); \
+             return v.length === 1 && v[0].id !== 'view-loading' \
+               && document.getElementById('home-title').textContent.trim() !== '';",
+        )
+        .await
+    }
+
+    /// Starts `binary` with `args` through the driver and waits until the
+    /// script `ready` returns true (the benchmarks also start a bare Tauri
+    /// window this way).
+    pub async fn launch_binary(&mut self, binary: &str, args: &[String], ready: &str) -> App {
         self.launches += 1;
         let mut caps = Capabilities::new();
         caps.insert("browserName".into(), json!("wry"));
         caps.insert(
             "tauri:options".into(),
             json!({
-                "application": APP_BINARY,
-                "args": ["--data-dir", data_dir.display().to_string()],
+                "application": binary,
+                "args": args,
             }),
         );
         // A webview that never comes up would otherwise hang the whole run.
@@ -111,14 +127,10 @@ impl Ctx {
             client,
             name: self.name,
         };
-        // Started = one view showing, strings applied (the home heading is
-        // worded even while another view is on top).
         app.wait_js(
             "the app to start and show its first view",
             OPEN_TIMEOUT,
-            "const v = [...document.querySelectorAll('main > .view')].filter(e => !e.hidden); \
-             return v.length === 1 && v[0].id !== 'view-loading' \
-               && document.getElementById('home-title').textContent.trim() !== '';",
+            ready,
         )
         .await;
         app
