@@ -121,11 +121,14 @@ function applySettings(s) {
   root.style.setProperty("--word-spacing", `${s.wordSpacing}em`);
   root.style.setProperty("--content-width", `${s.contentWidth}em`);
 
+  // Values in words an older reader can follow: "24 px", "1.8 ×" (倍),
+  // spacing as "normal" or a share of the text size.
+  const spacing = (em) => (em > 0 ? `+${Math.round(em * 100)}%` : t("settings-value-normal"));
   const sizeIndex = nearestSizeIndex(s.textSize);
-  setRange("set-text-size", sizeIndex, String(TEXT_SIZES[sizeIndex]));
-  setRange("set-line-height", s.lineHeight, s.lineHeight.toFixed(1));
-  setRange("set-letter-spacing", s.letterSpacing, s.letterSpacing.toFixed(2));
-  setRange("set-word-spacing", s.wordSpacing, s.wordSpacing.toFixed(2));
+  setRange("set-text-size", sizeIndex, `${TEXT_SIZES[sizeIndex]} ${t("settings-unit-px")}`);
+  setRange("set-line-height", s.lineHeight, `${s.lineHeight.toFixed(1)} ${t("settings-unit-times")}`);
+  setRange("set-letter-spacing", s.letterSpacing, spacing(s.letterSpacing));
+  setRange("set-word-spacing", s.wordSpacing, spacing(s.wordSpacing));
   setRange("set-width", s.contentWidth, String(s.contentWidth));
   for (const radio of document.querySelectorAll("input[name=theme]")) radio.checked = radio.value === s.theme;
   for (const radio of document.querySelectorAll("input[name=lang]")) radio.checked = radio.value === s.uiLang;
@@ -189,6 +192,8 @@ async function setLanguage(uiLang) {
   await changeSettings({ uiLang });
   try {
     applyStrings(await backend.uiStrings());
+    // The sliders' values are worded too ("24 px" / "24 像素").
+    applySettings(state.settings);
   } catch (err) {
     console.warn("ui_strings failed", err);
   }

@@ -60,6 +60,11 @@ settings-preview-title = Preview
 settings-preview-zh = 秋天的早晨，公园里很安静。老人们在湖边散步，树叶慢慢变黄了。
 settings-preview-en = On an autumn morning the park is quiet. People walk by the lake, and the leaves slowly turn yellow.
 settings-reset = Back to the usual settings
+# Shown after a slider's number (the number comes first: "24 px").
+settings-unit-px = px
+settings-unit-times = ×
+# A spacing slider at zero.
+settings-value-normal = normal
 
 ## Colour themes
 

@@ -59,6 +59,11 @@ settings-preview-title = 效果预览
 settings-preview-zh = 秋天的早晨，公园里很安静。老人们在湖边散步，树叶慢慢变黄了。
 settings-preview-en = On an autumn morning the park is quiet. People walk by the lake, and the leaves slowly turn yellow.
 settings-reset = 恢复原来的设置
+# 跟在滑块数字后面（数字在前：“24 像素”）。
+settings-unit-px = 像素
+settings-unit-times = 倍
+# 间距滑块为零时。
+settings-value-normal = 标准
 
 ## 颜色
 
