@@ -327,3 +327,13 @@ fn an_embedded_post_or_a_video_summary_is_kept_with_its_box() {
     let t = text(&run(&html));
     assert!(t.contains("half a million"), "{t}");
 }
+
+#[test]
+fn a_title_is_one_line_even_from_a_heading_with_a_break() {
+    let body: String = (1..=4).map(paragraph).collect();
+    let html = format!(
+        "<html><body><article><h1>River towns<br>plan for\n longer summers</h1>{body}</article></body></html>"
+    );
+    let a = run(&html);
+    assert_eq!(a.title, "River towns plan for longer summers");
+}

@@ -122,7 +122,13 @@ pub fn extract(html: &str, base: Option<&Url>) -> Result<Article, ExtractError> 
             None => return Err(ExtractError::NoArticle { title }),
         }
     }
-    let title = title.unwrap_or_else(|| fallback_title(&blocks));
+    // One line, whatever the page put in its title or heading (a <br>, a
+    // stray newline): the title is shown and spoken as a single line.
+    let title = title
+        .unwrap_or_else(|| fallback_title(&blocks))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     drop_title_duplicate(&mut blocks, &title);
     Ok(assemble(title, meta, blocks, base))
 }
