@@ -71,42 +71,7 @@ fn visit_key(url: &Url, jar: &Jar) -> (String, Option<Vec<u8>>) {
 }
 
 async fn fetch_unbounded(start: &Url, opts: &FetchOptions) -> Result<Page, FetchError> {
-    let jar = Arc::new(Jar::default());
-    let client = build_client(opts, Arc::clone(&jar))?;
-
-    let mut url = start.clone();
-    let mut visited = HashSet::new();
-    visited.insert(visit_key(&url, &jar));
-    let mut redirects = 0;
-
-    let mut response = loop {
-        let response = client
-            .get(url.clone())
-            .send()
-            .await
-            .map_err(|e| classify(e, &url, opts))?;
-        let status = response.status();
-        let Some(next) = redirect_target(&response, &url)? else {
-            if !status.is_success() {
-                return Err(FetchError::HttpStatus {
-                    status: status.as_u16(),
-                    url,
-                });
-            }
-            break response;
-        };
-        // The redirect response's Set-Cookie is already in the jar.
-        if !visited.insert(visit_key(&next, &jar)) {
-            return Err(FetchError::RedirectLoop { url: next });
-        }
-        if redirects >= opts.max_redirects {
-            return Err(FetchError::TooManyRedirects {
-                limit: opts.max_redirects,
-            });
-        }
-        redirects += 1;
-        url = next;
-    };
+    let (url, response) = get_following_redirects(start, opts, ACCEPT_VALUE).await?;
 
     let content_type = response
         .headers()
@@ -117,33 +82,7 @@ async fn fetch_unbounded(start: &Url, opts: &FetchOptions) -> Result<Page, Fetch
     if let sniff::Declared::Unsupported(content_type) = declared {
         return Err(FetchError::UnsupportedContentType { content_type });
     }
-    if let Some(length) = response.content_length()
-        && length > opts.max_bytes as u64
-    {
-        return Err(FetchError::TooLarge {
-            limit_bytes: opts.max_bytes,
-        });
-    }
-
-    let capacity = response
-        .content_length()
-        .and_then(|l| usize::try_from(l).ok())
-        .unwrap_or(0)
-        .min(MAX_INITIAL_CAPACITY)
-        .min(opts.max_bytes);
-    let mut body = Vec::with_capacity(capacity);
-    while let Some(chunk) = response
-        .chunk()
-        .await
-        .map_err(|e| classify(e, &url, opts))?
-    {
-        if body.len().saturating_add(chunk.len()) > opts.max_bytes {
-            return Err(FetchError::TooLarge {
-                limit_bytes: opts.max_bytes,
-            });
-        }
-        body.extend_from_slice(&chunk);
-    }
+    let body = read_capped(response, &url, opts.max_bytes, opts).await?;
 
     let kind = sniff::resolve(declared, &body)
         .map_err(|content_type| FetchError::UnsupportedContentType { content_type })?;
@@ -160,6 +99,82 @@ async fn fetch_unbounded(start: &Url, opts: &FetchOptions) -> Result<Page, Fetch
         kind,
         encoding: encoding.name(),
     })
+}
+
+/// GETs `start` (asking for `accept`) with a fresh cookie jar, following
+/// redirects by hand: every hop is checked, a loop is told apart from a long
+/// chain. Returns the final URL and its successful response.
+pub(super) async fn get_following_redirects(
+    start: &Url,
+    opts: &FetchOptions,
+    accept: &'static str,
+) -> Result<(Url, reqwest::Response), FetchError> {
+    let jar = Arc::new(Jar::default());
+    let client = build_client(opts, Arc::clone(&jar))?;
+
+    let mut url = start.clone();
+    let mut visited = HashSet::new();
+    visited.insert(visit_key(&url, &jar));
+    let mut redirects = 0;
+    loop {
+        let response = client
+            .get(url.clone())
+            .header(ACCEPT, HeaderValue::from_static(accept))
+            .send()
+            .await
+            .map_err(|e| classify(e, &url, opts))?;
+        let status = response.status();
+        let Some(next) = redirect_target(&response, &url)? else {
+            if !status.is_success() {
+                return Err(FetchError::HttpStatus {
+                    status: status.as_u16(),
+                    url,
+                });
+            }
+            return Ok((url, response));
+        };
+        // The redirect response's Set-Cookie is already in the jar.
+        if !visited.insert(visit_key(&next, &jar)) {
+            return Err(FetchError::RedirectLoop { url: next });
+        }
+        if redirects >= opts.max_redirects {
+            return Err(FetchError::TooManyRedirects {
+                limit: opts.max_redirects,
+            });
+        }
+        redirects += 1;
+        url = next;
+    }
+}
+
+/// Reads the body of `response` from `url`, refusing more than `limit`
+/// bytes: up front when `Content-Length` says so, else as soon as the stream
+/// passes it (never buffering the whole of an endless body).
+pub(super) async fn read_capped(
+    mut response: reqwest::Response,
+    url: &Url,
+    limit: usize,
+    opts: &FetchOptions,
+) -> Result<Vec<u8>, FetchError> {
+    if let Some(length) = response.content_length()
+        && length > limit as u64
+    {
+        return Err(FetchError::TooLarge { limit_bytes: limit });
+    }
+    let capacity = response
+        .content_length()
+        .and_then(|l| usize::try_from(l).ok())
+        .unwrap_or(0)
+        .min(MAX_INITIAL_CAPACITY)
+        .min(limit);
+    let mut body = Vec::with_capacity(capacity);
+    while let Some(chunk) = response.chunk().await.map_err(|e| classify(e, url, opts))? {
+        if body.len().saturating_add(chunk.len()) > limit {
+            return Err(FetchError::TooLarge { limit_bytes: limit });
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }
 
 /// The next URL if `response` is a redirect we follow. A redirect without a
@@ -202,7 +217,7 @@ pub(super) fn redirect_target(
 }
 
 /// Sorts a reqwest error into the codes the UI knows.
-pub(super) fn classify(err: reqwest::Error, url: &Url, opts: &FetchOptions) -> FetchError {
+fn classify(err: reqwest::Error, url: &Url, opts: &FetchOptions) -> FetchError {
     let host = url.host_str().unwrap_or_default().to_owned();
     if is_tls_error(&err) {
         return FetchError::Tls { host, source: err };

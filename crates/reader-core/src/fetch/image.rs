@@ -3,14 +3,10 @@
 //! image types come back (an SVG can carry script; a "picture" that is HTML
 //! is not a picture).
 
-use std::collections::HashSet;
-use std::sync::Arc;
-
-use reqwest::cookie::Jar;
-use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderValue};
+use reqwest::header::CONTENT_TYPE;
 use url::Url;
 
-use super::http::{build_client, classify, redirect_target};
+use super::http::{get_following_redirects, read_capped};
 use super::{FetchError, FetchOptions};
 
 /// Image types shown in the reader.
@@ -51,38 +47,7 @@ pub async fn fetch_image(url: &Url, opts: &FetchOptions) -> Result<Image, FetchE
 }
 
 async fn fetch_unbounded(start: &Url, opts: &FetchOptions) -> Result<Image, FetchError> {
-    let jar = Arc::new(Jar::default());
-    let client = build_client(opts, jar)?;
-    let mut url = start.clone();
-    let mut visited = HashSet::from([url.to_string()]);
-    let mut response = loop {
-        let response = client
-            .get(url.clone())
-            .header(ACCEPT, HeaderValue::from_static("image/*"))
-            .send()
-            .await
-            .map_err(|e| classify(e, &url, opts))?;
-        match redirect_target(&response, &url)? {
-            Some(next) => {
-                if !visited.insert(next.to_string()) {
-                    return Err(FetchError::RedirectLoop { url: next });
-                }
-                if visited.len() > opts.max_redirects + 1 {
-                    return Err(FetchError::TooManyRedirects {
-                        limit: opts.max_redirects,
-                    });
-                }
-                url = next;
-            }
-            None if response.status().is_success() => break response,
-            None => {
-                return Err(FetchError::HttpStatus {
-                    status: response.status().as_u16(),
-                    url,
-                });
-            }
-        }
-    };
+    let (url, response) = get_following_redirects(start, opts, "image/*").await?;
     let declared = response
         .headers()
         .get(CONTENT_TYPE)
@@ -99,21 +64,7 @@ async fn fetch_unbounded(start: &Url, opts: &FetchOptions) -> Result<Image, Fetc
             content_type: essence,
         });
     };
-    let limit = MAX_IMAGE_BYTES.min(opts.max_bytes);
-    if response.content_length().is_some_and(|l| l > limit as u64) {
-        return Err(FetchError::TooLarge { limit_bytes: limit });
-    }
-    let mut bytes = Vec::new();
-    while let Some(chunk) = response
-        .chunk()
-        .await
-        .map_err(|e| classify(e, &url, opts))?
-    {
-        if bytes.len().saturating_add(chunk.len()) > limit {
-            return Err(FetchError::TooLarge { limit_bytes: limit });
-        }
-        bytes.extend_from_slice(&chunk);
-    }
+    let bytes = read_capped(response, &url, MAX_IMAGE_BYTES.min(opts.max_bytes), opts).await?;
     Ok(Image {
         content_type,
         bytes,
