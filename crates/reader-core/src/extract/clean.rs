@@ -30,10 +30,13 @@ pub fn clean(dom: &Dom<'_>, prep: &Prepared, roots: &[u32], flags: Flags) -> Vec
     let mut kept = vec![NodeStats::default(); dom.len()];
     for &root in roots {
         let end = dom.end(root);
-        // Inside a table of data, short boxes are cells' text, not furniture.
+        // Tables of data, found once: inside one, short boxes are cells'
+        // text, not furniture.
+        let mut data_table = vec![false; (end - root) as usize];
         let mut cell_text = vec![false; (end - root) as usize];
         for i in root..end {
             if dom.tag(i) == Tag::Table && dom.is_data_table(i) {
+                data_table[(i - root) as usize] = true;
                 for j in i + 1..dom.end(i) {
                     cell_text[(j - root) as usize] = true;
                 }
@@ -61,6 +64,7 @@ pub fn clean(dom: &Dom<'_>, prep: &Prepared, roots: &[u32], flags: Flags) -> Vec
                     i,
                     &kept[iu],
                     link_items(dom, &removed, &kept, i),
+                    data_table[(i - root) as usize],
                     flags,
                 ) {
                     removed[iu] = true;
@@ -115,7 +119,17 @@ fn link_items(dom: &Dom<'_>, removed: &[bool], kept: &[NodeStats], i: u32) -> u3
         .count() as u32
 }
 
-fn should_drop(dom: &Dom<'_>, i: u32, s: &NodeStats, link_items: u32, flags: Flags) -> bool {
+/// Whether box `i` (with what is left of it, `s`) is not article.
+/// `link_items` counts its bare-link list items; `data_table` says it is a
+/// table of data.
+fn should_drop(
+    dom: &Dom<'_>,
+    i: u32,
+    s: &NodeStats,
+    link_items: u32,
+    data_table: bool,
+    flags: Flags,
+) -> bool {
     let tag = dom.tag(i);
     let text_len = s.text.weighted_len();
     if tag == Tag::P && s.link_density() > 0.9 && s.text.chars < 40 && s.images == 0 {
@@ -144,7 +158,7 @@ fn should_drop(dom: &Dom<'_>, i: u32, s: &NodeStats, link_items: u32, flags: Fla
     }
     let ld = s.link_density();
     // A table of figures is dense with numbers and links, and is content.
-    if tag == Tag::Table && dom.is_data_table(i) && ld < DATA_TABLE_MAX_LINK_DENSITY {
+    if data_table && ld < DATA_TABLE_MAX_LINK_DENSITY {
         return false;
     }
     let names = dom.name_class(i);
