@@ -117,12 +117,18 @@ pub async fn open_article(
 ) -> Result<ArticleView, UiError> {
     let l10n = state.l10n();
     let localize = |e: reader_core::Error| -> UiError { e.localize(&l10n).into() };
-    let parsed = match Source::parse(&source) {
-        // Reading stdin makes no sense in a window.
-        Ok(Source::Stdin) | Err(_) if source.trim() == "-" => {
-            return Err(UiError::coded(&l10n, "invalid-address"));
+    // What the store remembers the article by: the parsed URL or path.
+    let (parsed, key) = match Source::parse(&source) {
+        Ok(Source::Web(url)) => {
+            let key = url.to_string();
+            (Source::Web(url), key)
         }
-        Ok(s) => s,
+        Ok(Source::File(path)) => {
+            let key = path.display().to_string();
+            (Source::File(path), key)
+        }
+        // Reading stdin makes no sense in a window.
+        Ok(Source::Stdin) => return Err(UiError::coded(&l10n, "invalid-address")),
         Err(e) => return Err(localize(e.into())),
     };
     let _ = progress.send(Progress::Fetching);
@@ -137,11 +143,6 @@ pub async fn open_article(
             .await
             .map_err(|_| UiError::coded(&l10n, "unknown"))?
             .map_err(|e| localize(e.into()))?;
-    let key = match &parsed {
-        Source::Web(url) => url.to_string(),
-        Source::File(path) => path.display().to_string(),
-        Source::Stdin => source.clone(),
-    };
     // An article that cannot be remembered is still shown.
     let id = state.store().remember_article(&key, &article).unwrap_or(0);
     let _ = progress.send(Progress::Done);

@@ -37,7 +37,7 @@ impl AppState {
             ),
         };
         let settings = store.settings().unwrap_or_default();
-        let l10n = Arc::new(Localizer::from_env(settings.ui_lang.as_deref()));
+        let l10n = localizer_for(&settings);
         Ok(AppState {
             store: Mutex::new(store),
             l10n: RwLock::new(l10n),
@@ -59,7 +59,7 @@ impl AppState {
 
     /// Follows a change of the UI language setting.
     pub fn set_language(&self, settings: &Settings) {
-        let l10n = Arc::new(Localizer::from_env(settings.ui_lang.as_deref()));
+        let l10n = localizer_for(settings);
         *self.l10n.write().unwrap_or_else(|p| p.into_inner()) = l10n;
     }
 
@@ -76,4 +76,9 @@ impl AppState {
             .unwrap_or_else(|p| p.into_inner())
             .contains(url)
     }
+}
+
+/// The UI language the settings ask for, or the system's.
+fn localizer_for(settings: &Settings) -> Arc<Localizer> {
+    Arc::new(Localizer::from_env(settings.ui_lang.as_deref()))
 }
