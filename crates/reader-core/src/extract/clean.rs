@@ -161,13 +161,11 @@ fn should_drop(
     if data_table && ld < DATA_TABLE_MAX_LINK_DENSITY {
         return false;
     }
-    let names = dom.name_class(i);
-    let weight = if !flags.weight_classes || (names.may_wrap_embed && prepare::holds_quote(dom, i))
-    {
+    let weight = if !flags.weight_classes || prepare::wraps_embed(dom, i) {
         // A media-named box around an embedded post is judged on its text.
         0.0
     } else {
-        names.weight
+        dom.name_class(i).weight
     };
     if weight < 0.0 && (ld > 0.2 || text_len < 1000.0) {
         return true;

@@ -185,13 +185,19 @@ fn should_remove(dom: &Dom<'_>, i: u32, flags: Flags) -> bool {
         && names.unlikely
         && !inside_table_or_code(dom, i)
         && !holds_prose(dom, i)
-        && !(names.may_wrap_embed && holds_quote(dom, i))
+        && !wraps_embed(dom, i)
+}
+
+/// Is box `i` named for an embed or a media player and holding a quote or
+/// paragraph with text? Then its text decides, not its boilerplate name.
+pub fn wraps_embed(dom: &Dom<'_>, i: u32) -> bool {
+    dom.name_class(i).may_wrap_embed && holds_quote(dom, i)
 }
 
 /// Does the box hold a quotation or a paragraph with text? Embedded posts
 /// (tweets, Instagram) are blockquotes until a script turns them into
 /// frames, and an embedded video comes with its title and summary.
-pub fn holds_quote(dom: &Dom<'_>, i: u32) -> bool {
+fn holds_quote(dom: &Dom<'_>, i: u32) -> bool {
     (i + 1..dom.end(i)).any(|j| {
         matches!(dom.tag(j), Tag::Blockquote | Tag::P)
             && (j..dom.end(j)).any(|k| dom.text_stats(k).chars > 0)
