@@ -23,6 +23,12 @@ pub const WORD_SPACING_RANGE: (f32, f32) = (0.0, 0.32);
 /// Latin ones (WCAG 1.4.8: at most 80 characters, 40 for CJK).
 pub const CONTENT_WIDTH_RANGE: (f32, f32) = (20.0, 40.0);
 pub const DEFAULT_CONTENT_WIDTH: f32 = 34.0;
+/// Narration speed as a multiple of the voice's normal rate, in 0.05 steps:
+/// slower for listeners who need time, up to the 3× that practised
+/// screen-reader users ask for.
+pub const SPEECH_RATE_RANGE: (f32, f32) = (0.5, 3.0);
+pub const SPEECH_RATE_STEP: f32 = 0.05;
+pub const DEFAULT_SPEECH_RATE: f32 = 1.0;
 
 /// Colour themes. Each meets WCAG AAA contrast (7:1) for all text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,6 +56,15 @@ pub struct Settings {
     pub ui_lang: Option<String>,
     /// False until the first run has followed the OS dark/contrast preference.
     pub theme_chosen: bool,
+    /// Narration speed, see [`SPEECH_RATE_RANGE`].
+    pub speech_rate: f32,
+    /// The voice chosen for Chinese text (an engine voice id); `None` lets the
+    /// narrator pick the best installed one.
+    pub voice_zh: Option<String>,
+    /// The voice chosen for English text, as `voice_zh`.
+    pub voice_en: Option<String>,
+    /// Sentence-by-sentence mode: the narrator pauses after every sentence.
+    pub sentence_mode: bool,
 }
 
 impl Default for Settings {
@@ -63,6 +78,10 @@ impl Default for Settings {
             theme: Theme::Care,
             ui_lang: None,
             theme_chosen: false,
+            speech_rate: DEFAULT_SPEECH_RATE,
+            voice_zh: None,
+            voice_en: None,
+            sentence_mode: false,
         }
     }
 }
@@ -79,6 +98,11 @@ pub struct SettingsPatch {
     pub theme: Option<Theme>,
     pub ui_lang: Option<String>,
     pub theme_chosen: Option<bool>,
+    pub speech_rate: Option<f32>,
+    /// `Some("")` clears the choice (back to the narrator's pick).
+    pub voice_zh: Option<String>,
+    pub voice_en: Option<String>,
+    pub sentence_mode: Option<bool>,
 }
 
 impl Settings {
@@ -110,6 +134,18 @@ impl Settings {
         if let Some(v) = patch.theme_chosen {
             s.theme_chosen = v;
         }
+        if let Some(v) = patch.speech_rate {
+            s.speech_rate = v;
+        }
+        if let Some(v) = &patch.voice_zh {
+            s.voice_zh = Some(v.clone()).filter(|v| !v.is_empty());
+        }
+        if let Some(v) = &patch.voice_en {
+            s.voice_en = Some(v.clone()).filter(|v| !v.is_empty());
+        }
+        if let Some(v) = patch.sentence_mode {
+            s.sentence_mode = v;
+        }
         s.clamped()
     }
 
@@ -130,6 +166,7 @@ impl Settings {
         self.ui_lang = self
             .ui_lang
             .filter(|l| crate::i18n::SUPPORTED_LANGS.contains(&l.as_str()));
+        self.speech_rate = clamp_speech_rate(self.speech_rate);
         self
     }
 
@@ -142,6 +179,17 @@ impl Settings {
         let j = (i + steps).clamp(0, TEXT_SIZES.len() as i32 - 1) as usize;
         TEXT_SIZES[j]
     }
+}
+
+/// `rate` within [`SPEECH_RATE_RANGE`] on the 0.05 grid (NaN: the default).
+pub fn clamp_speech_rate(rate: f32) -> f32 {
+    if !rate.is_finite() {
+        return DEFAULT_SPEECH_RATE;
+    }
+    let (lo, hi) = SPEECH_RATE_RANGE;
+    let steps = (rate.clamp(lo, hi) / SPEECH_RATE_STEP).round();
+    // Back to two decimals so 1.15 does not come out as 1.1500001.
+    ((steps * SPEECH_RATE_STEP) * 100.0).round() / 100.0
 }
 
 fn nearest_text_size(px: u32) -> u32 {
@@ -195,6 +243,28 @@ mod tests {
         assert_eq!(s.text_size, 32);
         assert_eq!(s.ui_lang.as_deref(), Some("zh-CN"));
         assert_eq!(s.line_height, DEFAULT_LINE_HEIGHT);
+    }
+
+    #[test]
+    fn speech_rate_stays_on_its_grid_and_range() {
+        assert_eq!(clamp_speech_rate(1.0), 1.0);
+        assert_eq!(clamp_speech_rate(1.13), 1.15);
+        assert_eq!(clamp_speech_rate(0.1), 0.5);
+        assert_eq!(clamp_speech_rate(7.0), 3.0);
+        assert_eq!(clamp_speech_rate(f32::NAN), DEFAULT_SPEECH_RATE);
+        let s = Settings::default().patched(&SettingsPatch {
+            speech_rate: Some(2.02),
+            voice_zh: Some("Chinese (Mandarin, latin as Pinyin)".into()),
+            ..SettingsPatch::default()
+        });
+        assert_eq!(s.speech_rate, 2.0);
+        assert!(s.voice_zh.is_some());
+        // An empty voice id goes back to the narrator's own choice.
+        let s = s.patched(&SettingsPatch {
+            voice_zh: Some(String::new()),
+            ..SettingsPatch::default()
+        });
+        assert_eq!(s.voice_zh, None);
     }
 
     #[test]
