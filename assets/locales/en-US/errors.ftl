@@ -124,3 +124,23 @@ error-store-reset = Your saved settings could not be read, so Care Reader starte
 error-not-remembered = This article is no longer in your list. Open it again from its address.
 
 error-browser-unavailable = No web browser could be opened on this computer.
+
+## Reading aloud
+
+# Variables:
+#   $platform (String) - the operating system: linux, windows, macos or other.
+error-speech-missing = { $platform ->
+    [linux] Reading aloud needs the speech service, which is not installed or did not start. Someone can install it with: sudo apt install speech-dispatcher speech-dispatcher-espeak-ng espeak-ng — then restart Care Reader. Reading on screen works as before.
+    [windows] Reading aloud needs the Windows voices, which could not be reached. Check Settings › Time & language › Speech. Reading on screen works as before.
+    [macos] Reading aloud needs the macOS voices, which could not be reached. Check System Settings › Accessibility › Spoken Content. Reading on screen works as before.
+   *[other] Reading aloud needs a speech engine, and none could be reached on this computer. Reading on screen works as before.
+}
+# Variables:
+#   $platform (String) - the operating system, as above.
+#   $language (String) - the language's name, e.g. "Chinese".
+error-speech-no-voice = { $platform ->
+    [linux] There is no voice for { $language } on this computer. Someone can add one with: sudo apt install espeak-ng speech-dispatcher-espeak-ng
+   *[other] There is no voice for { $language } on this computer. A voice can be added in the system's speech settings.
+}
+error-speech-silent = The voice stopped answering, so reading was paused here. Check that the sound is on and a speaker or headphones are connected, then press Listen again.
+error-speech-failed = Something went wrong while reading aloud, so reading was paused here. Press Listen to try again.

@@ -117,3 +117,23 @@ error-store-reset = 您保存的设置无法读取，关怀阅读已使用新的
 error-not-remembered = 这篇文章已经不在您的列表里了。请通过网址重新打开。
 
 error-browser-unavailable = 这台电脑上无法打开网页浏览器。
+
+## 朗读
+
+# Variables:
+#   $platform (String) - 操作系统：linux、windows、macos 或 other。
+error-speech-missing = { $platform ->
+    [linux] 朗读需要语音服务，但它没有安装或没能启动。可以请家人用这条命令安装：sudo apt install speech-dispatcher speech-dispatcher-espeak-ng espeak-ng，然后重新打开关怀阅读。屏幕上阅读不受影响。
+    [windows] 朗读需要 Windows 的语音，但现在无法使用。请在“设置 › 时间和语言 › 语音”中检查。屏幕上阅读不受影响。
+    [macos] 朗读需要 macOS 的语音，但现在无法使用。请在“系统设置 › 辅助功能 › 朗读内容”中检查。屏幕上阅读不受影响。
+   *[other] 朗读需要语音引擎，但这台电脑上没有可用的。屏幕上阅读不受影响。
+}
+# Variables:
+#   $platform (String) - 操作系统，同上。
+#   $language (String) - 语言名称，例如“中文”。
+error-speech-no-voice = { $platform ->
+    [linux] 这台电脑上没有{ $language }的声音。可以请家人用这条命令添加：sudo apt install espeak-ng speech-dispatcher-espeak-ng
+   *[other] 这台电脑上没有{ $language }的声音。可以在系统的语音设置中添加。
+}
+error-speech-silent = 声音没有回应，朗读已在这里暂停。请检查声音是否打开、音箱或耳机是否接好，然后再按“朗读”。
+error-speech-failed = 朗读时出了问题，已在这里暂停。请再按“朗读”试一次。

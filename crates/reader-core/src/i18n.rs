@@ -64,6 +64,11 @@ pub const APP_ERROR_CODES: &[&str] = &[
     "store-reset",
     "not-remembered",
     "browser-unavailable",
+    // the narrator (read aloud)
+    "speech-missing",
+    "speech-no-voice",
+    "speech-silent",
+    "speech-failed",
 ];
 
 /// Embeds `assets/locales/<lang>/<file>` for every shipped language.
@@ -81,7 +86,7 @@ macro_rules! locale_files {
     };
 }
 
-locale_files!["errors.ftl", "cli.ftl", "app.ftl", "ui.ftl"];
+locale_files!["errors.ftl", "cli.ftl", "app.ftl", "ui.ftl", "speech.ftl"];
 
 /// An error as the UI and CLI show it: a stable code and a localised message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -1,0 +1,154 @@
+//! The speech engine behind our own trait, so the player can be tested with
+//! a recording engine and each OS gets the backend that works best on it.
+//!
+//! - [`speechd`] (Linux): speech-dispatcher, talked to directly. The `tts`
+//!   crate's speech-dispatcher backend lists every voice (≈13,000 on Debian's
+//!   espeak-ng, ≈1.4 s) each time a voice is set, and a Chinese article with
+//!   English words switches voice mid-sentence; here the list is read once.
+//! - [`os`]: the `tts` crate (WinRT on Windows, AVFoundation on macOS; it also
+//!   runs on speech-dispatcher, which is how it is tested on Linux).
+//!
+//! An engine reports progress as [`EngineEvent`]s through the sink it was
+//! made with; they may arrive on any thread.
+
+#[cfg(target_os = "linux")]
+pub mod speechd;
+pub mod os;
+
+use std::sync::Arc;
+
+use reader_core::i18n::{ErrorMessage, Localizer};
+use serde::Serialize;
+
+use crate::text::Lang;
+use crate::voice::VoiceInfo;
+
+/// Identifies one utterance the engine accepted.
+pub type UtteranceKey = u64;
+
+/// What an engine reports about an utterance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EngineEvent {
+    /// Sound started.
+    Begin(UtteranceKey),
+    /// The utterance was spoken to its end.
+    End(UtteranceKey),
+    /// The utterance was cut short by `stop`.
+    Stopped(UtteranceKey),
+}
+
+/// Where an engine sends its events.
+pub type EventSink = Arc<dyn Fn(EngineEvent) + Send + Sync>;
+
+/// Why speech failed. Each has a localised message `error-<code>`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
+#[serde(tag = "code", rename_all = "kebab-case")]
+pub enum EngineError {
+    /// No speech engine could be reached (on Linux: speech-dispatcher is not
+    /// installed or does not start).
+    #[error("no speech engine: {detail}")]
+    Missing { detail: String },
+    /// The engine has no voice for this language.
+    #[error("no voice for {lang:?}")]
+    NoVoice { lang: Lang },
+    /// The engine started speaking and never finished (no sound output).
+    #[error("the engine stopped answering")]
+    Silent,
+    /// The engine refused an utterance or a setting.
+    #[error("speech failed: {detail}")]
+    Failed { detail: String },
+}
+
+impl EngineError {
+    /// The stable code the UI and the CLI know (`error-speech-<code>`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            EngineError::Missing { .. } => "speech-missing",
+            EngineError::NoVoice { .. } => "speech-no-voice",
+            EngineError::Silent => "speech-silent",
+            EngineError::Failed { .. } => "speech-failed",
+        }
+    }
+}
+
+/// The OS name the speech messages pick their install hints by.
+pub const PLATFORM: &str = if cfg!(target_os = "linux") {
+    "linux"
+} else if cfg!(windows) {
+    "windows"
+} else if cfg!(target_os = "macos") {
+    "macos"
+} else {
+    "other"
+};
+
+impl EngineError {
+    /// The error as the reader sees it, in `l10n`'s language.
+    pub fn localized(&self, l10n: &Localizer) -> ErrorMessage {
+        let mut args = vec![("platform", PLATFORM.to_owned())];
+        if let EngineError::NoVoice { lang } = self {
+            args.push(("language", l10n.message(lang_name_id(*lang), &[])));
+        }
+        l10n.error_message(self.code(), args)
+    }
+}
+
+/// The fluent id of a language's name (`speech-lang-zh`).
+pub fn lang_name_id(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "speech-lang-zh",
+        Lang::En => "speech-lang-en",
+    }
+}
+
+/// A speech engine: one utterance at a time, in a chosen voice and speed.
+pub trait Engine {
+    /// Every voice the engine has (the caller caches the list).
+    fn voices(&mut self) -> Result<Vec<VoiceInfo>, EngineError>;
+    /// Starts saying `text` in `voice` at `rate` (a multiple of the voice's
+    /// normal speed, 0.5–3), cutting off anything still being said.
+    fn speak(&mut self, text: &str, voice: &VoiceInfo, rate: f32) -> Result<UtteranceKey, EngineError>;
+    /// Silences the engine; the cut utterance reports `Stopped` (or nothing).
+    fn stop(&mut self) -> Result<(), EngineError>;
+}
+
+/// Maps a speed multiple onto an engine's rate scale so that 1× is the
+/// engine's normal rate and the ends of our range meet the ends of its scale
+/// (each side linearly: the scales are not symmetric around normal).
+pub fn engine_rate(speed: f32, min: f32, normal: f32, max: f32) -> f32 {
+    let speed = speed.clamp(0.5, 3.0);
+    if speed >= 1.0 {
+        normal + (max - normal) * (speed - 1.0) / 2.0
+    } else {
+        normal - (normal - min) * (1.0 - speed) / 0.5
+    }
+}
+
+/// The engine for this OS, reporting to `sink`.
+pub fn system_engine(sink: EventSink) -> Result<Box<dyn Engine>, EngineError> {
+    #[cfg(target_os = "linux")]
+    {
+        Ok(Box::new(speechd::SpeechDispatcher::connect(sink)?))
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        Ok(Box::new(os::TtsEngine::new(sink)?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normal_speed_is_the_engines_normal_rate_and_the_ends_meet() {
+        // speech-dispatcher: -100..100, normal 0.
+        assert_eq!(engine_rate(1.0, -100.0, 0.0, 100.0), 0.0);
+        assert_eq!(engine_rate(0.5, -100.0, 0.0, 100.0), -100.0);
+        assert_eq!(engine_rate(3.0, -100.0, 0.0, 100.0), 100.0);
+        assert_eq!(engine_rate(2.0, -100.0, 0.0, 100.0), 50.0);
+        // AVFoundation-like: 0.1..2.0, normal 0.5.
+        assert!((engine_rate(0.75, 0.1, 0.5, 2.0) - 0.3).abs() < 1e-6);
+        assert_eq!(engine_rate(9.0, 0.1, 0.5, 2.0), 2.0);
+    }
+}

@@ -1,0 +1,113 @@
+//! speech-dispatcher, the speech service of Linux desktops (and Orca's).
+
+use std::sync::Arc;
+
+use speech_dispatcher::{Connection, Mode, Priority, Voice};
+
+use super::{Engine, EngineError, EngineEvent, EventSink, UtteranceKey, engine_rate};
+use crate::voice::VoiceInfo;
+
+/// One connection to speech-dispatcher, which it autospawns if needed.
+pub struct SpeechDispatcher {
+    connection: Connection,
+    /// The engine's own voice records, listed once: setting a voice needs
+    /// the record, and listing takes over a second with espeak-ng.
+    voices: Option<Vec<Voice>>,
+    /// The voice last set, so an unchanged voice is not set again.
+    current_voice: Option<String>,
+    current_rate: Option<i32>,
+}
+
+impl SpeechDispatcher {
+    /// Connects (starting speech-dispatcher when it is not running) and
+    /// routes its notifications to `sink`.
+    pub fn connect(sink: EventSink) -> Result<Self, EngineError> {
+        let connection = Connection::open("care-reader", "narrator", "care-reader", Mode::Threaded)
+            .map_err(|e| EngineError::Missing {
+                detail: format!("speech-dispatcher: {e}"),
+            })?;
+        let notify = |event: fn(UtteranceKey) -> EngineEvent, sink: &EventSink| {
+            let sink = Arc::clone(sink);
+            Some(Box::new(move |msg_id: usize, _client: usize| sink(event(msg_id as UtteranceKey)))
+                as Box<dyn FnMut(usize, usize)>)
+        };
+        connection.on_begin(notify(EngineEvent::Begin, &sink));
+        connection.on_end(notify(EngineEvent::End, &sink));
+        connection.on_cancel(notify(EngineEvent::Stopped, &sink));
+        Ok(SpeechDispatcher {
+            connection,
+            voices: None,
+            current_voice: None,
+            current_rate: None,
+        })
+    }
+
+    fn engine_voices(&mut self) -> Result<&[Voice], EngineError> {
+        if self.voices.is_none() {
+            let list = self
+                .connection
+                .list_synthesis_voices()
+                .map_err(|e| EngineError::Failed {
+                    detail: format!("listing voices: {e}"),
+                })?;
+            self.voices = Some(list);
+        }
+        Ok(self.voices.as_deref().unwrap_or_default())
+    }
+}
+
+impl Engine for SpeechDispatcher {
+    fn voices(&mut self) -> Result<Vec<VoiceInfo>, EngineError> {
+        Ok(self
+            .engine_voices()?
+            .iter()
+            .map(|v| VoiceInfo {
+                id: v.name.clone(),
+                name: v.name.clone(),
+                lang: v.language.clone(),
+            })
+            .collect())
+    }
+
+    fn speak(&mut self, text: &str, voice: &VoiceInfo, rate: f32) -> Result<UtteranceKey, EngineError> {
+        if self.current_voice.as_deref() != Some(voice.id.as_str()) {
+            let record = self
+                .engine_voices()?
+                .iter()
+                .find(|v| v.name == voice.id)
+                .cloned()
+                .ok_or_else(|| EngineError::Failed {
+                    detail: format!("no voice {:?}", voice.id),
+                })?;
+            self.connection
+                .set_synthesis_voice(&record)
+                .map_err(|e| EngineError::Failed {
+                    detail: format!("setting voice {:?}: {e}", voice.id),
+                })?;
+            self.current_voice = Some(voice.id.clone());
+        }
+        let rate = engine_rate(rate, -100.0, 0.0, 100.0).round() as i32;
+        if self.current_rate != Some(rate) {
+            self.connection
+                .set_voice_rate(rate)
+                .map_err(|e| EngineError::Failed {
+                    detail: format!("setting rate {rate}: {e}"),
+                })?;
+            self.current_rate = Some(rate);
+        }
+        // The C library takes a NUL-terminated string: a NUL inside the text
+        // would end it early (and the binding panics on one).
+        let text = text.replace('\0', " ");
+        self.connection
+            .say(Priority::Text, text)
+            .ok_or_else(|| EngineError::Failed {
+                detail: "speech-dispatcher refused the text".into(),
+            })
+    }
+
+    fn stop(&mut self) -> Result<(), EngineError> {
+        self.connection.cancel().map_err(|e| EngineError::Failed {
+            detail: format!("stopping: {e}"),
+        })
+    }
+}

@@ -1,0 +1,476 @@
+//! The player: which sentence is being read, and what happens on every key
+//! press and every engine report. A plain state machine — time comes in as
+//! an argument — so it is tested with a recording engine and a made-up clock.
+//!
+//! Rules (from what listeners expect of an audiobook player and a screen
+//! reader):
+//! - everything lands on a sentence: pause remembers the sentence, resume
+//!   says it again from its start (engines cannot resume mid-utterance
+//!   everywhere, and a restarted sentence is easier to follow);
+//! - "previous" within [`BACK_WINDOW`] of a sentence's start goes to the
+//!   sentence before, later it replays the current one;
+//! - navigating always plays the sentence it lands on, so a listener hears
+//!   where they are;
+//! - sentence-by-sentence mode pauses after each sentence; "next" or
+//!   play then reads the following one, "previous" replays it;
+//! - a rate or voice change restarts the current sentence in the new voice;
+//! - an engine that starts and never finishes (no audio output) is caught by
+//!   a watchdog, and the listener is told instead of left in silence.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::engine::{Engine, EngineError, EngineEvent, UtteranceKey};
+use crate::script::Script;
+use crate::text::Lang;
+use crate::voice::{VoiceInfo, choose_voice};
+
+/// How long after a sentence starts "previous" still means the one before.
+pub const BACK_WINDOW: Duration = Duration::from_secs(2);
+/// How long an engine may take to start speaking (speech-dispatcher starts
+/// itself on first use, ~0.5 s; a slow machine's first synthesis more).
+pub const BEGIN_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// What the listener (UI or terminal) asks for.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(tag = "action", rename_all = "camelCase")]
+pub enum Command {
+    /// Play from sentence `from`, or from where the listener left off.
+    Play { from: Option<usize> },
+    Pause,
+    Resume,
+    /// Play when paused or stopped, pause when playing (Space, the Listen button).
+    Toggle,
+    /// Silence, e.g. when the reader leaves the article.
+    Stop,
+    Next,
+    Previous,
+    NextParagraph,
+    PreviousParagraph,
+    SetRate { rate: f32 },
+    /// `voice: None` lets the narrator pick the best voice again.
+    SetVoice { lang: Lang, voice: Option<String> },
+    SetSentenceMode { on: bool },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlayState {
+    /// Nothing started yet (or stopped).
+    Idle,
+    Playing,
+    Paused,
+    /// Read to the end.
+    Finished,
+}
+
+/// Where the player is; sent to the UI after every change.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Status {
+    pub state: PlayState,
+    /// The sentence being read, or the one reading resumes from.
+    pub sentence: Option<usize>,
+    pub paragraph: Option<usize>,
+    pub paragraphs: usize,
+    pub sentences: usize,
+    pub rate: f32,
+    pub sentence_mode: bool,
+}
+
+/// What the player reports.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PlayerEvent {
+    Status(Status),
+    /// Speech failed; the player is paused at the sentence it was on.
+    Error(EngineError),
+}
+
+/// The listener's narration settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlayerSettings {
+    pub rate: f32,
+    pub voice_zh: Option<String>,
+    pub voice_en: Option<String>,
+    pub sentence_mode: bool,
+}
+
+impl Default for PlayerSettings {
+    fn default() -> Self {
+        PlayerSettings {
+            rate: 1.0,
+            voice_zh: None,
+            voice_en: None,
+            sentence_mode: false,
+        }
+    }
+}
+
+pub struct Player<E: Engine> {
+    engine: E,
+    voices: Option<Result<Vec<VoiceInfo>, EngineError>>,
+    chosen: HashMap<Lang, String>,
+    script: Arc<Script>,
+    state: PlayState,
+    cursor: usize,
+    /// The cursor's sentence was read to its end (sentence-by-sentence mode).
+    cursor_done: bool,
+    /// Index of the utterance being spoken within the cursor's sentence.
+    utterance: usize,
+    speaking: Option<UtteranceKey>,
+    sentence_started: Option<Instant>,
+    deadline: Option<Instant>,
+    rate: f32,
+    sentence_mode: bool,
+    outbox: Vec<PlayerEvent>,
+}
+
+/// A generous guess at how long `text` takes to say at `rate`, for the
+/// watchdog: Mandarin runs at about four syllables (characters) a second,
+/// English at about fifteen letters a second. Twice that plus slack, so
+/// only an engine that has really stopped answering trips it.
+fn expected_duration(text: &str, rate: f32) -> Duration {
+    let seconds: f32 = text
+        .chars()
+        .map(|c| if c.is_ascii() { 1.0 / 15.0 } else { 0.25 })
+        .sum();
+    Duration::from_secs_f32(seconds * 2.0 / rate.max(0.5)) + Duration::from_secs(5)
+}
+
+impl<E: Engine> Player<E> {
+    pub fn new(engine: E, settings: &PlayerSettings) -> Self {
+        let mut chosen = HashMap::new();
+        if let Some(v) = &settings.voice_zh {
+            chosen.insert(Lang::Zh, v.clone());
+        }
+        if let Some(v) = &settings.voice_en {
+            chosen.insert(Lang::En, v.clone());
+        }
+        Player {
+            engine,
+            voices: None,
+            chosen,
+            script: Arc::new(Script::default()),
+            state: PlayState::Idle,
+            cursor: 0,
+            cursor_done: false,
+            utterance: 0,
+            speaking: None,
+            sentence_started: None,
+            deadline: None,
+            rate: reader_core::settings::clamp_speech_rate(settings.rate),
+            sentence_mode: settings.sentence_mode,
+            outbox: Vec::new(),
+        }
+    }
+
+    /// The events since the last call, oldest first.
+    pub fn take_events(&mut self) -> Vec<PlayerEvent> {
+        std::mem::take(&mut self.outbox)
+    }
+
+    pub fn engine(&self) -> &E {
+        &self.engine
+    }
+
+    pub fn status(&self) -> Status {
+        let sentence = (!self.script.sentences.is_empty()).then_some(self.cursor);
+        Status {
+            state: self.state,
+            sentence,
+            paragraph: sentence
+                .and_then(|s| self.script.sentences.get(s))
+                .map(|s| s.paragraph),
+            paragraphs: self.script.paragraphs.len(),
+            sentences: self.script.sentences.len(),
+            rate: self.rate,
+            sentence_mode: self.sentence_mode,
+        }
+    }
+
+    /// The engine's voices, listed once.
+    pub fn voices(&mut self) -> Result<&[VoiceInfo], EngineError> {
+        if self.voices.is_none() {
+            self.voices = Some(self.engine.voices());
+        }
+        match &self.voices {
+            Some(Ok(v)) => Ok(v),
+            Some(Err(e)) => Err(e.clone()),
+            None => Ok(&[]),
+        }
+    }
+
+    /// A new article: silence, and start over at its first sentence.
+    pub fn load(&mut self, script: Arc<Script>) {
+        self.silence();
+        self.script = script;
+        self.state = PlayState::Idle;
+        self.cursor = 0;
+        self.cursor_done = false;
+        self.sentence_started = None;
+        self.emit_status();
+    }
+
+    pub fn command(&mut self, command: Command, now: Instant) {
+        match command {
+            Command::Play { from } => {
+                let from = from.unwrap_or_else(|| self.resume_point());
+                self.start_sentence(from, now);
+            }
+            Command::Resume => {
+                if self.state != PlayState::Playing {
+                    let from = self.resume_point();
+                    self.start_sentence(from, now);
+                }
+            }
+            Command::Pause => self.pause(),
+            Command::Toggle => {
+                if self.state == PlayState::Playing {
+                    self.pause();
+                } else {
+                    let from = self.resume_point();
+                    self.start_sentence(from, now);
+                }
+            }
+            Command::Stop => {
+                self.silence();
+                self.state = PlayState::Idle;
+                self.emit_status();
+            }
+            Command::Next => self.start_sentence(self.cursor + 1, now),
+            Command::Previous => {
+                let target = if self.cursor_done || !self.recently_started(now) {
+                    self.cursor
+                } else {
+                    self.spoken_at_or_before(self.cursor.saturating_sub(1))
+                };
+                self.start_sentence(target, now);
+            }
+            Command::NextParagraph => {
+                let next = self
+                    .current_paragraph()
+                    .and_then(|p| self.script.paragraphs.get(p + 1))
+                    .map_or(self.script.sentences.len(), |p| p.first);
+                self.start_sentence(next, now);
+            }
+            Command::PreviousParagraph => {
+                let Some(p) = self.current_paragraph() else {
+                    return;
+                };
+                let start = self.script.paragraphs[p].first;
+                let target = if self.cursor > start || self.cursor_done || !self.recently_started(now) {
+                    start
+                } else {
+                    p.checked_sub(1)
+                        .and_then(|q| self.script.paragraphs.get(q))
+                        .map_or(start, |q| q.first)
+                };
+                self.start_sentence(target, now);
+            }
+            Command::SetRate { rate } => {
+                self.rate = reader_core::settings::clamp_speech_rate(rate);
+                self.restart_if_playing(now);
+            }
+            Command::SetVoice { lang, voice } => {
+                match voice {
+                    Some(v) if !v.is_empty() => self.chosen.insert(lang, v),
+                    _ => self.chosen.remove(&lang),
+                };
+                self.restart_if_playing(now);
+            }
+            Command::SetSentenceMode { on } => {
+                self.sentence_mode = on;
+                self.emit_status();
+            }
+        }
+    }
+
+    /// A report from the engine. Reports about utterances we already cut
+    /// off are ignored.
+    pub fn engine_event(&mut self, event: EngineEvent, now: Instant) {
+        match event {
+            EngineEvent::Begin(key) if self.speaking == Some(key) => {
+                let text = self.current_text().unwrap_or_default();
+                self.deadline = Some(now + expected_duration(&text, self.rate));
+            }
+            EngineEvent::End(key) if self.speaking == Some(key) => {
+                self.speaking = None;
+                self.deadline = None;
+                self.utterance += 1;
+                let more = self
+                    .script
+                    .sentences
+                    .get(self.cursor)
+                    .is_some_and(|s| self.utterance < s.utterances.len());
+                if more {
+                    self.speak_current(now);
+                } else if self.sentence_mode {
+                    self.cursor_done = true;
+                    self.state = PlayState::Paused;
+                    self.emit_status();
+                } else {
+                    self.start_sentence(self.cursor + 1, now);
+                }
+            }
+            // Cut off by someone else (another program took the speech
+            // service): stay on this sentence, paused.
+            EngineEvent::Stopped(key) if self.speaking == Some(key) => {
+                self.speaking = None;
+                self.deadline = None;
+                self.state = PlayState::Paused;
+                self.emit_status();
+            }
+            _ => {}
+        }
+    }
+
+    /// Time passes: the watchdog.
+    pub fn tick(&mut self, now: Instant) {
+        if self.state == PlayState::Playing && self.deadline.is_some_and(|d| now >= d) {
+            self.fail(EngineError::Silent);
+        }
+    }
+
+    fn resume_point(&self) -> usize {
+        match self.state {
+            PlayState::Finished => 0,
+            _ if self.cursor_done => self.cursor + 1,
+            _ => self.cursor,
+        }
+    }
+
+    fn recently_started(&self, now: Instant) -> bool {
+        self.sentence_started
+            .is_some_and(|t| now.saturating_duration_since(t) < BACK_WINDOW)
+    }
+
+    fn current_paragraph(&self) -> Option<usize> {
+        self.script.sentences.get(self.cursor).map(|s| s.paragraph)
+    }
+
+    fn current_text(&self) -> Option<String> {
+        self.script
+            .sentences
+            .get(self.cursor)?
+            .utterances
+            .get(self.utterance)
+            .map(|u| u.text.clone())
+    }
+
+    /// The last sentence at or before `i` that has something to say.
+    fn spoken_at_or_before(&self, i: usize) -> usize {
+        (0..=i).rev().find(|&j| self.script.is_spoken(j)).unwrap_or(i)
+    }
+
+    fn start_sentence(&mut self, from: usize, now: Instant) {
+        self.silence();
+        let Some(i) = (from..self.script.sentences.len()).find(|&j| self.script.is_spoken(j)) else {
+            // Past the last sentence: read to the end.
+            self.state = if self.script.sentences.is_empty() {
+                PlayState::Idle
+            } else {
+                PlayState::Finished
+            };
+            self.cursor_done = false;
+            self.emit_status();
+            return;
+        };
+        self.cursor = i;
+        self.cursor_done = false;
+        self.utterance = 0;
+        self.sentence_started = Some(now);
+        self.state = PlayState::Playing;
+        self.emit_status();
+        self.speak_current(now);
+    }
+
+    fn speak_current(&mut self, now: Instant) {
+        let Some(utterance) = self
+            .script
+            .sentences
+            .get(self.cursor)
+            .and_then(|s| s.utterances.get(self.utterance))
+            .cloned()
+        else {
+            return;
+        };
+        let chosen = self.chosen.get(&utterance.lang).cloned();
+        let voice = match self.voices() {
+            Ok(voices) => choose_voice(voices, utterance.lang, chosen.as_deref()).cloned(),
+            Err(e) => return self.fail(e),
+        };
+        let Some(voice) = voice else {
+            return self.fail(EngineError::NoVoice {
+                lang: utterance.lang,
+            });
+        };
+        match self.engine.speak(&utterance.text, &voice, self.rate) {
+            Ok(key) => {
+                self.speaking = Some(key);
+                self.deadline = Some(now + BEGIN_TIMEOUT);
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+
+    fn restart_if_playing(&mut self, now: Instant) {
+        if self.state == PlayState::Playing {
+            self.start_sentence(self.cursor, now);
+        } else {
+            self.emit_status();
+        }
+    }
+
+    fn pause(&mut self) {
+        if self.state == PlayState::Playing {
+            self.silence();
+            self.state = PlayState::Paused;
+            self.emit_status();
+        }
+    }
+
+    /// Cuts off what is being said (our own stop: its report is ignored).
+    fn silence(&mut self) {
+        if self.speaking.take().is_some() {
+            // A failed stop leaves nothing to do: the next speak interrupts anyway.
+            let _ = self.engine.stop();
+        }
+        self.deadline = None;
+    }
+
+    fn fail(&mut self, error: EngineError) {
+        self.silence();
+        if matches!(error, EngineError::Missing { .. }) {
+            // Not coming back by itself: no point listing voices again.
+            self.voices = Some(Err(error.clone()));
+        }
+        self.state = if self.script.sentences.is_empty() {
+            PlayState::Idle
+        } else {
+            PlayState::Paused
+        };
+        self.outbox.push(PlayerEvent::Error(error));
+        self.emit_status();
+    }
+
+    fn emit_status(&mut self) {
+        let status = self.status();
+        self.outbox.push(PlayerEvent::Status(status));
+    }
+}
+
+/// Boxed engines are engines too (the narrator thread picks one at run time).
+impl Engine for Box<dyn Engine> {
+    fn voices(&mut self) -> Result<Vec<VoiceInfo>, EngineError> {
+        (**self).voices()
+    }
+    fn speak(&mut self, text: &str, voice: &VoiceInfo, rate: f32) -> Result<UtteranceKey, EngineError> {
+        (**self).speak(text, voice, rate)
+    }
+    fn stop(&mut self) -> Result<(), EngineError> {
+        (**self).stop()
+    }
+}

@@ -1,0 +1,192 @@
+//! The narrator's own thread: it owns the engine (the `tts` crate's engine is
+//! `Rc`-based and must stay on one thread) and the player, and takes orders
+//! and engine reports through one channel, so they are handled strictly one
+//! after another.
+
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use crate::engine::{self, Engine, EngineError, EngineEvent, EventSink, UtteranceKey};
+use crate::player::{Command, Player, PlayerEvent, PlayerSettings};
+use crate::script::Script;
+use crate::voice::VoiceInfo;
+
+/// How often the watchdog looks at the clock when nothing else happens.
+const TICK: Duration = Duration::from_millis(200);
+/// How long `voices()` waits for the narrator thread (listing espeak-ng's
+/// voices takes ~1.4 s; starting speech-dispatcher ~0.5 s more).
+const VOICES_TIMEOUT: Duration = Duration::from_secs(15);
+
+enum Message {
+    Load(Arc<Script>),
+    Command(Command),
+    Engine(EngineEvent),
+    Voices(Sender<Result<Vec<VoiceInfo>, EngineError>>),
+    WarmUp,
+    Shutdown,
+}
+
+/// Makes the engine, on the narrator thread, the first time it is needed.
+pub type EngineFactory = Box<dyn FnOnce(EventSink) -> Result<Box<dyn Engine>, EngineError> + Send>;
+
+/// A handle to the narrator thread. Dropping it stops the speech and ends
+/// the thread.
+pub struct Narrator {
+    tx: Sender<Message>,
+    thread: Option<JoinHandle<()>>,
+}
+
+/// Stands in for an engine that could not be started, so the player reports
+/// why on every attempt and the rest of the app carries on.
+struct Unavailable(EngineError);
+
+impl Engine for Unavailable {
+    fn voices(&mut self) -> Result<Vec<VoiceInfo>, EngineError> {
+        Err(self.0.clone())
+    }
+    fn speak(&mut self, _: &str, _: &VoiceInfo, _: f32) -> Result<UtteranceKey, EngineError> {
+        Err(self.0.clone())
+    }
+    fn stop(&mut self) -> Result<(), EngineError> {
+        Ok(())
+    }
+}
+
+impl Narrator {
+    /// A narrator on the OS speech engine.
+    pub fn system(settings: PlayerSettings, on_event: impl FnMut(PlayerEvent) + Send + 'static) -> Self {
+        Self::spawn(Box::new(engine::system_engine), settings, on_event)
+    }
+
+    /// A narrator on the engine `factory` makes; `on_event` gets every
+    /// player event, on the narrator thread.
+    pub fn spawn(
+        factory: EngineFactory,
+        settings: PlayerSettings,
+        mut on_event: impl FnMut(PlayerEvent) + Send + 'static,
+    ) -> Self {
+        let (tx, rx) = mpsc::channel();
+        let sink_tx = tx.clone();
+        let thread = std::thread::Builder::new()
+            .name("narrator".into())
+            .spawn(move || {
+                let sink: EventSink = Arc::new(move |event| {
+                    // The narrator is gone: nobody is listening any more.
+                    let _ = sink_tx.send(Message::Engine(event));
+                });
+                run(factory, sink, &settings, &rx, &mut on_event);
+            });
+        Narrator {
+            tx,
+            // Without a thread every send fails quietly and voices() reports
+            // the engine missing: the app stays usable.
+            thread: thread.ok(),
+        }
+    }
+
+    /// Reads `script` from now on (silencing the previous article).
+    pub fn load(&self, script: Arc<Script>) {
+        let _ = self.tx.send(Message::Load(script));
+    }
+
+    pub fn command(&self, command: Command) {
+        let _ = self.tx.send(Message::Command(command));
+    }
+
+    /// Starts the engine and lists its voices in the background, so the
+    /// first Listen speaks at once.
+    pub fn warm_up(&self) {
+        let _ = self.tx.send(Message::WarmUp);
+    }
+
+    /// The engine's voices (listed once, then cached).
+    pub fn voices(&self) -> Result<Vec<VoiceInfo>, EngineError> {
+        let (reply, answer) = mpsc::channel();
+        let gone = || EngineError::Missing {
+            detail: "the narrator thread is not running".into(),
+        };
+        self.tx.send(Message::Voices(reply)).map_err(|_| gone())?;
+        answer.recv_timeout(VOICES_TIMEOUT).map_err(|_| gone())?
+    }
+}
+
+impl Drop for Narrator {
+    fn drop(&mut self) {
+        let _ = self.tx.send(Message::Shutdown);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// The player, made with its engine the first time a message needs it: the
+/// engine is not started with the app, only for someone who listens (or
+/// opens an article, which warms it up).
+struct LazyPlayer<'a> {
+    factory: Option<(EngineFactory, EventSink)>,
+    settings: &'a PlayerSettings,
+    player: Option<Player<Box<dyn Engine>>>,
+}
+
+impl LazyPlayer<'_> {
+    fn get(&mut self) -> &mut Player<Box<dyn Engine>> {
+        let (factory, settings) = (&mut self.factory, self.settings);
+        self.player.get_or_insert_with(|| {
+            let engine: Box<dyn Engine> = match factory.take() {
+                Some((make, sink)) => make(sink).unwrap_or_else(|e| Box::new(Unavailable(e))),
+                None => Box::new(Unavailable(EngineError::Missing {
+                    detail: "engine factory already used".into(),
+                })),
+            };
+            Player::new(engine, settings)
+        })
+    }
+}
+
+fn run(
+    factory: EngineFactory,
+    sink: EventSink,
+    settings: &PlayerSettings,
+    rx: &Receiver<Message>,
+    on_event: &mut dyn FnMut(PlayerEvent),
+) {
+    let mut lazy = LazyPlayer {
+        factory: Some((factory, sink)),
+        settings,
+        player: None,
+    };
+    loop {
+        let message = rx.recv_timeout(TICK);
+        let now = Instant::now();
+        match message {
+            Ok(Message::Shutdown) | Err(RecvTimeoutError::Disconnected) => {
+                if let Some(p) = lazy.player.as_mut() {
+                    p.command(Command::Stop, now);
+                }
+                break;
+            }
+            Ok(Message::Load(script)) => lazy.get().load(script),
+            Ok(Message::Command(c)) => lazy.get().command(c, now),
+            Ok(Message::Engine(e)) => lazy.get().engine_event(e, now),
+            Ok(Message::WarmUp) => {
+                // An engine that fails here says so on the first Listen.
+                let _ = lazy.get().voices();
+            }
+            Ok(Message::Voices(reply)) => {
+                let _ = reply.send(lazy.get().voices().map(<[VoiceInfo]>::to_vec));
+            }
+            Err(RecvTimeoutError::Timeout) => {
+                if let Some(p) = lazy.player.as_mut() {
+                    p.tick(now);
+                }
+            }
+        }
+        if let Some(p) = lazy.player.as_mut() {
+            for event in p.take_events() {
+                on_event(event);
+            }
+        }
+    }
+}
