@@ -39,7 +39,9 @@ pub const BEGIN_TIMEOUT: Duration = Duration::from_secs(10);
 #[serde(tag = "action", rename_all = "camelCase")]
 pub enum Command {
     /// Play from sentence `from`, or from where the listener left off.
-    Play { from: Option<usize> },
+    Play {
+        from: Option<usize>,
+    },
     Pause,
     Resume,
     /// Play when paused or stopped, pause when playing (Space, the Listen button).
@@ -50,10 +52,17 @@ pub enum Command {
     Previous,
     NextParagraph,
     PreviousParagraph,
-    SetRate { rate: f32 },
+    SetRate {
+        rate: f32,
+    },
     /// `voice: None` lets the narrator pick the best voice again.
-    SetVoice { lang: Lang, voice: Option<String> },
-    SetSentenceMode { on: bool },
+    SetVoice {
+        lang: Lang,
+        voice: Option<String>,
+    },
+    SetSentenceMode {
+        on: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -261,13 +270,14 @@ impl<E: Engine> Player<E> {
                     return;
                 };
                 let start = self.script.paragraphs[p].first;
-                let target = if self.cursor > start || self.cursor_done || !self.recently_started(now) {
-                    start
-                } else {
-                    p.checked_sub(1)
-                        .and_then(|q| self.script.paragraphs.get(q))
-                        .map_or(start, |q| q.first)
-                };
+                let target =
+                    if self.cursor > start || self.cursor_done || !self.recently_started(now) {
+                        start
+                    } else {
+                        p.checked_sub(1)
+                            .and_then(|q| self.script.paragraphs.get(q))
+                            .map_or(start, |q| q.first)
+                    };
                 self.start_sentence(target, now);
             }
             Command::SetRate { rate } => {
@@ -362,12 +372,16 @@ impl<E: Engine> Player<E> {
 
     /// The last sentence at or before `i` that has something to say.
     fn spoken_at_or_before(&self, i: usize) -> usize {
-        (0..=i).rev().find(|&j| self.script.is_spoken(j)).unwrap_or(i)
+        (0..=i)
+            .rev()
+            .find(|&j| self.script.is_spoken(j))
+            .unwrap_or(i)
     }
 
     fn start_sentence(&mut self, from: usize, now: Instant) {
         self.silence();
-        let Some(i) = (from..self.script.sentences.len()).find(|&j| self.script.is_spoken(j)) else {
+        let Some(i) = (from..self.script.sentences.len()).find(|&j| self.script.is_spoken(j))
+        else {
             // Past the last sentence: read to the end.
             self.state = if self.script.sentences.is_empty() {
                 PlayState::Idle
@@ -467,7 +481,12 @@ impl Engine for Box<dyn Engine> {
     fn voices(&mut self) -> Result<Vec<VoiceInfo>, EngineError> {
         (**self).voices()
     }
-    fn speak(&mut self, text: &str, voice: &VoiceInfo, rate: f32) -> Result<UtteranceKey, EngineError> {
+    fn speak(
+        &mut self,
+        text: &str,
+        voice: &VoiceInfo,
+        rate: f32,
+    ) -> Result<UtteranceKey, EngineError> {
         (**self).speak(text, voice, rate)
     }
     fn stop(&mut self) -> Result<(), EngineError> {

@@ -85,7 +85,12 @@ pub fn article_lang(article: &Article) -> Lang {
         }
     }
     let (mut han, mut latin) = (0usize, 0usize);
-    for c in article.title.chars().chain(article.body_text().chars()).take(4000) {
+    for c in article
+        .title
+        .chars()
+        .chain(article.body_text().chars())
+        .take(4000)
+    {
         if is_han(c) {
             han += 1;
         } else if c.is_ascii_alphabetic() {
@@ -102,7 +107,11 @@ fn is_han(c: char) -> bool {
 
 /// The language of a localizer's messages.
 pub fn ui_lang(l10n: &Localizer) -> Lang {
-    if l10n.lang().starts_with("zh") { Lang::Zh } else { Lang::En }
+    if l10n.lang().starts_with("zh") {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
 }
 
 struct Builder {
@@ -131,7 +140,14 @@ impl Builder {
     }
 
     /// Splits one part's text into sentences and adds them.
-    fn text_part(&mut self, kind: SentenceKind, block: Option<usize>, part: usize, text: &str, label: Option<&str>) {
+    fn text_part(
+        &mut self,
+        kind: SentenceKind,
+        block: Option<usize>,
+        part: usize,
+        text: &str,
+        label: Option<&str>,
+    ) {
         let mut utf16 = 0;
         let mut last_byte = 0;
         for (n, range) in sentences(text).into_iter().enumerate() {
@@ -141,7 +157,10 @@ impl Builder {
             let mut utterances = Vec::new();
             if n == 0 {
                 if let Some(label) = label {
-                    utterances.push(Utterance { lang: self.announce, text: label.to_owned() });
+                    utterances.push(Utterance {
+                        lang: self.announce,
+                        text: label.to_owned(),
+                    });
                 }
             }
             utterances.extend(self.utterances(piece));
@@ -161,10 +180,20 @@ impl Builder {
     }
 
     /// A whole element read as one sentence (image alt text, table row).
-    fn whole(&mut self, kind: SentenceKind, block: usize, part: usize, text: &str, label: Option<&str>) {
+    fn whole(
+        &mut self,
+        kind: SentenceKind,
+        block: usize,
+        part: usize,
+        text: &str,
+        label: Option<&str>,
+    ) {
         let mut utterances = Vec::new();
         if let Some(label) = label {
-            utterances.push(Utterance { lang: self.announce, text: label.to_owned() });
+            utterances.push(Utterance {
+                lang: self.announce,
+                text: label.to_owned(),
+            });
         }
         utterances.extend(self.utterances(text));
         self.push(Sentence {
@@ -250,14 +279,22 @@ impl Script {
                         b.whole(SentenceKind::Image, i, 0, alt, Some(&image_label));
                     }
                     if let Some(caption) = caption {
-                        let label = if alt.is_some() { b.caption_label.clone() } else { image_label };
+                        let label = if alt.is_some() {
+                            b.caption_label.clone()
+                        } else {
+                            image_label
+                        };
                         b.text_part(SentenceKind::Text, Some(i), 1, caption, Some(&label));
                     }
                 }
                 Block::Table { rows } => {
                     b.begin_paragraph();
                     for (r, row) in rows.iter().enumerate() {
-                        let cells: Vec<&str> = row.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+                        let cells: Vec<&str> = row
+                            .iter()
+                            .map(|c| c.trim())
+                            .filter(|c| !c.is_empty())
+                            .collect();
                         if !cells.is_empty() {
                             // A comma's pause between cells, in the article's own punctuation.
                             let sep = if b.default == Lang::Zh { "，" } else { ", " };
@@ -279,6 +316,8 @@ impl Script {
 
     /// Whether the narrator has something to say in this sentence.
     pub fn is_spoken(&self, index: usize) -> bool {
-        self.sentences.get(index).is_some_and(|s| !s.utterances.is_empty())
+        self.sentences
+            .get(index)
+            .is_some_and(|s| !s.utterances.is_empty())
     }
 }

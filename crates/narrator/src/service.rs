@@ -3,8 +3,8 @@
 //! and engine reports through one channel, so they are handled strictly one
 //! after another.
 
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -56,7 +56,10 @@ impl Engine for Unavailable {
 
 impl Narrator {
     /// A narrator on the OS speech engine.
-    pub fn system(settings: PlayerSettings, on_event: impl FnMut(PlayerEvent) + Send + 'static) -> Self {
+    pub fn system(
+        settings: PlayerSettings,
+        on_event: impl FnMut(PlayerEvent) + Send + 'static,
+    ) -> Self {
         Self::spawn(Box::new(engine::system_engine), settings, on_event)
     }
 

@@ -50,7 +50,9 @@ fn suitability(voice: &VoiceInfo, lang: Lang) -> Option<u32> {
                 100
             } else if tag == "zh-cn" || tag == "zh-hans" || tag == "cmn-hans-cn" {
                 90
-            } else if tag.starts_with("zh-yue") || tag.starts_with("yue") || name.contains("cantonese")
+            } else if tag.starts_with("zh-yue")
+                || tag.starts_with("yue")
+                || name.contains("cantonese")
             {
                 10
             } else if tag == "cmn" || tag == "zh" {
@@ -131,10 +133,19 @@ mod tests {
     #[test]
     fn a_chosen_voice_wins_only_when_it_speaks_the_language() {
         let voices = [v("a", "en-gb"), v("b", "en-us"), v("c", "cmn")];
-        assert_eq!(choose_voice(&voices, Lang::En, Some("a")).map(|v| v.id.as_str()), Some("a"));
+        assert_eq!(
+            choose_voice(&voices, Lang::En, Some("a")).map(|v| v.id.as_str()),
+            Some("a")
+        );
         // A Chinese voice chosen for English, or one no longer installed: the best instead.
-        assert_eq!(choose_voice(&voices, Lang::En, Some("c")).map(|v| v.id.as_str()), Some("b"));
-        assert_eq!(choose_voice(&voices, Lang::En, Some("gone")).map(|v| v.id.as_str()), Some("b"));
+        assert_eq!(
+            choose_voice(&voices, Lang::En, Some("c")).map(|v| v.id.as_str()),
+            Some("b")
+        );
+        assert_eq!(
+            choose_voice(&voices, Lang::En, Some("gone")).map(|v| v.id.as_str()),
+            Some("b")
+        );
         assert_eq!(choose_voice(&[v("a", "en-us")], Lang::Zh, None), None);
     }
 }

@@ -11,9 +11,9 @@
 //! An engine reports progress as [`EngineEvent`]s through the sink it was
 //! made with; they may arrive on any thread.
 
+pub mod os;
 #[cfg(target_os = "linux")]
 pub mod speechd;
-pub mod os;
 
 use std::sync::Arc;
 
@@ -107,7 +107,12 @@ pub trait Engine {
     fn voices(&mut self) -> Result<Vec<VoiceInfo>, EngineError>;
     /// Starts saying `text` in `voice` at `rate` (a multiple of the voice's
     /// normal speed, 0.5–3), cutting off anything still being said.
-    fn speak(&mut self, text: &str, voice: &VoiceInfo, rate: f32) -> Result<UtteranceKey, EngineError>;
+    fn speak(
+        &mut self,
+        text: &str,
+        voice: &VoiceInfo,
+        rate: f32,
+    ) -> Result<UtteranceKey, EngineError>;
     /// Silences the engine; the cut utterance reports `Stopped` (or nothing).
     fn stop(&mut self) -> Result<(), EngineError>;
 }

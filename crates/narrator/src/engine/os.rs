@@ -81,7 +81,12 @@ impl Engine for TtsEngine {
             .collect())
     }
 
-    fn speak(&mut self, text: &str, voice: &VoiceInfo, rate: f32) -> Result<UtteranceKey, EngineError> {
+    fn speak(
+        &mut self,
+        text: &str,
+        voice: &VoiceInfo,
+        rate: f32,
+    ) -> Result<UtteranceKey, EngineError> {
         if self.current_voice.as_deref() != Some(voice.id.as_str()) {
             let record = self
                 .engine_voices()?
@@ -91,12 +96,18 @@ impl Engine for TtsEngine {
                 .ok_or_else(|| EngineError::Failed {
                     detail: format!("no voice {:?}", voice.id),
                 })?;
-            self.tts.set_voice(&record).map_err(|e| EngineError::Failed {
-                detail: format!("setting voice {:?}: {e}", voice.id),
-            })?;
+            self.tts
+                .set_voice(&record)
+                .map_err(|e| EngineError::Failed {
+                    detail: format!("setting voice {:?}: {e}", voice.id),
+                })?;
             self.current_voice = Some(voice.id.clone());
         }
-        let (min, normal, max) = (self.tts.min_rate(), self.tts.normal_rate(), self.tts.max_rate());
+        let (min, normal, max) = (
+            self.tts.min_rate(),
+            self.tts.normal_rate(),
+            self.tts.max_rate(),
+        );
         self.tts
             .set_rate(engine_rate(rate, min, normal, max))
             .map_err(|e| EngineError::Failed {
@@ -114,8 +125,11 @@ impl Engine for TtsEngine {
     }
 
     fn stop(&mut self) -> Result<(), EngineError> {
-        self.tts.stop().map(|_| ()).map_err(|e| EngineError::Failed {
-            detail: format!("stopping: {e}"),
-        })
+        self.tts
+            .stop()
+            .map(|_| ())
+            .map_err(|e| EngineError::Failed {
+                detail: format!("stopping: {e}"),
+            })
     }
 }

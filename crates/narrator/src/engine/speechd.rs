@@ -28,8 +28,10 @@ impl SpeechDispatcher {
             })?;
         let notify = |event: fn(UtteranceKey) -> EngineEvent, sink: &EventSink| {
             let sink = Arc::clone(sink);
-            Some(Box::new(move |msg_id: usize, _client: usize| sink(event(msg_id as UtteranceKey)))
-                as Box<dyn FnMut(usize, usize)>)
+            Some(
+                Box::new(move |msg_id: usize, _client: usize| sink(event(msg_id as UtteranceKey)))
+                    as Box<dyn FnMut(usize, usize)>,
+            )
         };
         connection.on_begin(notify(EngineEvent::Begin, &sink));
         connection.on_end(notify(EngineEvent::End, &sink));
@@ -44,12 +46,12 @@ impl SpeechDispatcher {
 
     fn engine_voices(&mut self) -> Result<&[Voice], EngineError> {
         if self.voices.is_none() {
-            let list = self
-                .connection
-                .list_synthesis_voices()
-                .map_err(|e| EngineError::Failed {
-                    detail: format!("listing voices: {e}"),
-                })?;
+            let list =
+                self.connection
+                    .list_synthesis_voices()
+                    .map_err(|e| EngineError::Failed {
+                        detail: format!("listing voices: {e}"),
+                    })?;
             self.voices = Some(list);
         }
         Ok(self.voices.as_deref().unwrap_or_default())
@@ -69,7 +71,12 @@ impl Engine for SpeechDispatcher {
             .collect())
     }
 
-    fn speak(&mut self, text: &str, voice: &VoiceInfo, rate: f32) -> Result<UtteranceKey, EngineError> {
+    fn speak(
+        &mut self,
+        text: &str,
+        voice: &VoiceInfo,
+        rate: f32,
+    ) -> Result<UtteranceKey, EngineError> {
         if self.current_voice.as_deref() != Some(voice.id.as_str()) {
             let record = self
                 .engine_voices()?

@@ -1,0 +1,523 @@
+//! The player against a recording engine: what it asks the engine to say,
+//! in which order, in which voice, and what it tells the listener.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use narrator::engine::{Engine, EngineError, EngineEvent, UtteranceKey};
+use narrator::player::{Command, PlayState, Player, PlayerEvent, PlayerSettings, Status};
+use narrator::script::{Paragraph, Script, Sentence, SentenceKind, Utterance};
+use narrator::text::Lang;
+use narrator::voice::VoiceInfo;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Call {
+    Speak {
+        key: UtteranceKey,
+        text: String,
+        voice: String,
+        rate: f32,
+    },
+    Stop,
+}
+
+/// Records every call; hands out keys 1, 2, 3, …; can be told to fail.
+#[derive(Clone, Default)]
+struct Recorder {
+    calls: Rc<RefCell<Vec<Call>>>,
+    fail_speak: Rc<RefCell<Option<EngineError>>>,
+    voices: Option<Vec<VoiceInfo>>,
+}
+
+impl Recorder {
+    fn with_voices() -> Self {
+        let voice = |id: &str, lang: &str| VoiceInfo {
+            id: id.into(),
+            name: id.into(),
+            lang: lang.into(),
+        };
+        Recorder {
+            voices: Some(vec![
+                voice("Chinese (Mandarin)", "cmn"),
+                voice("Chinese (Mandarin, latin as Pinyin)", "cmn-latn-pinyin"),
+                voice("English (America)", "en-us"),
+                voice("English (Great Britain)", "en-gb"),
+            ]),
+            ..Recorder::default()
+        }
+    }
+    fn take(&self) -> Vec<Call> {
+        std::mem::take(&mut self.calls.borrow_mut())
+    }
+    /// The key of the utterance spoken last.
+    fn last_key(&self) -> UtteranceKey {
+        KEYS.with(std::cell::Cell::get)
+    }
+}
+
+impl Engine for Recorder {
+    fn voices(&mut self) -> Result<Vec<VoiceInfo>, EngineError> {
+        self.voices.clone().ok_or(EngineError::Missing {
+            detail: "test".into(),
+        })
+    }
+    fn speak(
+        &mut self,
+        text: &str,
+        voice: &VoiceInfo,
+        rate: f32,
+    ) -> Result<UtteranceKey, EngineError> {
+        if let Some(e) = self.fail_speak.borrow().clone() {
+            return Err(e);
+        }
+        // Keys keep counting across take(): a fresh key for every utterance.
+        let key = KEYS.with(|k| {
+            let next = k.get() + 1;
+            k.set(next);
+            next
+        });
+        self.calls.borrow_mut().push(Call::Speak {
+            key,
+            text: text.into(),
+            voice: voice.id.clone(),
+            rate,
+        });
+        Ok(key)
+    }
+    fn stop(&mut self) -> Result<(), EngineError> {
+        self.calls.borrow_mut().push(Call::Stop);
+        Ok(())
+    }
+}
+
+thread_local! {
+    static KEYS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A script of paragraphs, each a list of sentences; a sentence is a list of
+/// (language, text) utterances (none: nothing to say).
+fn script(paragraphs: &[&[&[(Lang, &str)]]]) -> Arc<Script> {
+    let mut s = Script::default();
+    for (p, sentences) in paragraphs.iter().enumerate() {
+        s.paragraphs.push(Paragraph {
+            first: s.sentences.len(),
+            len: sentences.len(),
+        });
+        for (n, utterances) in sentences.iter().enumerate() {
+            s.sentences.push(Sentence {
+                kind: SentenceKind::Text,
+                block: Some(p),
+                part: 0,
+                start: n,
+                end: n + 1,
+                paragraph: p,
+                text: utterances.iter().map(|(_, t)| *t).collect(),
+                utterances: utterances
+                    .iter()
+                    .map(|(lang, text)| Utterance {
+                        lang: *lang,
+                        text: (*text).into(),
+                    })
+                    .collect(),
+            });
+        }
+    }
+    Arc::new(s)
+}
+
+const EN: Lang = Lang::En;
+const ZH: Lang = Lang::Zh;
+
+/// Three paragraphs: "A1 A2" / "B1 B2 B3" / "C1".
+fn abc() -> Arc<Script> {
+    script(&[
+        &[&[(EN, "A1")], &[(EN, "A2")]],
+        &[&[(EN, "B1")], &[(EN, "B2")], &[(EN, "B3")]],
+        &[&[(EN, "C1")]],
+    ])
+}
+
+struct Rig {
+    player: Player<Recorder>,
+    engine: Recorder,
+    t0: Instant,
+}
+
+impl Rig {
+    fn new(script: Arc<Script>, settings: PlayerSettings) -> Self {
+        let engine = Recorder::with_voices();
+        let mut player = Player::new(engine.clone(), &settings);
+        player.load(script);
+        player.take_events();
+        Rig {
+            player,
+            engine,
+            t0: Instant::now(),
+        }
+    }
+    fn at(&self, ms: u64) -> Instant {
+        self.t0 + Duration::from_millis(ms)
+    }
+    fn cmd(&mut self, c: Command, ms: u64) {
+        self.player.command(c, self.at(ms));
+    }
+    /// The engine finishes what it is saying now.
+    fn finish(&mut self, ms: u64) {
+        let key = self.engine.last_key();
+        self.player
+            .engine_event(EngineEvent::Begin(key), self.at(ms));
+        self.player.engine_event(EngineEvent::End(key), self.at(ms));
+    }
+    /// What was said since the last look (and forget the calls).
+    fn spoken(&self) -> Vec<String> {
+        self.engine
+            .take()
+            .into_iter()
+            .filter_map(|c| match c {
+                Call::Speak { text, .. } => Some(text),
+                Call::Stop => None,
+            })
+            .collect()
+    }
+    fn status(&self) -> Status {
+        self.player.status()
+    }
+    fn errors(&mut self) -> Vec<EngineError> {
+        self.player
+            .take_events()
+            .into_iter()
+            .filter_map(|e| match e {
+                PlayerEvent::Error(e) => Some(e),
+                PlayerEvent::Status(_) => None,
+            })
+            .collect()
+    }
+}
+
+#[test]
+fn reads_every_sentence_in_order_and_finishes() {
+    let mut rig = Rig::new(abc(), PlayerSettings::default());
+    rig.cmd(Command::Toggle, 0);
+    for ms in 1..=6 {
+        assert_eq!(rig.status().state, PlayState::Playing);
+        rig.finish(ms * 1000);
+    }
+    assert_eq!(rig.spoken(), ["A1", "A2", "B1", "B2", "B3", "C1"]);
+    assert_eq!(rig.status().state, PlayState::Finished);
+    // Listen again after the end starts over.
+    rig.cmd(Command::Toggle, 7000);
+    assert_eq!(rig.spoken(), ["A1"]);
+}
+
+#[test]
+fn each_language_run_is_spoken_by_a_voice_of_its_language() {
+    let s = script(&[&[
+        &[(ZH, "苹果发布了"), (EN, "iPhone 15"), (ZH, "手机。")],
+        &[(EN, "Done.")],
+    ]]);
+    let settings = PlayerSettings {
+        voice_en: Some("English (Great Britain)".into()),
+        ..PlayerSettings::default()
+    };
+    let mut rig = Rig::new(s, settings);
+    rig.cmd(Command::Play { from: None }, 0);
+    for ms in 1..=4 {
+        rig.finish(ms * 100);
+    }
+    let said: Vec<(String, String)> = rig
+        .engine
+        .take()
+        .into_iter()
+        .filter_map(|c| match c {
+            Call::Speak { text, voice, .. } => Some((text, voice)),
+            Call::Stop => None,
+        })
+        .collect();
+    let pinyin = "Chinese (Mandarin, latin as Pinyin)".to_owned();
+    let gb = "English (Great Britain)".to_owned();
+    assert_eq!(
+        said,
+        [
+            ("苹果发布了".into(), pinyin.clone()),
+            ("iPhone 15".into(), gb.clone()),
+            ("手机。".into(), pinyin),
+            ("Done.".into(), gb),
+        ]
+    );
+    assert_eq!(rig.status().state, PlayState::Finished);
+}
+
+#[test]
+fn a_sentence_moves_on_only_when_its_last_run_ends() {
+    let s = script(&[&[&[(ZH, "一"), (EN, "two")], &[(EN, "three")]]]);
+    let mut rig = Rig::new(s, PlayerSettings::default());
+    rig.cmd(Command::Toggle, 0);
+    rig.finish(100);
+    assert_eq!(rig.status().sentence, Some(0));
+    rig.finish(200);
+    assert_eq!(rig.status().sentence, Some(1));
+    assert_eq!(rig.spoken(), ["一", "two", "three"]);
+}
+
+#[test]
+fn pause_remembers_the_sentence_and_resume_says_it_again() {
+    let mut rig = Rig::new(abc(), PlayerSettings::default());
+    rig.cmd(Command::Toggle, 0);
+    rig.finish(1000); // A1 done, A2 starts
+    rig.cmd(Command::Toggle, 1500); // pause in the middle of A2
+    assert_eq!(rig.status().state, PlayState::Paused);
+    assert_eq!(rig.status().sentence, Some(1));
+    assert_eq!(rig.engine.take().last(), Some(&Call::Stop));
+    rig.cmd(Command::Resume, 9000);
+    assert_eq!(rig.spoken(), ["A2"]);
+    assert_eq!(rig.status().state, PlayState::Playing);
+}
+
+#[test]
+fn previous_goes_back_only_within_two_seconds_of_a_sentence_start() {
+    let mut rig = Rig::new(abc(), PlayerSettings::default());
+    rig.cmd(Command::Play { from: Some(3) }, 0); // B2
+    rig.cmd(Command::Previous, 1_500); // early: B1
+    assert_eq!(rig.status().sentence, Some(2));
+    rig.cmd(Command::Previous, 5_000); // B1 started at 1.5 s: replay B1
+    assert_eq!(rig.status().sentence, Some(2));
+    rig.cmd(Command::Previous, 5_800); // within 2 s of that restart: A2
+    assert_eq!(rig.status().sentence, Some(1));
+    assert_eq!(rig.spoken(), ["B2", "B1", "B1", "A2"]);
+    // At the first sentence there is nowhere further back.
+    rig.cmd(Command::Play { from: Some(0) }, 10_000);
+    rig.cmd(Command::Previous, 10_100);
+    assert_eq!(rig.status().sentence, Some(0));
+}
+
+#[test]
+fn next_and_paragraph_moves_land_on_sentences() {
+    let mut rig = Rig::new(abc(), PlayerSettings::default());
+    rig.cmd(Command::Play { from: None }, 0);
+    rig.cmd(Command::Next, 100);
+    assert_eq!(rig.status().sentence, Some(1));
+    rig.cmd(Command::NextParagraph, 200);
+    assert_eq!(
+        (rig.status().sentence, rig.status().paragraph),
+        (Some(2), Some(1))
+    );
+    rig.cmd(Command::Next, 300);
+    // Later than 2 s into B2: back to the start of this paragraph.
+    rig.cmd(Command::PreviousParagraph, 5_000);
+    assert_eq!(rig.status().sentence, Some(2));
+    // Right at a paragraph's start: the paragraph before.
+    rig.cmd(Command::PreviousParagraph, 5_500);
+    assert_eq!(rig.status().sentence, Some(0));
+    rig.cmd(Command::NextParagraph, 6_000);
+    rig.cmd(Command::NextParagraph, 6_100);
+    assert_eq!(rig.status().sentence, Some(5));
+    rig.cmd(Command::NextParagraph, 6_200);
+    assert_eq!(rig.status().state, PlayState::Finished);
+    assert_eq!(
+        rig.spoken(),
+        ["A1", "A2", "B1", "B2", "B1", "A1", "B1", "C1"]
+    );
+}
+
+#[test]
+fn sentence_mode_pauses_after_each_sentence() {
+    let mut rig = Rig::new(
+        abc(),
+        PlayerSettings {
+            sentence_mode: true,
+            ..PlayerSettings::default()
+        },
+    );
+    rig.cmd(Command::Toggle, 0);
+    rig.finish(1000);
+    assert_eq!(rig.status().state, PlayState::Paused);
+    // The highlight stays on the sentence just heard…
+    assert_eq!(rig.status().sentence, Some(0));
+    // …"previous" hears it again, play or "next" moves on.
+    rig.cmd(Command::Previous, 8000);
+    assert_eq!(rig.status().sentence, Some(0));
+    rig.finish(9000);
+    rig.cmd(Command::Toggle, 10_000);
+    rig.finish(11_000);
+    rig.cmd(Command::Next, 12_000);
+    assert_eq!(rig.spoken(), ["A1", "A1", "A2", "B1"]);
+    // Turning it off mid-sentence reads on from there.
+    rig.cmd(Command::SetSentenceMode { on: false }, 12_100);
+    rig.finish(13_000);
+    assert_eq!(rig.status().state, PlayState::Playing);
+    assert_eq!(rig.spoken(), ["B2"]);
+}
+
+#[test]
+fn rate_and_voice_changes_restart_the_current_sentence() {
+    let mut rig = Rig::new(abc(), PlayerSettings::default());
+    rig.cmd(Command::Play { from: Some(2) }, 0);
+    rig.cmd(Command::SetRate { rate: 1.73 }, 500);
+    let calls = rig.engine.take();
+    assert_eq!(calls.len(), 3, "{calls:?}");
+    assert!(matches!(&calls[1], Call::Stop));
+    let Call::Speak { text, rate, .. } = &calls[2] else {
+        panic!("{calls:?}")
+    };
+    assert_eq!(
+        (text.as_str(), *rate),
+        ("B1", 1.75),
+        "rate snaps to the 0.05 grid"
+    );
+    rig.cmd(
+        Command::SetVoice {
+            lang: EN,
+            voice: Some("English (Great Britain)".into()),
+        },
+        600,
+    );
+    let calls = rig.engine.take();
+    assert!(
+        matches!(&calls[..], [Call::Stop, Call::Speak { text, voice, .. }] if text == "B1" && voice == "English (Great Britain)"),
+        "{calls:?}"
+    );
+    // Paused: the change waits for the next sentence, nothing is said.
+    rig.cmd(Command::Pause, 700);
+    rig.engine.take();
+    rig.cmd(Command::SetRate { rate: 0.5 }, 800);
+    assert!(rig.engine.take().is_empty());
+    assert_eq!(rig.status().rate, 0.5);
+}
+
+#[test]
+fn reports_about_cut_off_utterances_are_ignored() {
+    let mut rig = Rig::new(abc(), PlayerSettings::default());
+    rig.cmd(Command::Toggle, 0);
+    let first = rig.engine.last_key();
+    rig.cmd(Command::Next, 100);
+    // The engine reports the first utterance cut and, late, ended.
+    rig.player
+        .engine_event(EngineEvent::Stopped(first), rig.at(110));
+    rig.player
+        .engine_event(EngineEvent::End(first), rig.at(120));
+    assert_eq!(rig.status().sentence, Some(1));
+    assert_eq!(rig.status().state, PlayState::Playing);
+    // Cut off by someone else (another program): paused where it was.
+    let second = rig.engine.last_key();
+    rig.player
+        .engine_event(EngineEvent::Stopped(second), rig.at(130));
+    assert_eq!(
+        (rig.status().state, rig.status().sentence),
+        (PlayState::Paused, Some(1))
+    );
+}
+
+#[test]
+fn watchdog_pauses_and_explains_when_the_engine_never_finishes() {
+    let mut rig = Rig::new(abc(), PlayerSettings::default());
+    rig.cmd(Command::Toggle, 0);
+    // Never began (no audio server, stuck engine).
+    rig.player.tick(rig.at(9_000));
+    assert_eq!(rig.status().state, PlayState::Playing);
+    rig.player.tick(rig.at(10_500));
+    assert_eq!(rig.status().state, PlayState::Paused);
+    assert_eq!(rig.errors(), [EngineError::Silent]);
+    // Began but never ended: the deadline follows the text's length.
+    rig.cmd(Command::Resume, 20_000);
+    let key = rig.engine.last_key();
+    rig.player
+        .engine_event(EngineEvent::Begin(key), rig.at(20_100));
+    rig.player.tick(rig.at(24_000));
+    assert_eq!(
+        rig.status().state,
+        PlayState::Playing,
+        "a short sentence may take a few seconds"
+    );
+    rig.player.tick(rig.at(40_000));
+    assert_eq!(
+        (rig.status().state, rig.status().sentence),
+        (PlayState::Paused, Some(0))
+    );
+    assert_eq!(rig.errors(), [EngineError::Silent]);
+}
+
+#[test]
+fn engine_failures_pause_with_a_reason() {
+    let mut rig = Rig::new(abc(), PlayerSettings::default());
+    *rig.engine.fail_speak.borrow_mut() = Some(EngineError::Failed {
+        detail: "boom".into(),
+    });
+    rig.cmd(Command::Toggle, 0);
+    assert_eq!(rig.status().state, PlayState::Paused);
+    assert_eq!(
+        rig.errors(),
+        [EngineError::Failed {
+            detail: "boom".into()
+        }]
+    );
+    *rig.engine.fail_speak.borrow_mut() = None;
+    rig.cmd(Command::Toggle, 100);
+    assert_eq!(rig.spoken(), ["A1"]);
+}
+
+#[test]
+fn a_missing_engine_or_voice_is_reported_not_hidden() {
+    let mut player = Player::new(Recorder::default(), &PlayerSettings::default());
+    player.load(abc());
+    player.command(Command::Toggle, Instant::now());
+    let events = player.take_events();
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e, PlayerEvent::Error(EngineError::Missing { .. }))),
+        "{events:?}"
+    );
+    assert_eq!(player.status().state, PlayState::Paused);
+
+    let english_only = Recorder {
+        voices: Some(vec![VoiceInfo {
+            id: "en".into(),
+            name: "en".into(),
+            lang: "en-us".into(),
+        }]),
+        ..Recorder::default()
+    };
+    let mut player = Player::new(english_only, &PlayerSettings::default());
+    player.load(script(&[&[&[(ZH, "你好。")]]]));
+    player.command(Command::Toggle, Instant::now());
+    let events = player.take_events();
+    assert!(
+        events.contains(&PlayerEvent::Error(EngineError::NoVoice { lang: Lang::Zh })),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn sentences_with_nothing_to_say_are_passed_over() {
+    let s = script(&[&[&[(EN, "One.")], &[], &[(EN, "Three.")]], &[&[]]]);
+    let mut rig = Rig::new(s, PlayerSettings::default());
+    rig.cmd(Command::Toggle, 0);
+    rig.finish(100);
+    assert_eq!(rig.status().sentence, Some(2));
+    rig.cmd(Command::Previous, 200);
+    assert_eq!(
+        rig.status().sentence,
+        Some(0),
+        "previous skips the silent sentence too"
+    );
+    rig.cmd(Command::Play { from: Some(2) }, 300);
+    rig.finish(400);
+    assert_eq!(rig.status().state, PlayState::Finished);
+    assert_eq!(rig.spoken(), ["One.", "Three.", "One.", "Three."]);
+}
+
+#[test]
+fn a_new_article_silences_the_old_one() {
+    let mut rig = Rig::new(abc(), PlayerSettings::default());
+    rig.cmd(Command::Toggle, 0);
+    rig.engine.take();
+    rig.player.load(script(&[&[&[(EN, "New.")]]]));
+    assert_eq!(rig.engine.take(), [Call::Stop]);
+    let s = rig.status();
+    assert_eq!(
+        (s.state, s.sentence, s.sentences),
+        (PlayState::Idle, Some(0), 1)
+    );
+}
