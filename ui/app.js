@@ -129,9 +129,20 @@ function applySettings(s) {
   setRange("set-line-height", s.lineHeight, `${s.lineHeight.toFixed(1)} ${t("settings-unit-times")}`);
   setRange("set-letter-spacing", s.letterSpacing, spacing(s.letterSpacing));
   setRange("set-word-spacing", s.wordSpacing, spacing(s.wordSpacing));
-  setRange("set-width", s.contentWidth, String(s.contentWidth));
+  setRange("set-width", s.contentWidth, lineLength(s.contentWidth));
   for (const radio of document.querySelectorAll("input[name=theme]")) radio.checked = radio.value === s.theme;
   for (const radio of document.querySelectorAll("input[name=lang]")) radio.checked = radio.value === s.uiLang;
+}
+
+// A line of 1 em holds one Chinese character or about two Latin letters
+// (docs/app.md, Settings.contentWidth): count in the script of the language
+// the words are in.
+const CHARS_PER_EM = { "zh-CN": 1, "en-US": 2 };
+
+/** The line length in words: "每行约 34 字", "about 68 characters". */
+function lineLength(em) {
+  const chars = Math.round(em * (CHARS_PER_EM[document.documentElement.lang] || 1));
+  return `${t("settings-width-before")} ${chars} ${t("settings-width-after")}`;
 }
 
 function setRange(id, value, shown) {
@@ -245,6 +256,8 @@ const openWelcome = () => openWith(() => backend.openWelcome(), null);
 
 function showArticle(view) {
   state.article = view;
+  // The recent list shows what was opened; Home starts empty next time.
+  $("address").value = "";
   renderArticle(view, {
     article: $("article"), title: $("article-title"), meta: $("article-meta"), body: $("article-body"),
   }, openSource);

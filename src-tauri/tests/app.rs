@@ -426,7 +426,16 @@ fn settings_mark_the_current_language_and_theme() {
         "settings_mark_the_current_language_and_theme",
         |mut ctx| async move {
             let app = launch_home(&mut ctx, "fresh-settings").await;
+            let left_of =
+                "return document.getElementById(arguments[0]).getBoundingClientRect().left;";
+            let home_left = app.js(left_of, vec![json!("home-title")]).await;
             show(&app, "settings").await;
+            // Settings sits in the same centred column as every other view.
+            let settings_left = app.js(left_of, vec![json!("settings-title")]).await;
+            assert_eq!(
+                settings_left, home_left,
+                "Settings' heading should line up with Home's"
+            );
             let state = app
             .js(
                 "return { lang: document.documentElement.lang, \
@@ -448,6 +457,13 @@ fn settings_mark_the_current_language_and_theme() {
              get_settings returns uiLang = {} and no radio name=lang is checked ({state})",
                 state["lang"],
                 settings["uiLang"]
+            );
+            // The line length is worded like the other values ("每行约 34 字",
+            // "about 68 characters"), not a bare number.
+            let width = app.text_of("out-width").await;
+            assert!(
+                width.chars().any(|c| c.is_ascii_digit()) && !is_numberish(&width),
+                "the line-length value should be a number in words: {width:?}"
             );
         },
     );
@@ -582,6 +598,13 @@ fn keyboard_only_home_to_article_and_back() {
                 app.focused().await,
                 "#address",
                 "Home puts focus in the address box"
+            );
+            // The recent list shows what was opened; the box starts empty again.
+            assert_eq!(
+                app.js("return document.getElementById('address').value;", vec![])
+                    .await,
+                json!(""),
+                "Home should not keep the address of the article just opened"
             );
 
             // Tab from the address box: Open, then on to the recent article.

@@ -65,6 +65,10 @@ settings-unit-px = px
 settings-unit-times = ×
 # A spacing slider at zero.
 settings-value-normal = normal
+# The line-length slider's value, worded around the number of characters on a
+# line (in English letters, about two per Chinese character): "about 68 characters".
+settings-width-before = about
+settings-width-after = characters
 
 ## Colour themes
 

@@ -64,6 +64,9 @@ settings-unit-px = 像素
 settings-unit-times = 倍
 # 间距滑块为零时。
 settings-value-normal = 标准
+# 每行长度滑块的值，数字（每行的汉字数）夹在两段中间：“每行约 34 字”。
+settings-width-before = 每行约
+settings-width-after = 字
 
 ## 颜色
 
