@@ -52,3 +52,8 @@ cli-batch-summary =
         [one] Processed { $total } page
        *[other] Processed { $total } pages
     }: { $ok } extracted, { $failed } failed.
+
+# `care-reader read --voice ID` with an id the engine does not have.
+# Variables:
+#   $voice (String) - the id as given.
+cli-unknown-voice = There is no voice “{ $voice }”. `care-reader voices` lists the voices on this computer.

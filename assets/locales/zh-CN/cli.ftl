@@ -47,3 +47,8 @@ cli-batch-page-failed = { $path }：{ $message }
 #   $ok (Number) - 成功提取并写入的页面数。
 #   $failed (Number) - 失败（或被跳过）的页面数。
 cli-batch-summary = 共处理 { $total } 个页面：成功 { $ok } 个，失败 { $failed } 个。
+
+# `care-reader read --voice ID` 给出的声音不存在。
+# Variables:
+#   $voice (String) - 给出的声音名称。
+cli-unknown-voice = 没有名为“{ $voice }”的声音。用 `care-reader voices` 可以列出这台电脑上的声音。

@@ -5,6 +5,8 @@
 //! care-reader extract saved.html --url https://example.com/news/ --format json
 //! curl -s https://example.com/a | care-reader extract - --format text
 //! care-reader extract --batch pages.tsv      # html_path<TAB>url<TAB>out_path
+//! care-reader read https://news.163.com/a/b.html --rate 1.5   # read aloud
+//! care-reader voices --lang zh
 //! ```
 //!
 //! Errors go to standard error in the reader's language (`--lang`, else the
@@ -14,6 +16,7 @@
 #![forbid(unsafe_code)]
 
 mod markdown;
+mod read;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -40,6 +43,7 @@ Exit codes:
   6  refused content: the page is too large, or not HTML or text
   7  file errors: not found, a folder, unreadable (also an unreadable --batch list)
   8  no article: the page is empty, or nothing on it reads like an article
+  9  speech: no speech engine, no voice for the language, or no sound (read, voices)
 
 Messages follow --lang, else LC_ALL, LC_MESSAGES, LANG, else the system language.";
 
@@ -64,6 +68,50 @@ enum Command {
     /// Extract the article from a web page, a saved HTML file or standard input.
     #[command(after_long_help = EXIT_CODES_HELP)]
     Extract(ExtractArgs),
+    /// Read an article aloud, printing each sentence as it is spoken.
+    #[command(after_long_help = EXIT_CODES_HELP)]
+    Read(ReadArgs),
+    /// List the voices of the speech engine (`*` marks the narrator's pick).
+    Voices(VoicesArgs),
+}
+
+#[derive(Debug, Args)]
+struct ReadArgs {
+    /// An http(s) address, a file (HTML, text or MHTML), or `-` for standard input.
+    #[arg(value_name = "URL|PATH|-")]
+    input: String,
+
+    /// A voice id from `care-reader voices` (used for its language).
+    #[arg(long, value_name = "ID")]
+    voice: Option<String>,
+
+    /// Speed, from 0.5 to 3 (1 is the voice's normal speed).
+    #[arg(long, default_value_t = 1.0, value_parser = parse_rate)]
+    rate: f32,
+
+    /// Start at sentence N (1 is the first; numbers are printed while reading).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    from: Option<u32>,
+}
+
+/// `--lang` (the global option) also picks the voices' language here:
+/// `care-reader voices --lang zh` lists Chinese voices, in Chinese.
+#[derive(Debug, Args)]
+struct VoicesArgs {
+    /// Also list every variant of every voice (espeak-ng has thousands).
+    #[arg(long)]
+    all: bool,
+}
+
+/// `--rate`: a number from 0.5 to 3.
+fn parse_rate(text: &str) -> Result<f32, String> {
+    let rate: f32 = text.trim().parse().map_err(|_| format!("{text:?} is not a number"))?;
+    let (lo, hi) = reader_core::settings::SPEECH_RATE_RANGE;
+    if (lo..=hi).contains(&rate) {
+        Ok(rate)
+    } else {
+        Err(format!("the speed must be between {lo} and {hi}"))
+    }
 }
 
 #[derive(Debug, Args)]
@@ -197,7 +245,39 @@ fn main() -> ExitCode {
                 }),
             ),
         },
+        Command::Read(args) => match runtime.block_on(load_article(&args.input)) {
+            Ok(article) => read::read(
+                &article,
+                &read::ReadOptions {
+                    voice: args.voice,
+                    rate: args.rate,
+                    from: args.from.map(|n| n as usize),
+                },
+                &l10n,
+            ),
+            Err(failure) => fail(&l10n, &failure),
+        },
+        Command::Voices(args) => {
+            let lang = cli.lang.as_deref().and_then(|l| {
+                let l = l.to_ascii_lowercase();
+                if l.starts_with("zh") {
+                    Some(narrator::text::Lang::Zh)
+                } else if l.starts_with("en") {
+                    Some(narrator::text::Lang::En)
+                } else {
+                    None
+                }
+            });
+            read::voices(lang, args.all, &l10n)
+        }
     }
+}
+
+/// Fetches and extracts the article at `input`.
+async fn load_article(input: &str) -> Result<Article, Failure> {
+    let source = Source::parse(input)?;
+    let page = fetch::fetch(&source, &FetchOptions::default()).await?;
+    Ok(extract::extract_page(&page)?)
 }
 
 /// Print the localised error and give its exit code.

@@ -1,0 +1,161 @@
+//! `care-reader read` and `care-reader voices`: the narrator in a terminal,
+//! for listeners who live there, and the way to try the speech engine
+//! without a window.
+
+use std::io::Write;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::mpsc;
+
+use narrator::player::{Command, PlayState, PlayerEvent, PlayerSettings};
+use narrator::text::Lang;
+use narrator::voice::{VoiceInfo, best_voice};
+use narrator::{EngineError, Narrator, Script};
+use reader_core::Article;
+use reader_core::i18n::Localizer;
+
+/// Exit code when speech is impossible (no engine, no voice, no sound).
+pub const EXIT_SPEECH: u8 = 9;
+
+/// What `read` was asked for.
+pub struct ReadOptions {
+    pub voice: Option<String>,
+    pub rate: f32,
+    /// 1-based sentence to start from.
+    pub from: Option<usize>,
+}
+
+fn speech_failure(l10n: &Localizer, error: &EngineError) -> ExitCode {
+    let message = error.localized(l10n).message;
+    eprintln!("{}", l10n.message("cli-error", &[("message", message)]));
+    ExitCode::from(EXIT_SPEECH)
+}
+
+/// Reads `article` aloud, printing each sentence as it starts. Ctrl+C
+/// silences the voice before the program ends.
+pub fn read(article: &Article, options: &ReadOptions, l10n: &Localizer) -> ExitCode {
+    let script = Arc::new(Script::of(article, l10n));
+    if script.sentences.is_empty() {
+        return ExitCode::SUCCESS;
+    }
+    let (tx, rx) = mpsc::channel();
+    let events = tx.clone();
+    let narrator = Narrator::system(
+        PlayerSettings {
+            rate: options.rate,
+            ..PlayerSettings::default()
+        },
+        move |e| {
+            let _ = events.send(Some(e));
+        },
+    );
+    if let Some(id) = &options.voice {
+        let voices = match narrator.voices() {
+            Ok(v) => v,
+            Err(e) => return speech_failure(l10n, &e),
+        };
+        let Some(voice) = voices.iter().find(|v| &v.id == id) else {
+            eprintln!(
+                "{}",
+                l10n.message(
+                    "cli-error",
+                    &[("message", l10n.message("cli-unknown-voice", &[("voice", id.clone())]))]
+                )
+            );
+            return ExitCode::from(2);
+        };
+        for lang in [Lang::Zh, Lang::En] {
+            if voice.speaks(lang) {
+                narrator.command(Command::SetVoice {
+                    lang,
+                    voice: Some(id.clone()),
+                });
+            }
+        }
+    }
+    stop_on_ctrl_c(tx);
+    narrator.load(Arc::clone(&script));
+    narrator.command(Command::Play {
+        from: options.from.map(|n| n.saturating_sub(1)),
+    });
+    let total = script.sentences.len();
+    let mut shown = None;
+    let mut stdout = std::io::stdout();
+    while let Ok(Some(event)) = rx.recv() {
+        match event {
+            PlayerEvent::Status(status) => match status.state {
+                PlayState::Playing if status.sentence != shown => {
+                    shown = status.sentence;
+                    if let Some(sentence) = status.sentence.and_then(|i| script.sentences.get(i)) {
+                        let n = status.sentence.unwrap_or_default() + 1;
+                        // A closed pipe (`| head`) just means nobody reads on.
+                        if writeln!(stdout, "[{n}/{total}] {}", sentence.text)
+                            .and_then(|()| stdout.flush())
+                            .is_err()
+                        {
+                            break;
+                        }
+                    }
+                }
+                PlayState::Finished => break,
+                PlayState::Paused => {
+                    eprintln!("{}", l10n.message("speech-paused", &[]));
+                    break;
+                }
+                // Loading reports Idle before playing starts.
+                PlayState::Playing | PlayState::Idle => {}
+            },
+            PlayerEvent::Error(e) => return speech_failure(l10n, &e),
+        }
+    }
+    // Dropping the narrator silences the voice.
+    drop(narrator);
+    ExitCode::SUCCESS
+}
+
+/// Ends the reading loop on Ctrl+C, so the narrator is dropped (and the
+/// speech service told to stop) instead of talking on after we are gone.
+fn stop_on_ctrl_c(tx: mpsc::Sender<Option<PlayerEvent>>) {
+    let spawned = std::thread::Builder::new()
+        .name("ctrl-c".into())
+        .spawn(move || {
+            let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
+                return;
+            };
+            if rt.block_on(tokio::signal::ctrl_c()).is_ok() {
+                let _ = tx.send(None);
+            }
+        });
+    // Without the watcher Ctrl+C still ends the program, only less politely.
+    drop(spawned);
+}
+
+/// `care-reader voices [--lang zh|en] [--all]`: one voice per line,
+/// `id<TAB>language<TAB>name`, the one the narrator would pick marked `*`.
+pub fn voices(lang: Option<Lang>, all: bool, l10n: &Localizer) -> ExitCode {
+    let narrator = Narrator::system(PlayerSettings::default(), |_| {});
+    let voices = match narrator.voices() {
+        Ok(v) => v,
+        Err(e) => return speech_failure(l10n, &e),
+    };
+    let best: Vec<&VoiceInfo> = [Lang::Zh, Lang::En]
+        .into_iter()
+        .filter_map(|l| best_voice(&voices, l))
+        .collect();
+    let mut stdout = std::io::stdout().lock();
+    for v in &voices {
+        if lang.is_some_and(|l| !v.speaks(l)) {
+            continue;
+        }
+        // espeak-ng lists each voice again with every variant (+Adam,
+        // +klatt, …): thousands of lines nobody wants by default.
+        if !all && v.id.contains('+') {
+            continue;
+        }
+        let mark = if best.iter().any(|b| b.id == v.id) { "*" } else { " " };
+        if writeln!(stdout, "{mark} {}\t{}\t{}", v.id, v.lang, v.name).is_err() {
+            break;
+        }
+    }
+    ExitCode::SUCCESS
+}
