@@ -41,7 +41,9 @@ pub struct Sentence {
     pub end: usize,
     /// Index into [`Script::paragraphs`].
     pub paragraph: usize,
-    /// The sentence as written (what a terminal user sees).
+    /// The sentence as written (what a terminal user sees); the UI has the
+    /// text already, so it is not sent.
+    #[serde(skip)]
     pub text: String,
     /// What the engine says, in language runs; empty when there is nothing to
     /// say (a line of dashes), and the player passes over it.
