@@ -15,6 +15,8 @@ fn main() {
         "clipboard_url",
         "pick_file",
         "open_in_browser",
+        "narrate",
+        "narrator_voices",
     ];
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(commands));

@@ -16,6 +16,7 @@ use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
 use crate::error::UiError;
+use crate::narration::{Narration, NarratorVoices, settings_patch};
 use crate::state::AppState;
 use crate::view::{ArticleView, article_view};
 use crate::welcome;
@@ -112,6 +113,7 @@ pub fn ui_strings(state: State<'_, AppState>) -> UiStrings {
 #[tauri::command]
 pub async fn open_article(
     state: State<'_, AppState>,
+    narration: State<'_, Narration>,
     source: String,
     progress: Channel<Progress>,
 ) -> Result<ArticleView, UiError> {
@@ -146,28 +148,76 @@ pub async fn open_article(
     // An article that cannot be remembered is still shown.
     let id = state.store().remember_article(&key, &article).unwrap_or(0);
     let _ = progress.send(Progress::Done);
-    Ok(article_view(&state, id, &key, article))
+    let view = article_view(&state, id, &key, article);
+    narration.load(&view.speech);
+    Ok(view)
 }
 
 /// The welcome article, in the reader's language (bundled, works offline).
 #[tauri::command]
-pub fn open_welcome(state: State<'_, AppState>) -> Result<ArticleView, UiError> {
+pub fn open_welcome(
+    state: State<'_, AppState>,
+    narration: State<'_, Narration>,
+) -> Result<ArticleView, UiError> {
     let l10n = state.l10n();
     let article = welcome::article(l10n.lang())
         .map_err(|e| UiError::from(reader_core::Error::from(e).localize(&l10n)))?;
-    Ok(article_view(&state, 0, welcome::SOURCE, article))
+    let view = article_view(&state, 0, welcome::SOURCE, article);
+    narration.load(&view.speech);
+    Ok(view)
 }
 
 #[tauri::command]
-pub fn open_recent(state: State<'_, AppState>, id: i64) -> Result<ArticleView, UiError> {
+pub fn open_recent(
+    state: State<'_, AppState>,
+    narration: State<'_, Narration>,
+    id: i64,
+) -> Result<ArticleView, UiError> {
     let found = state
         .store()
         .article(id)
         .map_err(|e| store_error(&state, &e))?;
     match found {
-        Some((source, article)) => Ok(article_view(&state, id, &source, article)),
+        Some((source, article)) => {
+            let view = article_view(&state, id, &source, article);
+            narration.load(&view.speech);
+            Ok(view)
+        }
         None => Err(UiError::coded(&state.l10n(), "not-remembered")),
     }
+}
+
+/// A narrator command (Listen, pause, next sentence, speed …). Speed, voice
+/// and sentence mode are also saved in the settings.
+#[tauri::command]
+pub fn narrate(
+    state: State<'_, AppState>,
+    narration: State<'_, Narration>,
+    command: narrator::Command,
+) -> Result<(), UiError> {
+    if let Some(patch) = settings_patch(&command) {
+        let store = state.store();
+        let current = store.settings().map_err(|e| store_error(&state, &e))?;
+        // Reading on matters more than remembering: a failed save is not an error here.
+        let _ = store.save_settings(&current.patched(&patch));
+    }
+    narration.command(command);
+    Ok(())
+}
+
+/// The voices for Settings. The first call waits for the engine to list
+/// its voices (over a second with espeak-ng), so it runs off the UI thread.
+#[tauri::command]
+pub async fn narrator_voices(
+    state: State<'_, AppState>,
+    narration: State<'_, Narration>,
+) -> Result<NarratorVoices, UiError> {
+    let settings = state
+        .store()
+        .settings()
+        .map_err(|e| store_error(&state, &e))?;
+    let l10n = state.l10n();
+    Ok(narration.voices(&settings, &l10n))
 }
 
 #[tauri::command]

@@ -9,6 +9,7 @@ mod args;
 pub mod commands;
 mod error;
 mod images;
+mod narration;
 mod state;
 mod view;
 mod welcome;
@@ -38,7 +39,10 @@ pub fn run() {
                 Some(dir) => dir.clone(),
                 None => app.path().app_data_dir()?,
             };
-            app.manage(AppState::new(args.clone(), &data_dir)?);
+            let state = AppState::new(args.clone(), &data_dir)?;
+            let settings = state.store().settings().unwrap_or_default();
+            app.manage(narration::Narration::start(app.handle(), &settings));
+            app.manage(state);
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -66,6 +70,8 @@ pub fn run() {
             commands::clipboard_url,
             commands::pick_file,
             commands::open_in_browser,
+            commands::narrate,
+            commands::narrator_voices,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

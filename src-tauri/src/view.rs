@@ -19,6 +19,9 @@ pub struct ArticleView {
     pub source: String,
     pub meta_line: String,
     pub article: Article,
+    /// The sentences the narrator reads, located in the article for the
+    /// highlight (docs/app.md, `Speech`).
+    pub speech: narrator::Script,
 }
 
 /// Where the webview finds an image: `care-img://localhost/<url>` (WebKitGTK,
@@ -54,12 +57,15 @@ pub fn article_view(state: &AppState, id: i64, source: &str, mut article: Articl
         state.allow_image(lead);
         *lead = image_address(lead);
     }
-    let meta_line = meta_line(&state.l10n(), &article);
+    let l10n = state.l10n();
+    let meta_line = meta_line(&l10n, &article);
+    let speech = narrator::Script::of(&article, &l10n);
     ArticleView {
         id,
         source: source.to_owned(),
         meta_line,
         article,
+        speech,
     }
 }
 

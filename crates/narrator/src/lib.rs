@@ -5,6 +5,7 @@
 //! [`Player`] reads it through the OS speech [`engine`], one sentence at a
 //! time, on a thread of its own ([`Narrator`]).
 
+pub mod announce;
 pub mod engine;
 pub mod player;
 pub mod script;

@@ -1,0 +1,112 @@
+//! What the live region says about the narrator: state changes a listener
+//! cannot hear for themselves ("Paused", "Paragraph 3 of 12", "Speed 1.5 ×"),
+//! never the text being spoken, so a screen reader and our voice do not
+//! talk over each other.
+
+use reader_core::i18n::Localizer;
+
+use crate::player::{PlayState, Status};
+
+/// The announcement for the change from `prev` to `next`, if it is worth
+/// one. `navigated`: the listener just moved (by paragraph or to a chosen
+/// sentence); reading on by itself into a new paragraph is not announced,
+/// it would interrupt the voice at every paragraph.
+pub fn announcement(
+    prev: Option<&Status>,
+    next: &Status,
+    navigated: bool,
+    l10n: &Localizer,
+) -> Option<String> {
+    let prev_state = prev.map(|p| p.state);
+    if let Some(p) = prev {
+        if (p.rate - next.rate).abs() > f32::EPSILON {
+            return Some(l10n.message("speech-rate", &[("rate", rate_text(next.rate))]));
+        }
+        if p.sentence_mode != next.sentence_mode {
+            let id = if next.sentence_mode {
+                "speech-sentence-mode-on"
+            } else {
+                "speech-sentence-mode-off"
+            };
+            return Some(l10n.message(id, &[]));
+        }
+    }
+    match next.state {
+        PlayState::Paused if prev_state != Some(PlayState::Paused) => {
+            Some(l10n.message("speech-paused", &[]))
+        }
+        PlayState::Finished if prev_state != Some(PlayState::Finished) => {
+            Some(l10n.message("speech-finished", &[]))
+        }
+        PlayState::Playing if navigated && prev.is_none_or(|p| p.paragraph != next.paragraph) => {
+            let n = next.paragraph.map_or(1, |p| p + 1);
+            Some(l10n.message(
+                "speech-paragraph",
+                &[("n", n.to_string()), ("total", next.paragraphs.to_string())],
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// 1 → "1", 1.5 → "1.5", 1.25 → "1.25".
+pub fn rate_text(rate: f32) -> String {
+    let text = format!("{rate:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn status(state: PlayState, paragraph: usize) -> Status {
+        Status {
+            state,
+            sentence: Some(paragraph * 2),
+            paragraph: Some(paragraph),
+            paragraphs: 12,
+            sentences: 24,
+            rate: 1.0,
+            sentence_mode: false,
+        }
+    }
+
+    #[test]
+    fn says_state_changes_and_moves_but_not_reading_on() {
+        let l10n = Localizer::new("en-US");
+        let playing = status(PlayState::Playing, 1);
+        let said = |prev: Option<&Status>, next: &Status, nav| announcement(prev, next, nav, &l10n);
+        assert_eq!(
+            said(Some(&playing), &status(PlayState::Paused, 1), false).as_deref(),
+            Some("Paused")
+        );
+        assert_eq!(
+            said(Some(&playing), &status(PlayState::Playing, 2), false),
+            None
+        );
+        let moved = said(Some(&playing), &status(PlayState::Playing, 2), true).unwrap_or_default();
+        assert!(moved.contains('3') && moved.contains("12"), "{moved}");
+        assert_eq!(said(Some(&playing), &playing, false), None);
+        let faster = Status {
+            rate: 1.25,
+            ..playing.clone()
+        };
+        assert!(
+            said(Some(&playing), &faster, false)
+                .unwrap_or_default()
+                .contains("1.25")
+        );
+        let zh = Localizer::new("zh-CN");
+        assert_eq!(
+            announcement(Some(&playing), &status(PlayState::Finished, 11), false, &zh).as_deref(),
+            Some("已读完")
+        );
+    }
+
+    #[test]
+    fn rates_read_without_trailing_zeros() {
+        assert_eq!(rate_text(1.0), "1");
+        assert_eq!(rate_text(1.5), "1.5");
+        assert_eq!(rate_text(0.75), "0.75");
+    }
+}
