@@ -84,7 +84,7 @@ pub fn skip_or_fail(test: &str, missing: &str) {
 
 /// A program on `PATH` (or in cargo's bin folder, where `cargo install`
 /// puts tauri-driver and which a fresh shell may not have on `PATH`).
-fn find_program(name: &str) -> Option<PathBuf> {
+pub fn find_program(name: &str) -> Option<PathBuf> {
     let mut dirs: Vec<PathBuf> = std::env::var_os("PATH")
         .map(|p| std::env::split_paths(&p).collect())
         .unwrap_or_default();
@@ -108,9 +108,9 @@ pub fn free_port() -> u16 {
 
 /// Processes we started, ended by PID (tauri-driver with SIGTERM so it takes
 /// WebKitWebDriver down with it; SIGKILL leaves that holding its port).
-struct Spawned {
-    name: &'static str,
-    child: Child,
+pub struct Spawned {
+    pub name: &'static str,
+    pub child: Child,
 }
 
 impl Drop for Spawned {
@@ -149,7 +149,7 @@ impl Drop for Harness {
 
 /// Starts Xvfb with `-displayfd` (it picks a free display and tells us which),
 /// so parallel test runs on one machine never fight over `:99`.
-fn start_xvfb(xvfb: &Path) -> Result<(Spawned, String), String> {
+pub fn start_xvfb(xvfb: &Path) -> Result<(Spawned, String), String> {
     let mut child = Command::new(xvfb)
         .args([
             "-displayfd",
