@@ -15,6 +15,7 @@
 //! assert_eq!(aggregate(&[page]).f1, 1.0);
 //! ```
 
+pub mod audio;
 pub mod corpus;
 pub mod netease;
 pub mod score;

@@ -1,0 +1,142 @@
+//! `care-reader read` and `care-reader voices` with the real speech engine,
+//! heard through a private PulseAudio null sink.
+
+#![allow(clippy::unwrap_used)]
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use care_reader_tests::audio::{AudioRig, sound_stats};
+use care_reader_tests::corpus;
+
+const BIN: &str = env!("CARGO_BIN_EXE_care-reader");
+
+/// Reads a real Chinese news page from the corpus at triple speed, stops it
+/// with Ctrl+C after five sentences, and checks the sentences came in order
+/// and the sink heard them.
+#[test]
+fn read_speaks_a_corpus_page_in_order_and_ctrl_c_silences_it() {
+    let Some(root) = corpus::corpus_root_or_skip("read_speaks_a_corpus_page") else {
+        return;
+    };
+    let Some(rig) = AudioRig::start("read_speaks_a_corpus_page") else {
+        return;
+    };
+    let case = corpus::load_source(&root, "gne-zh")
+        .unwrap()
+        .into_iter()
+        .next()
+        .expect("a gne-zh page");
+    let page = rig.runtime_dir().join("page.html");
+    std::fs::write(&page, case.html_bytes().unwrap()).unwrap();
+
+    // What the sentences should be: the same article, extracted and segmented here.
+    let json = Command::new(BIN)
+        .args(["extract", "--format", "json"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert!(json.status.success());
+    let article: reader_core::Article = serde_json::from_slice(&json.stdout).unwrap();
+    let l10n = reader_core::i18n::Localizer::new("zh-CN");
+    let script = narrator::Script::of(&article, &l10n);
+    assert!(
+        script.sentences.len() > 5,
+        "a news page has more than five sentences"
+    );
+
+    let recording = rig.record("read.wav");
+    let mut cmd = Command::new(BIN);
+    rig.env(&mut cmd);
+    let mut child = cmd
+        .args(["--lang", "zh-CN", "read", "--rate", "3"])
+        .arg(&page)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut printed = Vec::new();
+    let started = Instant::now();
+    while printed.len() < 5 {
+        let line = lines.next().expect("read ended early").unwrap();
+        printed.push(line);
+        assert!(
+            started.elapsed() < Duration::from_secs(90),
+            "five sentences took over 90 s"
+        );
+    }
+    let total = script.sentences.len();
+    for (i, line) in printed.iter().enumerate() {
+        let expected = format!("[{}/{total}] {}", i + 1, script.sentences[i].text);
+        assert_eq!(line, &expected);
+    }
+    // Ctrl+C: the program ends and takes its voice with it.
+    Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let stopped = Instant::now();
+    let status = child.wait().unwrap();
+    assert!(
+        stopped.elapsed() < Duration::from_secs(5),
+        "Ctrl+C took {:?}",
+        stopped.elapsed()
+    );
+    assert!(
+        status.success(),
+        "Ctrl+C is a normal way to stop listening: {status:?}"
+    );
+    std::thread::sleep(Duration::from_millis(500));
+    let stats = sound_stats(&recording.stop());
+    eprintln!("read: {stats:?}");
+    assert!(stats.rms > 0.01, "no sound on the sink: {stats:?}");
+}
+
+#[test]
+fn voices_lists_the_pinyin_voice_first_choice_for_chinese() {
+    let Some(rig) = AudioRig::start("voices_lists") else {
+        return;
+    };
+    let mut cmd = Command::new(BIN);
+    rig.env(&mut cmd);
+    let out = cmd.args(["voices", "--lang", "zh"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let picked: Vec<&str> = text.lines().filter(|l| l.starts_with('*')).collect();
+    assert_eq!(picked.len(), 1, "{text}");
+    assert!(picked[0].contains("latin as Pinyin"), "{text}");
+    assert!(
+        !text.contains('+'),
+        "variants are hidden without --all:\n{text}"
+    );
+}
+
+#[test]
+fn read_without_a_speech_service_explains_what_to_install() {
+    // A runtime dir with no speech service and PATH without speech-dispatcher:
+    // autospawn fails and the CLI must say what is missing.
+    let dir = std::env::temp_dir().join(format!("care-reader-nospeech-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("page.html");
+    std::fs::write(&page, "<html lang=en><body><article><h1>Quiet</h1><p>One sentence to read. And another one here.</p></article></body></html>").unwrap();
+    let out = Command::new(BIN)
+        .args(["--lang", "en-US", "read"])
+        .arg(&page)
+        .env("XDG_RUNTIME_DIR", &dir)
+        .env("PATH", "/nonexistent")
+        .env(
+            "SPEECHD_ADDRESS",
+            format!("unix_socket:{}", dir.join("none.sock").display()),
+        )
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(9), "{stderr}");
+    assert!(
+        stderr.contains("speech-dispatcher") && stderr.contains("apt install"),
+        "{stderr}"
+    );
+}
