@@ -476,7 +476,11 @@ fn number(c: &[char], i: usize, out: &mut String) -> usize {
     }
     let first = parse_item(c, i);
     let sep = at(c, first.end);
-    let second_start = first.end + 1;
+    let mut second_start = first.end + 1;
+    // "1.35- 2.7%": a space after the dash.
+    if at(c, second_start) == ' ' && at(c, second_start + 1).is_ascii_digit() {
+        second_start += 1;
+    }
     let second_ok = is_range_sep(sep)
         && (at(c, second_start).is_ascii_digit()
             || (is_minus(at(c, second_start)) && at(c, second_start + 1).is_ascii_digit()))
@@ -659,6 +663,10 @@ fn code(c: &[char], i: usize, out: &mut String) -> Option<usize> {
         || (single && first.len() == 11 && first.starts_with('1'))
         || first.len() >= MIN_CODE_DIGITS
         || parts.len() >= 3
+        || parts
+            .iter()
+            .skip(1)
+            .any(|p| p.len() >= 2 && p.starts_with('0'))
         || (first.len() >= MIN_KEYWORD_CODE_DIGITS && after_keyword(c, i));
     if !is_code {
         return None;

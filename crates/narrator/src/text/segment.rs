@@ -228,8 +228,13 @@ fn scan_terminator(chars: &[(usize, char)], start: usize, i: usize) -> (usize, b
         let glued = closers == 0 && !at_end && direct.is_alphanumeric() && !is_cjk(direct);
         return (j, !glued);
     }
-    if has_ellipsis || dots >= 2 {
-        // "wait... and then": an ellipsis inside a sentence.
+    if has_ellipsis {
+        // "……" ends a Chinese sentence (even before a digit: "开工……2024年"),
+        // but "he paused… and went on" continues.
+        return (j, !next_lower);
+    }
+    if dots >= 2 {
+        // "wait... and then", "wait...what": an ellipsis inside a sentence.
         let glued = closers == 0 && !at_end && direct.is_alphanumeric() && !is_cjk(direct);
         return (j, !(glued || next_lower));
     }
@@ -261,14 +266,25 @@ fn scan_terminator(chars: &[(usize, char)], start: usize, i: usize) -> (usize, b
 /// Whether the sentence so far (before the period at `dot`) is only a list
 /// number such as `1` or `2.1`.
 fn is_list_number(chars: &[(usize, char)], start: usize, dot: usize) -> bool {
-    let body: Vec<char> = (start..dot)
-        .map(|k| ch(chars, k))
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    !body.is_empty()
-        && body.len() <= 8
-        && body.first().is_some_and(char::is_ascii_digit)
-        && body.iter().all(|c| c.is_ascii_digit() || *c == '.')
+    // Stops at the first character that cannot be part of one, so a long
+    // sentence full of periods stays linear.
+    let mut seen = 0;
+    for k in start..dot {
+        let c = ch(chars, k);
+        if c.is_whitespace() {
+            continue;
+        }
+        let ok = if seen == 0 {
+            c.is_ascii_digit()
+        } else {
+            c.is_ascii_digit() || c == '.'
+        };
+        seen += 1;
+        if !ok || seen > 8 {
+            return false;
+        }
+    }
+    seen > 0
 }
 
 /// Whether the word before the period at `dot` is an abbreviation.
