@@ -105,7 +105,10 @@ struct VoicesArgs {
 
 /// `--rate`: a number from 0.5 to 3.
 fn parse_rate(text: &str) -> Result<f32, String> {
-    let rate: f32 = text.trim().parse().map_err(|_| format!("{text:?} is not a number"))?;
+    let rate: f32 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number"))?;
     let (lo, hi) = reader_core::settings::SPEECH_RATE_RANGE;
     if (lo..=hi).contains(&rate) {
         Ok(rate)

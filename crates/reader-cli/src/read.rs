@@ -59,7 +59,10 @@ pub fn read(article: &Article, options: &ReadOptions, l10n: &Localizer) -> ExitC
                 "{}",
                 l10n.message(
                     "cli-error",
-                    &[("message", l10n.message("cli-unknown-voice", &[("voice", id.clone())]))]
+                    &[(
+                        "message",
+                        l10n.message("cli-unknown-voice", &[("voice", id.clone())])
+                    )]
                 )
             );
             return ExitCode::from(2);
@@ -119,7 +122,10 @@ fn stop_on_ctrl_c(tx: mpsc::Sender<Option<PlayerEvent>>) {
     let spawned = std::thread::Builder::new()
         .name("ctrl-c".into())
         .spawn(move || {
-            let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
+            let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            else {
                 return;
             };
             if rt.block_on(tokio::signal::ctrl_c()).is_ok() {
@@ -152,7 +158,11 @@ pub fn voices(lang: Option<Lang>, all: bool, l10n: &Localizer) -> ExitCode {
         if !all && v.id.contains('+') {
             continue;
         }
-        let mark = if best.iter().any(|b| b.id == v.id) { "*" } else { " " };
+        let mark = if best.iter().any(|b| b.id == v.id) {
+            "*"
+        } else {
+            " "
+        };
         if writeln!(stdout, "{mark} {}\t{}\t{}", v.id, v.lang, v.name).is_err() {
             break;
         }
