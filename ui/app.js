@@ -41,6 +41,15 @@ const state = {
   openToken: 0, // ignores answers to opens the reader has walked away from
   settingsSeq: 0, // only the newest update_settings answer is applied
   clipboard: null,
+  // Read aloud. `sentences` = the article's sentence elements by number
+  // (render.js); `status` = the narrator's last NarratorStatus.
+  player: {
+    sentences: [],
+    status: null,
+    current: null, // the highlighted element
+    followFocus: false, // the listener moved by key from a focused sentence: focus goes along
+    voices: null, // NarratorVoices once listed (slow the first time)
+  },
 };
 
 // ---------------------------------------------------------------------------
@@ -52,6 +61,7 @@ function currentView() {
 
 /** Shows `name` as a new step (focus on its heading or first control). */
 function go(name) {
+  leavingReader(currentView(), name);
   rememberView(currentView());
   if (name === "home" || name === "reader") state.stack = [name];
   else if (["loading", "error"].includes(currentView()) && ["loading", "error"].includes(name)) state.stack[state.stack.length - 1] = name;
@@ -60,6 +70,7 @@ function go(name) {
   window.scrollTo(0, 0);
   focusStart(name);
   if (name === "home") refreshHome();
+  if (name === "settings") loadVoices();
 }
 
 /** Escape / Back: the previous view as it was left, or Home. */
@@ -72,12 +83,23 @@ function back() {
   }
   state.stack.pop();
   const to = currentView();
+  leavingReader(from, to);
   display(to);
   window.scrollTo(0, state.scrollMemory.get(to) || 0);
   const el = state.focusMemory.get(to);
   if (el && el.isConnected && el.offsetParent !== null) el.focus({ preventScroll: true });
   else focusStart(to);
   if (to === "home") refreshHome();
+}
+
+/**
+ * Reading aloud stops when the reader leaves the article (Back, Home, another
+ * article); Settings and Help keep it going, so the speed can be tuned while
+ * listening.
+ */
+function leavingReader(from, to) {
+  const stays = ["reader", "settings", "help"];
+  if (stays.includes(from) && !stays.includes(to) && state.article) narrate({ action: "stop" });
 }
 
 function display(name) {
@@ -130,6 +152,9 @@ function applySettings(s) {
   setRange("set-letter-spacing", s.letterSpacing, spacing(s.letterSpacing));
   setRange("set-word-spacing", s.wordSpacing, spacing(s.wordSpacing));
   setRange("set-width", s.contentWidth, lineLength(s.contentWidth));
+  const rate = Number(s.speechRate) || 1;
+  setRange("set-speech-rate", rate, rateText(rate));
+  $("set-sentence-mode").checked = Boolean(s.sentenceMode);
   for (const radio of document.querySelectorAll("input[name=theme]")) radio.checked = radio.value === s.theme;
   for (const radio of document.querySelectorAll("input[name=lang]")) radio.checked = radio.value === s.uiLang;
 }
@@ -203,8 +228,10 @@ async function setLanguage(uiLang) {
   await changeSettings({ uiLang });
   try {
     applyStrings(await backend.uiStrings());
-    // The sliders' values are worded too ("24 px" / "24 像素").
+    // The sliders' values are worded too ("24 px" / "24 像素"), and so is the player's speed.
     applySettings(state.settings);
+    updatePlayerControls();
+    if (state.player.voices) showVoices(state.player.voices);
   } catch (err) {
     console.warn("ui_strings failed", err);
   }
@@ -218,6 +245,244 @@ async function setLanguage(uiLang) {
         $("article-meta").textContent = view.metaLine;
       }
     }).catch(() => {});
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Reading aloud: the player, the highlight and the narrator's events
+
+// Speed steps of the player's buttons and of [ and ]: a quarter is a change
+// one can hear; the Settings slider has the fine 0.05 steps.
+const RATE_STEP = 0.25;
+const RATE_MIN = 0.5;
+const RATE_MAX = 3;
+
+/** "1.25 ×" / "1.25 倍": the number as the shell words it, no trailing zeros. */
+function rateText(rate) {
+  const number = rate.toFixed(2).replace(/0+$/, "").replace(/\.$/, "");
+  return `${number} ${t("player-rate-unit")}`;
+}
+
+function narrate(command) {
+  return backend.narrate(command).catch((err) => {
+    // A refused command (no narrator in this shell) must not break reading.
+    console.warn("narrate failed", command, err);
+    if (err && typeof err.message === "string" && command.action !== "stop") showPlayerError(err.message);
+  });
+}
+
+/** Does the open article have a script to read? */
+function hasSpeech() {
+  return Boolean(state.article && state.article.speech && state.article.speech.sentences.length);
+}
+
+function showPlayerError(message) {
+  $("player-error").textContent = message || "";
+  $("player-error").hidden = !message;
+}
+
+/** A new article on show: a fresh player, nothing highlighted. */
+function resetPlayer(sentenceEls) {
+  const p = state.player;
+  p.sentences = sentenceEls || [];
+  p.status = null;
+  p.current = null;
+  p.followFocus = false;
+  $("player-slot").hidden = !hasSpeech();
+  showPlayerError("");
+  setL10n($("player-toggle"), "player-listen");
+  updateRoving(firstSentenceEl());
+  updatePlayerControls();
+}
+
+function firstSentenceEl() {
+  return state.player.sentences.find((e) => e) || null;
+}
+
+function updatePlayerControls() {
+  const rate = Number(state.player.status ? state.player.status.rate : state.settings.speechRate) || 1;
+  const shown = rateText(rate);
+  $("player-rate").textContent = shown;
+  $("player-slower").disabled = rate <= RATE_MIN + 1e-6;
+  $("player-faster").disabled = rate >= RATE_MAX - 1e-6;
+  const mode = state.player.status ? state.player.status.sentenceMode : Boolean(state.settings.sentenceMode);
+  $("player-sentence-mode").setAttribute("aria-pressed", mode ? "true" : "false");
+}
+
+/**
+ * The one sentence reachable by Tab (a roving tabindex): the one being read,
+ * else the first; the others are focusable by click and by the arrow keys.
+ */
+function updateRoving(el) {
+  for (const old of document.querySelectorAll('#article .sentence[tabindex="0"]')) old.tabIndex = -1;
+  if (el) el.tabIndex = 0;
+}
+
+function onNarrator(event) {
+  if (!event || !event.status) return;
+  const status = event.status;
+  const p = state.player;
+  // Events about another article's script (the one just left) are not ours.
+  if (!hasSpeech() || status.sentences !== state.article.speech.sentences.length) return;
+  p.status = status;
+  const playing = status.state === "playing";
+  const toggle = $("player-toggle");
+  const id = playing ? "player-pause" : "player-listen";
+  if (toggle.dataset.l10nId !== id) setL10n(toggle, id);
+  if (event.error && event.error.message) showPlayerError(event.error.message);
+  else if (playing) showPlayerError("");
+  // The shell saved these in Settings; keep the Settings view in step.
+  state.settings = { ...state.settings, speechRate: status.rate, sentenceMode: status.sentenceMode };
+  if (!$("set-speech-rate").matches(":active")) applySettings(state.settings);
+  updatePlayerControls();
+
+  const lit = status.state === "playing" || status.state === "paused";
+  highlight(lit && status.sentence !== null ? p.sentences[status.sentence] || null : null);
+  if (event.announce) announce(event.announce);
+}
+
+function highlight(el) {
+  const p = state.player;
+  if (p.current === el) return;
+  if (p.current) {
+    p.current.classList.remove("speaking");
+    p.current.removeAttribute("aria-current");
+  }
+  const hadFocus = p.current && p.current === document.activeElement;
+  p.current = el;
+  if (!el) {
+    updateRoving(firstSentenceEl());
+    return;
+  }
+  el.classList.add("speaking");
+  el.setAttribute("aria-current", "true");
+  updateRoving(el);
+  if ((p.followFocus || hadFocus) && $("article").contains(document.activeElement)) {
+    el.focus({ preventScroll: true });
+  }
+  p.followFocus = false;
+  if (currentView() === "reader") keepInView(el);
+}
+
+/**
+ * Scrolls the sentence to the middle only when it has left the comfortable
+ * middle of the window (below the sticky toolbar): the page does not move at
+ * every sentence, only when reading would run off the screen.
+ */
+function keepInView(el) {
+  const box = el.getBoundingClientRect();
+  const bar = document.querySelector("#view-reader .bar");
+  const barBottom = bar && getComputedStyle(bar).position === "sticky" ? bar.getBoundingClientRect().bottom : 0;
+  const top = barBottom + (window.innerHeight - barBottom) * 0.15;
+  const bottom = window.innerHeight * 0.85;
+  if (box.top >= top && box.bottom <= bottom) return;
+  const still = matchMedia("(prefers-reduced-motion: reduce)").matches;
+  el.scrollIntoView({ block: "center", behavior: still ? "instant" : "smooth" });
+}
+
+function stepRate(direction) {
+  const rate = Number(state.player.status ? state.player.status.rate : state.settings.speechRate) || 1;
+  // To the next quarter in that direction (1.05 → 1.25 faster, → 1 slower).
+  const grid = rate / RATE_STEP;
+  const next = (direction > 0 ? Math.floor(grid + 1e-6) + 1 : Math.ceil(grid - 1e-6) - 1) * RATE_STEP;
+  const clamped = Math.min(RATE_MAX, Math.max(RATE_MIN, next));
+  if (Math.abs(clamped - rate) < 1e-6) return;
+  narrate({ action: "setRate", rate: clamped });
+}
+
+/** Plays from a sentence element the reader clicked or pressed Enter on. */
+function playFrom(el) {
+  const n = Number(el.dataset.sentence);
+  if (!Number.isInteger(n) || !hasSpeech()) return;
+  state.player.followFocus = document.activeElement === el;
+  narrate({ action: "play", from: n });
+}
+
+/** Is `el` something Space or the arrows already mean something to? */
+function ownsKeys(el, key) {
+  if (!el || el === document.body) return false;
+  if (el.isContentEditable) return true;
+  const tag = el.tagName;
+  if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") return true;
+  if (key === " ") return tag === "BUTTON" || tag === "A" || tag === "SUMMARY";
+  // A wide table or poem scrolls sideways with the arrows while it has focus.
+  if (key === "ArrowLeft" || key === "ArrowRight") return el.scrollWidth > el.clientWidth + 1 && !el.classList.contains("sentence");
+  return false;
+}
+
+/** The reader's keys for reading aloud; true when the key was ours. */
+function playerKey(e) {
+  if (currentView() !== "reader" || !hasSpeech() || e.altKey) return false;
+  const ctrl = e.ctrlKey || e.metaKey;
+  const target = document.activeElement;
+  const fromSentence = Boolean(target && target.classList && target.classList.contains("sentence"));
+  if (e.key === " " && !ctrl && !e.shiftKey) {
+    if (ownsKeys(target, " ")) return false;
+    // Holding the bar down must not flicker between play and pause.
+    if (!e.repeat) narrate({ action: "toggle" });
+    return true;
+  }
+  if ((e.key === "ArrowLeft" || e.key === "ArrowRight") && !ctrl && !e.shiftKey) {
+    if (ownsKeys(target, e.key)) return false;
+    state.player.followFocus = fromSentence;
+    narrate({ action: e.key === "ArrowRight" ? "next" : "previous" });
+    return true;
+  }
+  if ((e.key === "ArrowUp" || e.key === "ArrowDown") && ctrl && !e.shiftKey) {
+    if (ownsKeys(target, e.key)) return false;
+    state.player.followFocus = fromSentence;
+    narrate({ action: e.key === "ArrowDown" ? "nextParagraph" : "previousParagraph" });
+    return true;
+  }
+  if ((e.key === "[" || e.key === "]") && !ctrl) {
+    if (ownsKeys(target, e.key)) return false;
+    stepRate(e.key === "]" ? +1 : -1);
+    return true;
+  }
+  if (e.key === "Enter" && !ctrl && fromSentence) {
+    playFrom(target);
+    return true;
+  }
+  return false;
+}
+
+async function loadVoices() {
+  const p = state.player;
+  if (p.voices && !p.voices.error) {
+    showVoices(p.voices);
+    return;
+  }
+  $("voices-loading").hidden = false;
+  for (const id of ["set-voice-zh", "set-voice-en"]) $(id).disabled = true;
+  try {
+    p.voices = await backend.narratorVoices();
+  } catch (err) {
+    p.voices = { voices: { zh: [], en: [] }, chosen: { zh: null, en: null }, error: err && err.message ? err : { code: "unknown", message: t("error-hint-generic") } };
+  }
+  $("voices-loading").hidden = true;
+  showVoices(p.voices);
+}
+
+function showVoices(v) {
+  const error = v.error && v.error.message ? v.error.message : "";
+  $("voices-error").textContent = error;
+  $("voices-error").hidden = !error;
+  $("voices").hidden = Boolean(error);
+  for (const [lang, key] of [["zh", "voiceZh"], ["en", "voiceEn"]]) {
+    const select = $(`set-voice-${lang}`);
+    const auto = document.createElement("option");
+    auto.value = "";
+    auto.textContent = t("settings-voice-auto");
+    const options = [auto, ...((v.voices && v.voices[lang]) || []).map((voice) => {
+      const o = document.createElement("option");
+      o.value = voice.id;
+      o.textContent = voice.name && voice.name !== voice.id ? `${voice.name} (${voice.lang})` : `${voice.id} (${voice.lang})`;
+      return o;
+    })];
+    select.replaceChildren(...options);
+    select.value = state.settings[key] || "";
+    if (select.selectedIndex < 0) select.value = "";
+    select.disabled = false;
   }
 }
 
@@ -258,9 +523,10 @@ function showArticle(view) {
   state.article = view;
   // The recent list shows what was opened; Home starts empty next time.
   $("address").value = "";
-  renderArticle(view, {
+  const sentences = renderArticle(view, {
     article: $("article"), title: $("article-title"), meta: $("article-meta"), body: $("article-body"),
   }, openSource);
+  resetPlayer(sentences);
   go("reader");
   announce(t("status-opened"));
 }
@@ -346,7 +612,9 @@ function showNotice(message) {
 
 function onKeyDown(e) {
   const ctrl = (e.ctrlKey || e.metaKey) && !e.altKey;
-  if (ctrl && (e.key === "=" || e.key === "+")) {
+  if (playerKey(e)) {
+    // handled: reading aloud
+  } else if (ctrl && (e.key === "=" || e.key === "+")) {
     stepTextSize(+1);
   } else if (ctrl && (e.key === "-" || e.key === "_")) {
     stepTextSize(-1);
@@ -399,7 +667,49 @@ function bind() {
   $("btn-theme").addEventListener("click", cycleTheme);
   $("btn-settings").addEventListener("click", () => go("settings"));
 
+  $("player-toggle").addEventListener("click", () => narrate({ action: "toggle" }));
+  $("player-previous").addEventListener("click", () => narrate({ action: "previous" }));
+  $("player-next").addEventListener("click", () => narrate({ action: "next" }));
+  $("player-slower").addEventListener("click", () => stepRate(-1));
+  $("player-faster").addEventListener("click", () => stepRate(+1));
+  $("player-sentence-mode").addEventListener("click", () => {
+    const on = $("player-sentence-mode").getAttribute("aria-pressed") !== "true";
+    narrate({ action: "setSentenceMode", on });
+  });
+  // Click a sentence to read from it (not a link, not the end of a text selection).
+  $("article").addEventListener("click", (e) => {
+    if (e.target.closest("a")) return;
+    const sel = window.getSelection();
+    if (sel && !sel.isCollapsed) return;
+    const el = e.target.closest("#article [data-sentence]");
+    if (el) playFrom(el);
+  });
+  backend.onNarrator(onNarrator);
+
   $("settings-back").addEventListener("click", back);
+  $("set-speech-rate").addEventListener("input", (e) => {
+    const rate = Number(e.target.value);
+    const shown = rateText(rate);
+    $("out-speech-rate").textContent = shown;
+    e.target.setAttribute("aria-valuetext", shown);
+  });
+  $("set-speech-rate").addEventListener("change", (e) => {
+    const rate = Number(e.target.value);
+    state.settings = { ...state.settings, speechRate: rate };
+    narrate({ action: "setRate", rate });
+  });
+  $("set-sentence-mode").addEventListener("change", (e) => {
+    state.settings = { ...state.settings, sentenceMode: e.target.checked };
+    narrate({ action: "setSentenceMode", on: e.target.checked });
+  });
+  for (const id of ["set-voice-zh", "set-voice-en"]) {
+    $(id).addEventListener("change", (e) => {
+      const voice = e.target.value || null;
+      const lang = e.target.dataset.lang;
+      state.settings = { ...state.settings, [lang === "zh" ? "voiceZh" : "voiceEn"]: voice };
+      narrate({ action: "setVoice", lang, voice });
+    });
+  }
   const ranges = {
     "set-text-size": (v) => ({ textSize: TEXT_SIZES[Number(v)] }),
     "set-line-height": (v) => ({ lineHeight: Number(v) }),

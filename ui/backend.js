@@ -6,7 +6,9 @@
 // come from assets/locales/<lang>/ui.ftl (serve the repository root over http),
 // and two canned articles stand in for real pages. Query parameters tune the
 // fake: ?lang=en-US, ?theme=dark, ?firstRun, ?welcome, ?open=<source>,
-// ?clipboard=none.
+// ?clipboard=none, ?speech=missing (the narrator has no speech service).
+// The fake narrator steps through the sentences on a timer, so the player
+// and the highlight can be tried without a voice.
 //
 // Every command resolves with a value or rejects with {code, message}
 // (docs/app.md); the fake keeps that promise too.
@@ -28,6 +30,9 @@ export const recentArticles = () => call("recent_articles");
 export const clipboardUrl = () => call("clipboard_url");
 export const pickFile = () => call("pick_file");
 export const openInBrowser = (url) => call("open_in_browser", { url });
+/** Sends a NarratorCommand ({action: "play" | "toggle" | ..., ...}); progress comes to onNarrator. */
+export const narrate = (command) => call("narrate", { command });
+export const narratorVoices = () => call("narrator_voices");
 
 /**
  * Opens an article; `onProgress` receives each {stage} the shell reports
@@ -49,15 +54,26 @@ export function onOpenRequest(handler) {
   tauri.event.listen("open-request", (event) => handler(event.payload.source));
 }
 
+/** Calls `handler(NarratorEvent)` whenever the narrator's state changes. */
+export function onNarrator(handler) {
+  if (!tauri) {
+    fakeNarratorHandler = handler;
+    return;
+  }
+  tauri.event.listen("narrator", (event) => handler(event.payload));
+}
+
 // ---------------------------------------------------------------------------
 // The fake backend. Everything below is sample data, not UI text.
 
 const params = new URLSearchParams(location.search);
 let fakeOpenRequestHandler = null;
+let fakeNarratorHandler = null;
 const TEXT_SIZES = [18, 20, 22, 24, 28, 32, 36, 40, 48, 56, 64, 72, 80, 96];
 const DEFAULTS = {
   textSize: 24, lineHeight: 1.8, letterSpacing: 0, wordSpacing: 0, contentWidth: 34,
   theme: "care", uiLang: "zh-CN", themeChosen: false,
+  speechRate: 1, voiceZh: null, voiceEn: null, sentenceMode: false,
 };
 let fakeSettings = {
   ...DEFAULTS,
@@ -80,6 +96,7 @@ function clampSettings(s) {
     contentWidth: snap(clamp(s.contentWidth, 20, 40), 2),
     theme: ["care", "dark", "contrast"].includes(s.theme) ? s.theme : "care",
     uiLang: s.uiLang === "en-US" ? "en-US" : "zh-CN",
+    speechRate: +snap(clamp(Number(s.speechRate) || 1, 0.5, 3), 0.05).toFixed(2),
   };
 }
 
@@ -108,6 +125,20 @@ async function fake(cmd, args) {
     case "clipboard_url": return params.get("clipboard") === "none" ? null : "https://news.example.com/2025/07/morning-walks";
     case "pick_file": return "/home/reader/saved-page.html";
     case "open_in_browser": console.info("fake: open in browser", args.url); return null;
+    case "narrate": fakeNarrate(args.command || {}); return null;
+    case "narrator_voices":
+      await delay(600); // the real engine is slow the first time
+      if (params.get("speech") === "missing") {
+        return { voices: { zh: [], en: [] }, chosen: { zh: null, en: null }, error: fakeSpeechError() };
+      }
+      return {
+        voices: {
+          zh: [{ id: "zh-female", name: "Mandarin (female)", lang: "zh" }, { id: "zh-male", name: "Mandarin (male)", lang: "zh" }],
+          en: [{ id: "en-gb", name: "English (Great Britain)", lang: "en-GB" }, { id: "en-us", name: "English (America)", lang: "en-US" }],
+        },
+        chosen: { zh: fakeSettings.voiceZh || "zh-female", en: fakeSettings.voiceEn || "en-gb" },
+        error: null,
+      };
     default: throw { code: "unknown-command", message: cmd };
   }
 }
@@ -204,6 +235,7 @@ const SAMPLES = {
         ] },
         { type: "quote", paragraphs: [[text("“Move a little every day, and the day moves with you.”")]] },
         { type: "paragraph", content: [text("Read more in "), { type: "link", text: "our health pages", href: "https://news.example.com/health" }, text(" or try "), { type: "link", text: "a page that cannot be reached", href: "https://unreachable.example.com/" }, text(".")] },
+        { type: "paragraph", content: [text("Go slowly at first. "), { type: "link", text: "Ask your doctor. They know", href: "https://news.example.com/doctor" }, text(" what suits you best.")] },
         { type: "paragraph", content: [text("中文读者：这些动作每天做一次就够了。")] },
         { type: "preformatted", text: "Morning   Neck turns    5 times\nNoon      Shoulder rolls 10 times" },
       ],
@@ -213,7 +245,166 @@ const SAMPLES = {
 
 let nextFakeId = 10;
 function sampleView(which, source) {
-  return { id: nextFakeId++, source, ...structuredClone(SAMPLES[which]) };
+  const view = { id: nextFakeId++, source, ...structuredClone(SAMPLES[which]) };
+  view.speech = fakeSpeech(view.article);
+  fakeLoad(view.speech);
+  return view;
+}
+
+// The fake narrator's script: sentences cut after 。！？.!? (and a line break),
+// located as the real one locates them (docs/app.md, Speech).
+function fakeSpeech(article) {
+  const sentences = [];
+  const paragraphs = [];
+  const inlineText = (content) => (content || []).map((i) => (i.type === "break" ? "\n" : i.text)).join("");
+  const begin = () => paragraphs.push({ first: sentences.length, len: 0 });
+  const push = (s) => {
+    paragraphs[paragraphs.length - 1].len++;
+    sentences.push({ ...s, paragraph: paragraphs.length - 1 });
+  };
+  const part = (kind, block, partNo, text) => {
+    const re = /[^。！？.!?\n]*(?:[。！？.!?]+[”’"]?\s*|\n|$)/g;
+    let m;
+    while ((m = re.exec(text)) && m[0]) {
+      if (m[0].trim()) push({ kind, block, part: partNo, start: m.index, end: m.index + m[0].length });
+    }
+  };
+  const whole = (kind, block, partNo, text) => push({ kind, block, part: partNo, start: 0, end: text.length });
+  begin();
+  part("title", null, 0, article.title || "");
+  article.blocks.forEach((b, i) => {
+    if (b.type === "heading" || b.type === "paragraph") { begin(); part("text", i, 0, inlineText(b.content)); }
+    else if (b.type === "quote") b.paragraphs.forEach((p, n) => { begin(); part("text", i, n, inlineText(p)); });
+    else if (b.type === "list") b.items.forEach((p, n) => { begin(); part("text", i, n, inlineText(p)); });
+    else if (b.type === "preformatted") { begin(); part("text", i, 0, b.text); }
+    else if (b.type === "image") {
+      begin();
+      if (b.alt) whole("image", i, 0, b.alt);
+      if (b.caption) part("text", i, 1, b.caption);
+    } else if (b.type === "table") {
+      begin();
+      b.rows.forEach((row, r) => whole("row", i, r, row.join(", ")));
+    }
+  });
+  // Empty paragraphs go; sentences are renumbered to the ones left.
+  const kept = paragraphs.filter((p) => p.len > 0);
+  kept.forEach((p, n) => { for (let k = p.first; k < p.first + p.len; k++) sentences[k].paragraph = n; });
+  return { sentences, paragraphs: kept };
+}
+
+const fakeNarrator = { speech: { sentences: [], paragraphs: [] }, state: "idle", cursor: 0, done: false, timer: null, lastMove: 0 };
+
+function fakeSpeechError() {
+  return fakeSettings.uiLang === "en-US"
+    ? { code: "speech-missing", message: "(Sample) Reading aloud needs the speech service, which is not installed or did not start. Someone can install it with: sudo apt install speech-dispatcher speech-dispatcher-espeak-ng espeak-ng — then restart Care Reader. Reading on screen works as before." }
+    : { code: "speech-missing", message: "（示例）朗读需要语音服务，但它没有安装或没有启动。可以请人安装：sudo apt install speech-dispatcher speech-dispatcher-espeak-ng espeak-ng，然后重新打开关怀阅读。在屏幕上阅读不受影响。" };
+}
+
+function fakeEmit(announce = null, error = null) {
+  const n = fakeNarrator;
+  const count = n.speech.sentences.length;
+  const sentence = count ? n.cursor : null;
+  const status = {
+    state: n.state, sentence,
+    paragraph: sentence === null ? null : n.speech.sentences[sentence].paragraph,
+    paragraphs: n.speech.paragraphs.length, sentences: count,
+    rate: fakeSettings.speechRate, sentenceMode: fakeSettings.sentenceMode,
+  };
+  if (fakeNarratorHandler) setTimeout(() => fakeNarratorHandler({ status, announce, error }), 0);
+}
+
+function fakeLoad(speech) {
+  clearTimeout(fakeNarrator.timer);
+  Object.assign(fakeNarrator, { speech, state: "idle", cursor: 0, done: false });
+  fakeEmit();
+}
+
+function fakeStart(from, announce = null) {
+  const n = fakeNarrator;
+  clearTimeout(n.timer);
+  if (params.get("speech") === "missing") {
+    n.state = count() ? "paused" : "idle";
+    fakeEmit(null, fakeSpeechError());
+    return;
+  }
+  if (from >= count()) {
+    n.state = count() ? "finished" : "idle";
+    n.done = false;
+    fakeEmit(fakeSettings.uiLang === "en-US" ? "Finished reading" : "已读完");
+    return;
+  }
+  Object.assign(n, { cursor: Math.max(0, from), state: "playing", done: false, lastMove: Date.now() });
+  fakeEmit(announce);
+  // About as long as the sentence takes to say at this speed.
+  const s = n.speech.sentences[n.cursor];
+  const ms = (900 + 40 * (s.end - s.start)) / fakeSettings.speechRate;
+  n.timer = setTimeout(() => {
+    if (fakeSettings.sentenceMode) {
+      Object.assign(n, { state: "paused", done: true });
+      fakeEmit();
+    } else {
+      fakeStart(n.cursor + 1);
+    }
+  }, ms);
+}
+
+const count = () => fakeNarrator.speech.sentences.length;
+
+function fakeNarrate(command) {
+  const n = fakeNarrator;
+  const en = fakeSettings.uiLang === "en-US";
+  const resumeAt = () => (n.state === "finished" ? 0 : n.done ? n.cursor + 1 : n.cursor);
+  const paragraphOf = (i) => (n.speech.sentences[i] ? n.speech.sentences[i].paragraph : null);
+  const paragraphAnnounce = (i) => {
+    const p = paragraphOf(i);
+    if (p === null) return null;
+    const total = n.speech.paragraphs.length;
+    return en ? `Paragraph ${p + 1} of ${total}` : `第 ${p + 1} 段，共 ${total} 段`;
+  };
+  const pause = () => {
+    if (n.state !== "playing") return;
+    clearTimeout(n.timer);
+    n.state = "paused";
+    fakeEmit(en ? "Paused" : "已暂停");
+  };
+  switch (command.action) {
+    case "play": fakeStart(command.from ?? resumeAt(), command.from === undefined ? null : paragraphAnnounce(command.from)); break;
+    case "toggle": if (n.state === "playing") pause(); else fakeStart(resumeAt()); break;
+    case "pause": pause(); break;
+    case "resume": if (n.state !== "playing") fakeStart(resumeAt()); break;
+    case "stop": clearTimeout(n.timer); n.state = "idle"; fakeEmit(); break;
+    case "next": fakeStart(n.cursor + 1); break;
+    case "previous": fakeStart(n.done || Date.now() - n.lastMove > 2000 ? n.cursor : Math.max(0, n.cursor - 1)); break;
+    case "nextParagraph": {
+      const p = paragraphOf(n.cursor);
+      const next = p === null ? null : n.speech.paragraphs[p + 1];
+      const to = next ? next.first : count();
+      fakeStart(to, paragraphAnnounce(to));
+      break;
+    }
+    case "previousParagraph": {
+      const p = paragraphOf(n.cursor);
+      if (p === null) break;
+      const start = n.speech.paragraphs[p].first;
+      const to = n.cursor > start || Date.now() - n.lastMove > 2000 ? start : (n.speech.paragraphs[p - 1] || { first: start }).first;
+      fakeStart(to, paragraphAnnounce(to));
+      break;
+    }
+    case "setRate":
+      fakeSettings = clampSettings({ ...fakeSettings, speechRate: command.rate });
+      if (n.state === "playing") fakeStart(n.cursor, en ? `Speed ${fakeSettings.speechRate} ×` : `语速 ${fakeSettings.speechRate} 倍`);
+      else fakeEmit(en ? `Speed ${fakeSettings.speechRate} ×` : `语速 ${fakeSettings.speechRate} 倍`);
+      break;
+    case "setVoice":
+      fakeSettings = { ...fakeSettings, [command.lang === "zh" ? "voiceZh" : "voiceEn"]: command.voice || null };
+      if (n.state === "playing") fakeStart(n.cursor); else fakeEmit();
+      break;
+    case "setSentenceMode":
+      fakeSettings = { ...fakeSettings, sentenceMode: Boolean(command.on) };
+      fakeEmit(command.on ? (en ? "Pausing after each sentence" : "每读完一句就停下") : (en ? "Reading on without pausing" : "一直读下去"));
+      break;
+    default: break;
+  }
 }
 
 // A dropped file in the fake: the same route as the shell's open-request event.

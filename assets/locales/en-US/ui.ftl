@@ -1,6 +1,6 @@
 ## Care Reader window: every string the UI shows or gives to a screen reader.
 ##
-## Ids are grouped by view (app-, home-, loading-, reader-, settings-, theme-,
+## Ids are grouped by view (app-, home-, loading-, reader-, player-, settings-, theme-,
 ## lang-, error-, help-, status-). The shell formats messages without
 ## arguments, so none of these take variables; where a number belongs in a
 ## message (status-text-size) the UI appends it after the text.
@@ -45,6 +45,24 @@ reader-larger = Larger text
 reader-theme = Colours
 reader-settings = Settings
 
+## Reading aloud (the player in the reader's toolbar)
+
+# The big button: says what pressing it does.
+player-listen = Listen
+player-pause = Pause
+player-move =
+    .aria-label = Move through the article
+player-previous = Previous sentence
+player-next = Next sentence
+player-speed =
+    .aria-label = Reading speed
+player-slower = Slower
+player-faster = Faster
+# Written after the speed number: "1.25 ×".
+player-rate-unit = ×
+player-rate-label = Speed
+player-sentence-mode = One sentence at a time
+
 ## Settings
 
 settings-title = Settings
@@ -54,6 +72,14 @@ settings-line-height = Space between lines
 settings-letter-spacing = Space between letters
 settings-word-spacing = Space between words
 settings-width = Line length
+settings-speech = Reading aloud
+settings-speech-rate = Reading speed
+settings-voice-zh = Voice for Chinese
+settings-voice-en = Voice for English
+# The first choice in each voice list: let Care Reader choose.
+settings-voice-auto = Automatic
+settings-voices-loading = Looking for the voices on this computer…
+settings-sentence-mode = Stop after each sentence, until I press Listen
 settings-theme = Colours
 settings-lang = Language
 settings-preview-title = Preview
@@ -121,6 +147,19 @@ help-keys-help = F1
 help-help = Show this help
 help-keys-tab = Tab
 help-tab = Move to the next button or link
+
+help-speech-title = Reading aloud
+help-speech-intro = These keys work while an article is open. Press Tab to reach the sentence being read; press Enter on a sentence, or click it, to read from there.
+help-keys-play = Space
+help-play = Listen or pause
+help-keys-sentence = ← and →
+help-sentence = Previous or next sentence
+help-keys-paragraph = Ctrl and ↑ or ↓
+help-paragraph = Previous or next paragraph
+help-keys-speed = [ and ]
+help-speed = Read slower or faster
+help-keys-from-here = Enter
+help-from-here = Read from the chosen sentence
 
 ## Status announcements for screen readers (never the article's own text).
 ## The UI adds a number after status-text-size, e.g. "Text size 28".

@@ -44,6 +44,24 @@ reader-larger = 字大一点
 reader-theme = 换颜色
 reader-settings = 设置
 
+## 朗读（阅读页工具栏里的播放器）
+
+# 大按钮：写的是按下去会做什么。
+player-listen = 朗读
+player-pause = 暂停
+player-move =
+    .aria-label = 在文章里前后移动
+player-previous = 上一句
+player-next = 下一句
+player-speed =
+    .aria-label = 朗读速度
+player-slower = 慢一点
+player-faster = 快一点
+# 写在速度数字后面：“1.25 倍”。
+player-rate-unit = 倍
+player-rate-label = 语速
+player-sentence-mode = 一句一句读
+
 ## 设置
 
 settings-title = 设置
@@ -53,6 +71,14 @@ settings-line-height = 行和行的距离
 settings-letter-spacing = 字和字的距离
 settings-word-spacing = 词和词的距离（英文）
 settings-width = 每行的长度
+settings-speech = 朗读
+settings-speech-rate = 朗读速度
+settings-voice-zh = 中文的声音
+settings-voice-en = 英文的声音
+# 每个声音列表的第一项：让关怀阅读来选。
+settings-voice-auto = 自动选择
+settings-voices-loading = 正在查找这台电脑上的声音…
+settings-sentence-mode = 每读完一句就停下，等我按“朗读”再继续
 settings-theme = 颜色
 settings-lang = 语言 Language
 settings-preview-title = 效果预览
@@ -119,6 +145,19 @@ help-keys-help = F1
 help-help = 显示这份说明
 help-keys-tab = Tab
 help-tab = 移到下一个按钮或链接
+
+help-speech-title = 朗读
+help-speech-intro = 打开文章时可以用这些键。按 Tab 键可以到正在读的那一句；在某一句上按回车键，或者用鼠标点它，就从那一句开始读。
+help-keys-play = 空格键
+help-play = 开始朗读或暂停
+help-keys-sentence = ← 和 →
+help-sentence = 上一句或下一句
+help-keys-paragraph = Ctrl 和 ↑ 或 ↓
+help-paragraph = 上一段或下一段
+help-keys-speed = [ 和 ]
+help-speed = 读慢一点或快一点
+help-keys-from-here = 回车键
+help-from-here = 从选中的那一句开始读
 
 ## 给读屏软件的状态播报（绝不念文章内容）。
 ## 界面会在 status-text-size 后面接上数字，例如“字号 28”。
