@@ -22,7 +22,9 @@
 //! | `3/4` | 四分之三 | fractions (not dates) |
 //! | `13812345678`, `010-12345678`, `400-810-8888`, `电话：12345` | 一三八…, 零一零，一二三四五六七八 | phone numbers and codes digit by digit: 11 digits starting with 1, a leading 0, 400/800 hotlines, three or more dash-separated groups, 13+ digits, 5+ digits after 电话/热线/编号/号码/邮编/代码/QQ/… |
 //! | `2个`, `2万`, `2000`, `第2名` | 两个, 两万, 两千, 第二名 | 两 before measure words and as the leading 2 of 千/万/亿 (what people say); 二 for ordinals, months, days and inside numbers |
-//! | `1+1`, `30km`, `25°C` | 一加一, 三十公里, 二十五摄氏度 | a few signs and units |
+//! | `90后` | 九零后 | generations are said digit by digit |
+//! | `拨打110` | 拨打一一零 | three or more digits after 拨打/致电/呼叫/报警 are a number to dial |
+//! | `1+1`, `3200×1440`, `1.1:50.3`, `30km`, `25°C` | 一加一, 三千二百乘一千四百四十, 一点一比五十点三, 三十公里, 二十五摄氏度 | a few signs and units |
 //!
 //! In phone numbers `1` is read 一, not the colloquial 幺: espeak-ng reads 一
 //! reliably, and listeners understand it. Full-width digits and signs
@@ -69,13 +71,18 @@ const CODE_KEYWORDS: &[&str] = &[
 ];
 const MIN_KEYWORD_CODE_DIGITS: usize = 5;
 
+/// Words for dialling: any number of three or more digits after them is a
+/// phone number (`拨打110`, `致电12345`), never a cardinal.
+const DIAL_KEYWORDS: &[&str] = &["拨打", "致电", "呼叫", "拨通", "报警", "打通"];
+
 /// Measure words (and big units) after which 2 is said 两.
 const LIANG_MEASURES: &[char] = &[
     '个', '位', '名', '种', '条', '件', '次', '天', '年', '岁', '人', '家', '只', '本', '辆', '项',
     '台', '座', '所', '张', '倍', '周', '层', '套', '双', '对', '份', '批', '架', '艘', '门', '场',
     '轮', '块', '颗', '棵', '首', '部', '款', '间', '节', '遍', '趟', '回', '句', '步', '类', '季',
     '千', '万', '亿', '点', '米', '公', '斤', '吨', '小', '秒', '支', '股', '段', '篇', '封', '辈',
-    '代', '杯', '碗', '匹', '头', '片', '粒', '滴', '把', '根', '枚',
+    '代', '杯', '碗', '匹', '头', '片', '粒', '滴', '把', '根', '枚', '元', '角', '毛', '处', '起',
+    '例', '笔', '盘', '局', '届',
 ];
 
 /// Characters after which a leading-zero number is a month, day or hour
@@ -115,6 +122,9 @@ pub fn normalize_zh(text: &str) -> String {
         match ch {
             '+' if last_number_end == i && next_digit => out.push('加'),
             s if is_range_sep(s) && last_number_end == i && next_digit => out.push('到'),
+            // 1.1:50.3:48.6 (a ratio of decimals), 3200×1440.
+            ':' if last_number_end == i && next_digit => out.push('比'),
+            '×' | '*' if last_number_end == i && next_digit => out.push('乘'),
             '℃' => out.push_str("摄氏度"),
             '℉' => out.push_str("华氏度"),
             _ => out.push(ch),
@@ -470,6 +480,7 @@ fn number(c: &[char], i: usize, out: &mut String) -> usize {
             .or_else(|| dotted(c, i, out))
             .or_else(|| slashed(c, i, out))
             .or_else(|| ratio(c, i, out))
+            .or_else(|| generation(c, i, out))
         {
             return end;
         }
@@ -633,6 +644,17 @@ fn time(c: &[char], i: usize, out: &mut String) -> Option<usize> {
     Some(end)
 }
 
+/// `90后`, `95后`: a generation, said digit by digit (九零后).
+fn generation(c: &[char], i: usize, out: &mut String) -> Option<usize> {
+    let end = digit_end(c, i);
+    let after_digit = i > 0 && at(c, i - 1).is_ascii_digit();
+    if end != i + 2 || at(c, end) != '后' || after_digit {
+        return None;
+    }
+    spell(&collect(c, i..end), out);
+    Some(end)
+}
+
 /// `3:2` → 三比二 (a score or ratio: not a time).
 fn ratio(c: &[char], i: usize, out: &mut String) -> Option<usize> {
     let (parts, end) = chain(c, i, ':');
@@ -667,7 +689,8 @@ fn code(c: &[char], i: usize, out: &mut String) -> Option<usize> {
             .iter()
             .skip(1)
             .any(|p| p.len() >= 2 && p.starts_with('0'))
-        || (first.len() >= MIN_KEYWORD_CODE_DIGITS && after_keyword(c, i));
+        || (first.len() >= MIN_KEYWORD_CODE_DIGITS && after_keyword(c, i, CODE_KEYWORDS))
+        || (first.len() >= 3 && after_keyword(c, i, DIAL_KEYWORDS));
     if !is_code {
         return None;
     }
@@ -680,9 +703,9 @@ fn code(c: &[char], i: usize, out: &mut String) -> Option<usize> {
     Some(end)
 }
 
-/// Whether one of [`CODE_KEYWORDS`] comes just before `i` (allowing `：`,
+/// Whether one of `keywords` comes just before `i` (allowing `：`,
 /// spaces, 是 and 为 in between).
-fn after_keyword(c: &[char], i: usize) -> bool {
+fn after_keyword(c: &[char], i: usize, keywords: &[&str]) -> bool {
     let mut k = i;
     while k > 0
         && matches!(
@@ -693,7 +716,7 @@ fn after_keyword(c: &[char], i: usize) -> bool {
         k -= 1;
     }
     let before = collect(c, k.saturating_sub(4)..k);
-    CODE_KEYWORDS.iter().any(|w| before.ends_with(w))
+    keywords.iter().any(|w| before.ends_with(w))
 }
 
 /// Three or more dot-separated numbers that are not a date (version 1.5.3,
@@ -721,6 +744,13 @@ fn slashed(c: &[char], i: usize, out: &mut String) -> Option<usize> {
             let (num, den) = (part(&parts, 0), part(&parts, 1));
             if value(den) == 0 || at(c, end) == '.' {
                 return None;
+            }
+            if at(c, end).is_ascii_alphabetic() {
+                // 12/16GB: two sizes, not a fraction.
+                cardinal(num, out);
+                out.push('、');
+                cardinal(den, out);
+                return Some(end);
             }
             cardinal(den, out);
             out.push_str("分之");

@@ -46,7 +46,7 @@ const ABBREVIATIONS: &[&str] = &[
     "rev", "capt", "col", "lt", "sgt", "cmdr", "adm", "pres", "hon", "etc", "vs", "inc", "ltd",
     "co", "corp", "bros", "dept", "univ", "approx", "est", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur",
-    "thurs", "fri", "sat", "sun", "al", "cf", "ave", "blvd", "rd",
+    "thurs", "fri", "sat", "sun", "al", "cf", "ave", "blvd", "rd", "ed", "eds", "trans", "repr",
 ];
 
 /// Abbreviations that only count as such before a number (`No. 5`,
@@ -226,7 +226,9 @@ fn scan_terminator(chars: &[(usize, char)], start: usize, i: usize) -> (usize, b
     if has_ascii_strong {
         // `?a=1`, `Yahoo!Japan`: a letter or digit right after is not a new sentence.
         let glued = closers == 0 && !at_end && direct.is_alphanumeric() && !is_cjk(direct);
-        return (j, !glued);
+        // "\"Why?\" she asked.": a lowercase word after a question or
+        // exclamation continues the sentence.
+        return (j, !(glued || next_lower));
     }
     if has_ellipsis {
         // "……" ends a Chinese sentence (even before a digit: "开工……2024年"),
@@ -254,13 +256,13 @@ fn scan_terminator(chars: &[(usize, char)], start: usize, i: usize) -> (usize, b
     if next_lower {
         return (j, false);
     }
-    if closers == 0 {
-        let next_digit = next_visible.is_some_and(|c| c.is_ascii_digit());
-        if is_abbreviation(chars, start, i, next_digit) || is_list_number(chars, start, i) {
-            return (j, false);
-        }
-    }
-    (j, true)
+    let next_digit = next_visible.is_some_and(|c| c.is_ascii_digit());
+    // "(ed.) (2009)": an abbreviation inside brackets still does not end.
+    let abbreviation = is_abbreviation(chars, start, i, next_digit);
+    (
+        j,
+        !(abbreviation || (closers == 0 && is_list_number(chars, start, i))),
+    )
 }
 
 /// Whether the sentence so far (before the period at `dot`) is only a list
