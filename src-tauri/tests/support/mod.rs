@@ -134,6 +134,8 @@ impl Drop for Spawned {
 pub struct Harness {
     pub server: server::Server,
     pub driver_url: String,
+    /// The X display the app windows are on (for xdotool).
+    pub display: String,
     // Dropped in reverse order of start: driver first, then the display.
     processes: Mutex<Vec<Spawned>>,
 }
@@ -307,6 +309,7 @@ fn start_harness() -> Result<Harness, Unavailable> {
     Ok(Harness {
         server,
         driver_url: format!("http://127.0.0.1:{port}"),
+        display,
         processes: Mutex::new(processes),
     })
 }
