@@ -56,12 +56,15 @@ fn assert_tiles(text: &str, ranges: &[Range<usize>]) {
     assert_eq!(at, text.len(), "ranges do not reach the end of {text:?}");
 }
 
-/// Speaking units of a sentence, as the segmenter counts them (trailing
-/// whitespace is free).
+/// Speaking units of a sentence, as the segmenter counts them (whitespace
+/// is a pause, not speech).
 fn speaking_units(s: &str) -> usize {
-    s.trim_end()
-        .chars()
-        .map(|c| if is_wide(c) { WIDE_UNITS } else { 1 })
+    s.chars()
+        .map(|c| match c {
+            c if is_wide(c) => WIDE_UNITS,
+            c if c.is_whitespace() => 0,
+            _ => 1,
+        })
         .sum()
 }
 
@@ -269,6 +272,23 @@ fn long_text_without_breaks_is_cut_hard_on_char_boundaries() {
     assert_eq!(split(&numbers).first().copied(), Some("前言，"));
 }
 
+#[test]
+fn large_inputs_stay_linear() {
+    // Shapes that would be quadratic with a naive scan; each must finish
+    // quickly even in a debug build.
+    let blank_lines = "\n".repeat(50_000) + "x";
+    assert_eq!(sentences(&blank_lines).len(), 1);
+    let initials = "A. ".repeat(20_000);
+    assert_tiles(&initials, &sentences(&initials));
+    let spelled = "A B C 中 ".repeat(5_000);
+    let r = language_runs(&spelled, Lang::En);
+    assert_eq!(r.len(), 1);
+    let han = "中".repeat(100_000);
+    assert_eq!(sentences(&han).len(), 100_000 * WIDE_UNITS / MAX_UNITS + 1);
+    let digits = "1".repeat(10_000) + "年" + &"2,345".repeat(2_000);
+    assert!(!normalize_zh(&digits).chars().any(|c| c.is_ascii_digit()));
+}
+
 // ---------------------------------------------------------------------------
 // Language runs
 
@@ -324,6 +344,19 @@ fn language_run_table() {
         ),
         ("“Hello”他说", Zh, &[(En, "“Hello”"), (Zh, "他说")]),
         ("α粒子", En, &[(Zh, "α粒子")]),
+        ("证券时报e公司讯", Zh, &[(Zh, "证券时报e公司讯")]),
+        (
+            "手机 Galaxy S20 系列机型",
+            Zh,
+            &[(Zh, "手机 "), (En, "Galaxy S20 "), (Zh, "系列机型")],
+        ),
+        (
+            "搭载 Exynos 990，5G 将作为",
+            Zh,
+            &[(Zh, "搭载 "), (En, "Exynos 990，"), (Zh, "5G 将作为")],
+        ),
+        ("据 CNN BBC 报道", En, &[(Zh, "据 CNN BBC 报道")]),
+        ("Apple 15.5%增长", Zh, &[(En, "Apple "), (Zh, "15.5%增长")]),
     ];
     for (text, default, expected) in table {
         assert_eq!(&runs(text, *default), expected, "runs of {text:?}");

@@ -8,12 +8,14 @@
 //! - Han characters are Chinese; Latin letters (ASCII, accented, full-width)
 //!   are English. Everything else is neutral: digits, spaces, punctuation
 //!   (ASCII and CJK), symbols, emoji, kana, other scripts.
-//! - Short all-capital Latin words of one to three letters (`A股`, `5G`,
-//!   `B超`, `AI`, `CEO`, `CNN`) next to Chinese are Chinese: a Mandarin voice
-//!   spells them as letters the way a Chinese newsreader does, and switching
-//!   voices for two letters sounds choppy. "Next to Chinese" means the nearest
-//!   other letter before or after them is Han. Between English words they
-//!   stay English ("Apple CEO Tim Cook").
+//! - Short Latin words that a Mandarin voice spells as letters the way a
+//!   Chinese newsreader does — one to three capitals (`A股`, `5G`, `B超`,
+//!   `AI`, `CEO`, `CNN`) or a single letter (`e公司`) — are Chinese when they
+//!   sit in Chinese: switching voices for two letters sounds choppy. "In
+//!   Chinese" means Chinese on both sides, or on one side with nothing on
+//!   the other, or glued (no space) to Chinese on one side; CJK punctuation
+//!   between counts as Chinese (`Exynos 990，5G 将`). Otherwise they stay
+//!   English ("Apple CEO Tim Cook", "Galaxy S20 系列").
 //! - Neutral stretches between two runs of different languages are shared:
 //!   the part glued (no space) to the following run goes to it (`售价5999元`,
 //!   `“世界”`), except closing punctuation, which ends the run before it
@@ -164,24 +166,95 @@ fn resolve_spelled_words(chars: &[(usize, char)], class: &mut [Option<Lang>]) {
             .map(|k| ch(chars, k))
             .filter(|&c| is_latin(c))
             .collect();
-        if (1..=MAX_SPELLED_LETTERS).contains(&letters.len())
-            && letters.iter().all(char::is_ascii_uppercase)
-        {
+        // One letter of any case ("e公司"), or up to three capitals.
+        let spelled = letters.len() == 1
+            || ((1..=MAX_SPELLED_LETTERS).contains(&letters.len())
+                && letters.iter().all(char::is_ascii_uppercase));
+        if spelled {
             weak_words.push(start..i);
         }
     }
-    let is_weak = |k: usize| weak_words.iter().any(|w| w.contains(&k));
+    let n = chars.len();
+    let mut weak = vec![false; n];
+    for w in &weak_words {
+        for k in w.clone() {
+            if class.get(k).copied().flatten().is_some() {
+                if let Some(slot) = weak.get_mut(k) {
+                    *slot = true;
+                }
+            }
+        }
+    }
+    let firm = |k: usize| -> Option<Lang> {
+        if weak.get(k).copied().unwrap_or(false) {
+            None
+        } else {
+            class.get(k).copied().flatten()
+        }
+    };
+    // Nearest firm (not weak) letter before / after each position, and
+    // prefix counts of whitespace and CJK punctuation, so each word is
+    // decided in constant time (a paragraph of "A B C ..." stays linear).
+    let mut prev_firm = vec![None; n + 1];
+    for k in 0..n {
+        let here = firm(k).map(|l| (k, l));
+        let carry = prev_firm.get(k).copied().flatten();
+        if let Some(slot) = prev_firm.get_mut(k + 1) {
+            *slot = here.or(carry);
+        }
+    }
+    let mut next_firm = vec![None; n + 1];
+    for k in (0..n).rev() {
+        let here = firm(k).map(|l| (k, l));
+        let carry = next_firm.get(k + 1).copied().flatten();
+        if let Some(slot) = next_firm.get_mut(k) {
+            *slot = here.or(carry);
+        }
+    }
+    let mut spaces = vec![0usize; n + 1];
+    let mut cjk_marks = vec![0usize; n + 1];
+    for k in 0..n {
+        let c = ch(chars, k);
+        let (s0, m0) = (
+            spaces.get(k).copied().unwrap_or(0),
+            cjk_marks.get(k).copied().unwrap_or(0),
+        );
+        if let Some(slot) = spaces.get_mut(k + 1) {
+            *slot = s0 + usize::from(c.is_whitespace());
+        }
+        if let Some(slot) = cjk_marks.get_mut(k + 1) {
+            *slot = m0 + usize::from(is_cjk_mark(c));
+        }
+    }
+    let count = |v: &[usize], r: Range<usize>| {
+        v.get(r.end)
+            .copied()
+            .unwrap_or(0)
+            .saturating_sub(v.get(r.start).copied().unwrap_or(0))
+    };
+    // One side of a word: its language (CJK punctuation on the way counts
+    // as Chinese: "Exynos 990，5G 将") and whether it is glued (no space).
+    let side = |stretch: Range<usize>, letter: Option<Lang>| -> (Option<Lang>, bool) {
+        let glued = count(&spaces, stretch.clone()) == 0;
+        if count(&cjk_marks, stretch) > 0 {
+            (Some(Lang::Zh), glued)
+        } else {
+            (letter, glued)
+        }
+    };
     let mut decisions = Vec::with_capacity(weak_words.len());
     for w in &weak_words {
-        let before = (0..w.start)
-            .rev()
-            .find(|&k| class.get(k).copied().flatten().is_some() && !is_weak(k))
-            .and_then(|k| class.get(k).copied().flatten());
-        let after = (w.end..chars.len())
-            .find(|&k| class.get(k).copied().flatten().is_some() && !is_weak(k))
-            .and_then(|k| class.get(k).copied().flatten());
-        let zh = before == Some(Lang::Zh) || after == Some(Lang::Zh);
-        decisions.push((w.clone(), if zh { Lang::Zh } else { Lang::En }));
+        let before = prev_firm.get(w.start).copied().flatten();
+        let after = next_firm.get(w.end).copied().flatten();
+        let (b, b_glued) = side(
+            before.map_or(0, |(k, _)| k + 1)..w.start,
+            before.map(|(_, l)| l),
+        );
+        let (a, a_glued) = side(w.end..after.map_or(n, |(k, _)| k), after.map(|(_, l)| l));
+        let zh = Some(Lang::Zh);
+        let is_zh = (b == zh && (a == zh || a.is_none() || b_glued))
+            || (a == zh && (b.is_none() || a_glued));
+        decisions.push((w.clone(), if is_zh { Lang::Zh } else { Lang::En }));
     }
     for (w, lang) in decisions {
         for k in w {
@@ -190,6 +263,11 @@ fn resolve_spelled_words(chars: &[(usize, char)], class: &mut [Option<Lang>]) {
             }
         }
     }
+}
+
+/// CJK punctuation (。，、「」 and full-width signs): a sign of Chinese text.
+fn is_cjk_mark(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF5B}'..='\u{FF65}')
 }
 
 /// Punctuation that ends what came before it, so it stays with the run before.
@@ -230,12 +308,19 @@ fn is_closing(c: char) -> bool {
 /// Where the neutral stretch `lo..hi` between a run and a following run of
 /// language `next` is cut (char index in `lo..=hi`).
 fn split_neutral(chars: &[(usize, char)], lo: usize, hi: usize, next: Lang) -> usize {
+    // The part glued to the next run: back from it to a space or a closing
+    // mark ("Exynos 990，5G": the comma ends the English run).
     let mut t = hi;
-    while t > lo && !ch(chars, t - 1).is_whitespace() {
+    while t > lo {
+        let c = ch(chars, t - 1);
+        let in_number = matches!(c, '.' | ',' | ':')
+            && t >= 2
+            && ch(chars, t - 2).is_ascii_digit()
+            && ch(chars, t).is_ascii_digit();
+        if c.is_whitespace() || (is_closing(c) && !in_number) {
+            break;
+        }
         t -= 1;
-    }
-    while t < hi && is_closing(ch(chars, t)) {
-        t += 1;
     }
     if t == hi {
         return hi;

@@ -26,7 +26,7 @@
 use std::ops::Range;
 
 /// Longest utterance, in "speaking units": a wide (CJK) character counts
-/// [`WIDE_UNITS`], anything else one. 240 units is 120 Han characters
+/// [`WIDE_UNITS`], whitespace nothing, anything else one. 240 units is 120 Han characters
 /// (about 30 s at a calm 4 syllables per second) or 240 Latin characters
 /// (about 40 words, 15–20 s). Longer sentences are cut so that one utterance
 /// never runs for minutes: a listener who pauses, or the highlight, must never
@@ -76,12 +76,15 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let n = chars.len();
     let mut start = 0;
     let mut i = 0;
+    // Whether the current sentence has anything but whitespace yet.
+    let mut has_text = false;
     while i < n {
         let c = ch(&chars, i);
+        has_text |= !c.is_whitespace();
         let end = if is_newline(c) {
             // A line break ends the sentence, unless nothing but whitespace came
             // before it (leading blank lines join the next sentence).
-            if (start..i).all(|k| ch(&chars, k).is_whitespace()) {
+            if !has_text {
                 i += 1;
                 continue;
             }
@@ -105,6 +108,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                 natural.push(start..e);
                 start = e;
                 i = e;
+                has_text = false;
             }
             None => i += 1,
         }
@@ -334,8 +338,15 @@ fn is_comma_at(chars: &[(usize, char)], k: usize) -> bool {
     }
 }
 
+/// Speaking time of a character; whitespace is a pause, not speech.
 fn units(c: char) -> usize {
-    if is_wide(c) { WIDE_UNITS } else { 1 }
+    if is_wide(c) {
+        WIDE_UNITS
+    } else if c.is_whitespace() {
+        0
+    } else {
+        1
+    }
 }
 
 /// Cuts the sentence `r` (char indices) into pieces of at most [`MAX_UNITS`]:
@@ -358,12 +369,6 @@ fn split_long(chars: &[(usize, char)], r: Range<usize>) -> Vec<Range<usize>> {
             }
         }
         if cap >= b {
-            out.push(a..b);
-            break;
-        }
-        // Trailing whitespace is free: a sentence that only overflows with
-        // its trailing spaces stays whole.
-        if (cap..b).all(|k| ch(chars, k).is_whitespace()) {
             out.push(a..b);
             break;
         }
