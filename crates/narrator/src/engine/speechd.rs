@@ -22,10 +22,33 @@ impl SpeechDispatcher {
     /// Connects (starting speech-dispatcher when it is not running) and
     /// routes its notifications to `sink`.
     pub fn connect(sink: EventSink) -> Result<Self, EngineError> {
-        let connection = Connection::open("care-reader", "narrator", "care-reader", Mode::Threaded)
-            .map_err(|e| EngineError::Missing {
-                detail: format!("speech-dispatcher: {e}"),
-            })?;
+        let open = || Connection::open("care-reader", "narrator", "care-reader", Mode::Threaded);
+        let connection = match open() {
+            Ok(c) => c,
+            Err(first) => {
+                // The library's own autospawn starts the service with our
+                // locale; speech-dispatcher exits at once when that locale is
+                // not installed (a Chinese desktop setting on a machine without
+                // zh_CN.UTF-8). Start it once more in the C locale, which is
+                // always there; the service speaks every language either way.
+                let spawned = std::process::Command::new("speech-dispatcher")
+                    .arg("--spawn")
+                    .env("LC_ALL", "C.UTF-8")
+                    .stdin(std::process::Stdio::null())
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::null())
+                    .status()
+                    .is_ok();
+                match spawned.then(open) {
+                    Some(Ok(c)) => c,
+                    _ => {
+                        return Err(EngineError::Missing {
+                            detail: format!("speech-dispatcher: {first}"),
+                        });
+                    }
+                }
+            }
+        };
         let notify = |event: fn(UtteranceKey) -> EngineEvent, sink: &EventSink| {
             let sink = Arc::clone(sink);
             Some(
