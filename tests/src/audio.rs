@@ -30,17 +30,12 @@ pub struct Recording {
     pub path: PathBuf,
 }
 
-fn have(tool: &str) -> bool {
-    std::env::var_os("PATH")
-        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(tool).is_file()))
-}
-
 impl AudioRig {
     /// Starts PulseAudio with a null sink named `ci`. When the tools are
     /// missing: in CI (`CI` set) that is a failure of the set-up script, so
     /// it panics; elsewhere it says so loudly and returns `None`.
     pub fn start(test: &str) -> Option<AudioRig> {
-        let missing: Vec<&str> = TOOLS.iter().copied().filter(|t| !have(t)).collect();
+        let missing: Vec<&str> = TOOLS.iter().copied().filter(|t| crate::find_program(t).is_none()).collect();
         if !missing.is_empty() {
             let message = format!(
                 "{test}: SKIPPED: missing {missing:?} (scripts/setup --tests installs them)"

@@ -21,6 +21,21 @@ pub mod netease;
 pub mod score;
 mod word_table;
 
+/// A program on `PATH` (or in cargo's bin folder, where `cargo install`
+/// puts tauri-driver and which a fresh shell may not have on `PATH`).
+pub fn find_program(name: &str) -> Option<std::path::PathBuf> {
+    let mut dirs: Vec<std::path::PathBuf> = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).collect())
+        .unwrap_or_default();
+    if let Some(home) = std::env::var_os("CARGO_HOME") {
+        dirs.push(std::path::PathBuf::from(home).join("bin"));
+    }
+    if let Some(home) = std::env::var_os("HOME") {
+        dirs.push(std::path::PathBuf::from(home).join(".cargo/bin"));
+    }
+    dirs.into_iter().map(|d| d.join(name)).find(|p| p.is_file())
+}
+
 /// Decodes page bytes the way the app does (no HTTP charset) and extracts the
 /// article; returns the body text, or an empty string when extraction fails
 /// (the corpus metric counts a failure as an empty extraction).

@@ -82,20 +82,7 @@ pub fn skip_or_fail(test: &str, missing: &str) {
     ));
 }
 
-/// A program on `PATH` (or in cargo's bin folder, where `cargo install`
-/// puts tauri-driver and which a fresh shell may not have on `PATH`).
-pub fn find_program(name: &str) -> Option<PathBuf> {
-    let mut dirs: Vec<PathBuf> = std::env::var_os("PATH")
-        .map(|p| std::env::split_paths(&p).collect())
-        .unwrap_or_default();
-    if let Some(home) = std::env::var_os("CARGO_HOME") {
-        dirs.push(PathBuf::from(home).join("bin"));
-    }
-    if let Some(home) = std::env::var_os("HOME") {
-        dirs.push(PathBuf::from(home).join(".cargo/bin"));
-    }
-    dirs.into_iter().map(|d| d.join(name)).find(|p| p.is_file())
-}
+pub use care_reader_tests::find_program;
 
 /// A port nobody listens on right now (bound and released; the tiny race
 /// with another process is acceptable for a test).
