@@ -11,6 +11,7 @@ use reader_core::article::{Article, Block, inline_text};
 use reader_core::i18n::{Localizer, strip_isolation};
 use serde::Serialize;
 
+use crate::text::lang::is_han;
 use crate::text::{Lang, language_runs, normalize_zh, sentences};
 
 /// What a sentence is on the page, so the UI knows what to highlight.
@@ -77,14 +78,8 @@ pub struct Script {
 /// The main language of an article: its declared language, else the script
 /// most of its letters are written in.
 pub fn article_lang(article: &Article) -> Lang {
-    if let Some(tag) = &article.lang {
-        let tag = tag.to_ascii_lowercase();
-        if tag.starts_with("zh") || tag.starts_with("cmn") {
-            return Lang::Zh;
-        }
-        if tag.starts_with("en") {
-            return Lang::En;
-        }
+    if let Some(lang) = article.lang.as_deref().and_then(Lang::from_tag) {
+        return lang;
     }
     let (mut han, mut latin) = (0usize, 0usize);
     for c in article
@@ -103,17 +98,9 @@ pub fn article_lang(article: &Article) -> Lang {
     if han * 3 >= latin { Lang::Zh } else { Lang::En }
 }
 
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}')
-}
-
 /// The language of a localizer's messages.
 pub fn ui_lang(l10n: &Localizer) -> Lang {
-    if l10n.lang().starts_with("zh") {
-        Lang::Zh
-    } else {
-        Lang::En
-    }
+    Lang::from_tag(l10n.lang()).unwrap_or(Lang::En)
 }
 
 struct Builder {

@@ -20,12 +20,7 @@ pub struct VoiceInfo {
 impl VoiceInfo {
     /// Whether this voice speaks `lang`.
     pub fn speaks(&self, lang: Lang) -> bool {
-        let tag = self.lang.to_ascii_lowercase();
-        let primary = tag.split(['-', '_']).next().unwrap_or_default();
-        match lang {
-            Lang::Zh => matches!(primary, "zh" | "cmn"),
-            Lang::En => primary == "en",
-        }
+        Lang::from_tag(&self.lang) == Some(lang)
     }
 }
 

@@ -261,16 +261,7 @@ fn main() -> ExitCode {
             Err(failure) => fail(&l10n, &failure),
         },
         Command::Voices(args) => {
-            let lang = cli.lang.as_deref().and_then(|l| {
-                let l = l.to_ascii_lowercase();
-                if l.starts_with("zh") {
-                    Some(narrator::text::Lang::Zh)
-                } else if l.starts_with("en") {
-                    Some(narrator::text::Lang::En)
-                } else {
-                    None
-                }
-            });
+            let lang = cli.lang.as_deref().and_then(narrator::text::Lang::from_tag);
             read::voices(lang, args.all, &l10n)
         }
     }

@@ -38,6 +38,22 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// The language a BCP 47 tag names, by its primary subtag, in any case:
+    /// `zh-CN`, `zh_TW`, `cmn-latn-pinyin` (espeak-ng's Mandarin) are Chinese,
+    /// `en-US` English; anything else is none of ours.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        if primary.eq_ignore_ascii_case("zh") || primary.eq_ignore_ascii_case("cmn") {
+            Some(Lang::Zh)
+        } else if primary.eq_ignore_ascii_case("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+}
+
 /// Longest all-capital Latin word that a Chinese voice spells inside Chinese.
 const MAX_SPELLED_LETTERS: usize = 3;
 
@@ -334,6 +350,22 @@ fn split_neutral(chars: &[(usize, char)], lo: usize, hi: usize, next: Lang) -> u
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn tags_name_our_languages_by_their_primary_subtag() {
+        for (tag, lang) in [
+            ("zh-CN", Some(Lang::Zh)),
+            ("ZH_tw", Some(Lang::Zh)),
+            ("cmn-LATN-PINYIN", Some(Lang::Zh)),
+            ("en", Some(Lang::En)),
+            ("en-US", Some(Lang::En)),
+            ("yue", None),
+            ("fr-FR", None),
+            ("", None),
+        ] {
+            assert_eq!(Lang::from_tag(tag), lang, "{tag}");
+        }
+    }
     use super::*;
 
     fn runs(text: &str) -> Vec<(Lang, &str)> {
