@@ -109,8 +109,8 @@ impl Narration {
         self.narrator.command(command);
     }
 
-    /// The voices for Settings: each language's plain voices (espeak-ng's
-    /// thousands of variants left out), the narrator's pick first.
+    /// The voices for Settings: each language's plain voices (variants left
+    /// out), the narrator's pick first.
     pub fn voices(
         &self,
         settings: &Settings,
@@ -130,7 +130,7 @@ impl Narration {
             let best = best_voice(&all, lang).map(|v| v.id.clone());
             let mut list: Vec<VoiceInfo> = all
                 .iter()
-                .filter(|v| v.speaks(lang) && !v.id.contains('+'))
+                .filter(|v| v.speaks(lang) && !v.is_variant())
                 .cloned()
                 .collect();
             list.sort_by_key(|v| (Some(&v.id) != best.as_ref(), v.name.clone()));

@@ -22,6 +22,13 @@ impl VoiceInfo {
     pub fn speaks(&self, lang: Lang) -> bool {
         Lang::from_tag(&self.lang) == Some(lang)
     }
+
+    /// A variant of another voice: espeak-ng lists every voice again with
+    /// each of its ~100 variants ("…+klatt", "…+Adam"), thousands of entries
+    /// a voice list should not show by default.
+    pub fn is_variant(&self) -> bool {
+        self.id.contains('+')
+    }
 }
 
 /// How well a voice suits reading news in `lang`; higher is better, `None`
@@ -65,8 +72,8 @@ fn suitability(voice: &VoiceInfo, lang: Lang) -> Option<u32> {
             _ => 50,
         },
     };
-    // Variants (espeak-ng's "+klatt", "+croak") after the plain voice.
-    let plain = if voice.id.contains('+') { 0 } else { 5 };
+    // Variants after the plain voice.
+    let plain = if voice.is_variant() { 0 } else { 5 };
     Some(score + plain)
 }
 

@@ -153,9 +153,7 @@ pub fn voices(lang: Option<Lang>, all: bool, l10n: &Localizer) -> ExitCode {
         if lang.is_some_and(|l| !v.speaks(l)) {
             continue;
         }
-        // espeak-ng lists each voice again with every variant (+Adam,
-        // +klatt, …): thousands of lines nobody wants by default.
-        if !all && v.id.contains('+') {
+        if !all && v.is_variant() {
             continue;
         }
         let mark = if best.iter().any(|b| b.id == v.id) {
