@@ -35,7 +35,11 @@ impl AudioRig {
     /// missing: in CI (`CI` set) that is a failure of the set-up script, so
     /// it panics; elsewhere it says so loudly and returns `None`.
     pub fn start(test: &str) -> Option<AudioRig> {
-        let missing: Vec<&str> = TOOLS.iter().copied().filter(|t| crate::find_program(t).is_none()).collect();
+        let missing: Vec<&str> = TOOLS
+            .iter()
+            .copied()
+            .filter(|t| crate::find_program(t).is_none())
+            .collect();
         if !missing.is_empty() {
             let message = format!(
                 "{test}: SKIPPED: missing {missing:?} (scripts/setup --tests installs them)"
