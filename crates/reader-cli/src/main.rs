@@ -155,6 +155,10 @@ enum Format {
 enum Failure {
     Core(Error),
     InvalidBase(String),
+    /// Reading aloud failed: no engine, no voice, no sound.
+    Speech(narrator::EngineError),
+    /// `read --voice ID` with an id the engine does not have.
+    UnknownVoice(String),
     Write {
         path: String,
         source: std::io::Error,
@@ -180,10 +184,19 @@ impl From<extract::ExtractError> for Failure {
     }
 }
 
+impl From<narrator::EngineError> for Failure {
+    fn from(e: narrator::EngineError) -> Self {
+        Failure::Speech(e)
+    }
+}
+
 impl Failure {
     fn exit_code(&self) -> u8 {
         match self {
             Failure::Core(e) => exit_code_for(e.code()),
+            Failure::Speech(e) => exit_code_for(e.code()),
+            // A usage error, like an unknown option.
+            Failure::UnknownVoice(_) => 2,
             Failure::InvalidBase(_) => 3,
             Failure::Write { .. } | Failure::Unexpected(_) => 1,
         }
@@ -194,6 +207,10 @@ impl Failure {
             Failure::Core(e) => e.localize(l10n).message,
             Failure::InvalidBase(url) => {
                 l10n.message("cli-invalid-base-url", &[("url", url.clone())])
+            }
+            Failure::Speech(e) => e.localized(l10n).message,
+            Failure::UnknownVoice(voice) => {
+                l10n.message("cli-unknown-voice", &[("voice", voice.clone())])
             }
             Failure::Write { path, source } => l10n.message(
                 "cli-write-failed",
@@ -213,6 +230,7 @@ fn exit_code_for(code: &str) -> u8 {
         "too-large" | "unsupported-content-type" => 6,
         "file-not-found" | "not-a-file" | "io" => 7,
         "no-article" | "empty-page" => 8,
+        "speech-missing" | "speech-no-voice" | "speech-silent" | "speech-failed" => 9,
         _ => 1,
     }
 }
@@ -236,10 +254,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Extract(args) => match (&args.batch, &args.input) {
             (Some(list), _) => runtime.block_on(run_batch(list, args.format, &l10n)),
-            (None, Some(input)) => match runtime.block_on(run_extract(input, &args)) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(failure) => fail(&l10n, &failure),
-            },
+            (None, Some(input)) => done(&l10n, runtime.block_on(run_extract(input, &args))),
             // clap requires one of the two; stay calm if that ever changes.
             (None, None) => fail(
                 &l10n,
@@ -248,21 +263,22 @@ fn main() -> ExitCode {
                 }),
             ),
         },
-        Command::Read(args) => match runtime.block_on(load_article(&args.input)) {
-            Ok(article) => read::read(
-                &article,
-                &read::ReadOptions {
-                    voice: args.voice,
-                    rate: args.rate,
-                    from: args.from.map(|n| n as usize),
-                },
-                &l10n,
-            ),
-            Err(failure) => fail(&l10n, &failure),
-        },
+        Command::Read(args) => {
+            let result = runtime
+                .block_on(load_article(&args.input))
+                .and_then(|article| {
+                    let options = read::ReadOptions {
+                        voice: args.voice,
+                        rate: args.rate,
+                        from: args.from.map(|n| n as usize),
+                    };
+                    read::read(&article, &options, &l10n)
+                });
+            done(&l10n, result)
+        }
         Command::Voices(args) => {
             let lang = cli.lang.as_deref().and_then(narrator::text::Lang::from_tag);
-            read::voices(lang, args.all, &l10n)
+            done(&l10n, read::voices(lang, args.all))
         }
     }
 }
@@ -272,6 +288,14 @@ async fn load_article(input: &str) -> Result<Article, Failure> {
     let source = Source::parse(input)?;
     let page = fetch::fetch(&source, &FetchOptions::default()).await?;
     Ok(extract::extract_page(&page)?)
+}
+
+/// Success, or the failure printed with its exit code.
+fn done(l10n: &Localizer, result: Result<(), Failure>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => fail(l10n, &failure),
+    }
 }
 
 /// Print the localised error and give its exit code.
@@ -469,6 +493,27 @@ mod tests {
             );
         }
         assert_eq!(exit_code_for("something-new"), 1);
+    }
+
+    #[test]
+    fn every_speech_error_exits_with_nine() {
+        use narrator::EngineError;
+        let errors = [
+            EngineError::Missing {
+                detail: String::new(),
+            },
+            EngineError::NoVoice {
+                lang: narrator::text::Lang::Zh,
+            },
+            EngineError::Silent,
+            EngineError::Failed {
+                detail: String::new(),
+            },
+        ];
+        for e in errors {
+            assert_eq!(Failure::Speech(e.clone()).exit_code(), 9, "{e:?}");
+        }
+        assert!(EXIT_CODES_HELP.contains("\n  9  speech"));
     }
 
     #[test]

@@ -3,19 +3,17 @@
 //! without a window.
 
 use std::io::Write;
-use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::mpsc;
 
 use narrator::player::{Command, PlayState, PlayerEvent, PlayerSettings};
 use narrator::text::Lang;
 use narrator::voice::{VoiceInfo, best_voice};
-use narrator::{EngineError, Narrator, Script};
+use narrator::{Narrator, Script};
 use reader_core::Article;
 use reader_core::i18n::Localizer;
 
-/// Exit code when speech is impossible (no engine, no voice, no sound).
-pub const EXIT_SPEECH: u8 = 9;
+use crate::Failure;
 
 /// What `read` was asked for.
 pub struct ReadOptions {
@@ -25,18 +23,12 @@ pub struct ReadOptions {
     pub from: Option<usize>,
 }
 
-fn speech_failure(l10n: &Localizer, error: &EngineError) -> ExitCode {
-    let message = error.localized(l10n).message;
-    eprintln!("{}", l10n.message("cli-error", &[("message", message)]));
-    ExitCode::from(EXIT_SPEECH)
-}
-
 /// Reads `article` aloud, printing each sentence as it starts. Ctrl+C
 /// silences the voice before the program ends.
-pub fn read(article: &Article, options: &ReadOptions, l10n: &Localizer) -> ExitCode {
+pub fn read(article: &Article, options: &ReadOptions, l10n: &Localizer) -> Result<(), Failure> {
     let script = Arc::new(Script::of(article, l10n));
     if script.sentences.is_empty() {
-        return ExitCode::SUCCESS;
+        return Ok(());
     }
     let (tx, rx) = mpsc::channel();
     let events = tx.clone();
@@ -50,23 +42,11 @@ pub fn read(article: &Article, options: &ReadOptions, l10n: &Localizer) -> ExitC
         },
     );
     if let Some(id) = &options.voice {
-        let voices = match narrator.voices() {
-            Ok(v) => v,
-            Err(e) => return speech_failure(l10n, &e),
-        };
-        let Some(voice) = voices.iter().find(|v| &v.id == id) else {
-            eprintln!(
-                "{}",
-                l10n.message(
-                    "cli-error",
-                    &[(
-                        "message",
-                        l10n.message("cli-unknown-voice", &[("voice", id.clone())])
-                    )]
-                )
-            );
-            return ExitCode::from(2);
-        };
+        let voices = narrator.voices()?;
+        let voice = voices
+            .iter()
+            .find(|v| &v.id == id)
+            .ok_or_else(|| Failure::UnknownVoice(id.clone()))?;
         for lang in [Lang::Zh, Lang::En] {
             if voice.speaks(lang) {
                 narrator.command(Command::SetVoice {
@@ -108,12 +88,12 @@ pub fn read(article: &Article, options: &ReadOptions, l10n: &Localizer) -> ExitC
                 // Loading reports Idle before playing starts.
                 PlayState::Playing | PlayState::Idle => {}
             },
-            PlayerEvent::Error(e) => return speech_failure(l10n, &e),
+            PlayerEvent::Error(e) => return Err(e.into()),
         }
     }
     // Dropping the narrator silences the voice.
     drop(narrator);
-    ExitCode::SUCCESS
+    Ok(())
 }
 
 /// Ends the reading loop on Ctrl+C, so the narrator is dropped (and the
@@ -138,12 +118,9 @@ fn stop_on_ctrl_c(tx: mpsc::Sender<Option<PlayerEvent>>) {
 
 /// `care-reader voices [--lang zh|en] [--all]`: one voice per line,
 /// `id<TAB>language<TAB>name`, the one the narrator would pick marked `*`.
-pub fn voices(lang: Option<Lang>, all: bool, l10n: &Localizer) -> ExitCode {
+pub fn voices(lang: Option<Lang>, all: bool) -> Result<(), Failure> {
     let narrator = Narrator::system(PlayerSettings::default(), |_| {});
-    let voices = match narrator.voices() {
-        Ok(v) => v,
-        Err(e) => return speech_failure(l10n, &e),
-    };
+    let voices = narrator.voices()?;
     let best: Vec<&VoiceInfo> = [Lang::Zh, Lang::En]
         .into_iter()
         .filter_map(|l| best_voice(&voices, l))
@@ -165,5 +142,5 @@ pub fn voices(lang: Option<Lang>, all: bool, l10n: &Localizer) -> ExitCode {
             break;
         }
     }
-    ExitCode::SUCCESS
+    Ok(())
 }
