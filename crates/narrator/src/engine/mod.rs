@@ -129,6 +129,66 @@ pub fn engine_rate(speed: f32, min: f32, normal: f32, max: f32) -> f32 {
     }
 }
 
+/// An engine's own voice records, listed once, and the one that is set.
+/// Both backends need the engine's record to set a voice, listing them is
+/// slow (espeak-ng has thousands), and a voice is only set when it changes.
+pub(crate) struct VoiceRecords<V> {
+    list: Option<Vec<V>>,
+    current: Option<String>,
+}
+
+impl<V: Clone> VoiceRecords<V> {
+    pub(crate) fn new() -> Self {
+        VoiceRecords {
+            list: None,
+            current: None,
+        }
+    }
+
+    /// The records, listed by `fetch` the first time.
+    pub(crate) fn list<E: std::fmt::Display>(
+        &mut self,
+        fetch: impl FnOnce() -> Result<Vec<V>, E>,
+    ) -> Result<&[V], EngineError> {
+        if self.list.is_none() {
+            let list = fetch().map_err(|e| EngineError::Failed {
+                detail: format!("listing voices: {e}"),
+            })?;
+            self.list = Some(list);
+        }
+        Ok(self.list.as_deref().unwrap_or_default())
+    }
+
+    /// Makes `id` the voice of `engine` with `set`, unless it already is;
+    /// the record is the one whose `record_id` is `id`, from the list
+    /// `fetch` gives the first time.
+    pub(crate) fn select<C, E: std::fmt::Display>(
+        &mut self,
+        engine: &mut C,
+        id: &str,
+        fetch: impl FnOnce(&C) -> Result<Vec<V>, E>,
+        record_id: impl Fn(&V) -> String,
+        set: impl FnOnce(&mut C, &V) -> Result<(), E>,
+    ) -> Result<(), EngineError> {
+        if self.current.as_deref() == Some(id) {
+            return Ok(());
+        }
+        let record = self
+            .list(|| fetch(engine))?
+            .iter()
+            .find(|v| record_id(v) == id)
+            .cloned()
+            .ok_or_else(|| EngineError::Failed {
+                detail: format!("no voice {id:?}"),
+            })?;
+        set(engine, &record).map_err(|e| EngineError::Failed {
+            detail: format!("setting voice {id:?}: {e}"),
+        })?;
+        self.current = Some(id.to_owned());
+        Ok(())
+    }
+}
+
 /// The engine for this OS, reporting to `sink`.
 pub fn system_engine(sink: EventSink) -> Result<Box<dyn Engine>, EngineError> {
     #[cfg(target_os = "linux")]
@@ -144,6 +204,41 @@ pub fn system_engine(sink: EventSink) -> Result<Box<dyn Engine>, EngineError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A stand-in engine that records the voices it is set to.
+    #[derive(Default)]
+    struct Counting {
+        sets: Vec<String>,
+    }
+
+    #[test]
+    fn voices_are_listed_once_and_set_only_when_they_change() {
+        let mut engine = Counting::default();
+        let mut records: VoiceRecords<String> = VoiceRecords::new();
+        let fetch =
+            |_: &Counting| -> Result<Vec<String>, String> { Ok(vec!["zh".into(), "en".into()]) };
+        let set = |e: &mut Counting, v: &String| -> Result<(), String> {
+            e.sets.push(v.clone());
+            Ok(())
+        };
+        for id in ["zh", "zh", "en", "en", "zh"] {
+            records
+                .select(&mut engine, id, fetch, String::clone, set)
+                .expect("zh and en are listed");
+        }
+        assert_eq!(engine.sets, ["zh", "en", "zh"]);
+        let mut listed = 0;
+        let _ = records.list(|| {
+            listed += 1;
+            Ok::<_, String>(Vec::new())
+        });
+        assert_eq!(listed, 0, "the list is kept from the first select");
+        let missing = records.select(&mut engine, "fr", fetch, String::clone, set);
+        assert!(
+            matches!(missing, Err(EngineError::Failed { .. })),
+            "{missing:?}"
+        );
+    }
 
     #[test]
     fn normal_speed_is_the_engines_normal_rate_and_the_ends_meet() {

@@ -8,15 +8,14 @@ use std::sync::Arc;
 
 use tts::{Tts, UtteranceId, Voice};
 
-use super::{Engine, EngineError, EngineEvent, EventSink, UtteranceKey, engine_rate};
+use super::{Engine, EngineError, EngineEvent, EventSink, UtteranceKey, VoiceRecords, engine_rate};
 use crate::voice::VoiceInfo;
 
 /// A `tts::Tts`. It is `Rc`-based: keep it on the thread that made it (the
 /// narrator's own thread does).
 pub struct TtsEngine {
     tts: Tts,
-    voices: Option<Vec<Voice>>,
-    current_voice: Option<String>,
+    voices: VoiceRecords<Voice>,
 }
 
 /// Our key for a `tts` utterance id. The id is a number on most backends
@@ -52,26 +51,17 @@ impl TtsEngine {
         }
         Ok(TtsEngine {
             tts,
-            voices: None,
-            current_voice: None,
+            voices: VoiceRecords::new(),
         })
-    }
-
-    fn engine_voices(&mut self) -> Result<&[Voice], EngineError> {
-        if self.voices.is_none() {
-            let list = self.tts.voices().map_err(|e| EngineError::Failed {
-                detail: format!("listing voices: {e}"),
-            })?;
-            self.voices = Some(list);
-        }
-        Ok(self.voices.as_deref().unwrap_or_default())
     }
 }
 
 impl Engine for TtsEngine {
     fn voices(&mut self) -> Result<Vec<VoiceInfo>, EngineError> {
+        let tts = &self.tts;
         Ok(self
-            .engine_voices()?
+            .voices
+            .list(|| tts.voices())?
             .iter()
             .map(|v| VoiceInfo {
                 id: v.id(),
@@ -87,22 +77,13 @@ impl Engine for TtsEngine {
         voice: &VoiceInfo,
         rate: f32,
     ) -> Result<UtteranceKey, EngineError> {
-        if self.current_voice.as_deref() != Some(voice.id.as_str()) {
-            let record = self
-                .engine_voices()?
-                .iter()
-                .find(|v| v.id() == voice.id)
-                .cloned()
-                .ok_or_else(|| EngineError::Failed {
-                    detail: format!("no voice {:?}", voice.id),
-                })?;
-            self.tts
-                .set_voice(&record)
-                .map_err(|e| EngineError::Failed {
-                    detail: format!("setting voice {:?}: {e}", voice.id),
-                })?;
-            self.current_voice = Some(voice.id.clone());
-        }
+        self.voices.select(
+            &mut self.tts,
+            &voice.id,
+            Tts::voices,
+            Voice::id,
+            Tts::set_voice,
+        )?;
         let (min, normal, max) = (
             self.tts.min_rate(),
             self.tts.normal_rate(),

@@ -4,17 +4,14 @@ use std::sync::Arc;
 
 use speech_dispatcher::{Connection, Mode, Priority, Voice};
 
-use super::{Engine, EngineError, EngineEvent, EventSink, UtteranceKey, engine_rate};
+use super::{Engine, EngineError, EngineEvent, EventSink, UtteranceKey, VoiceRecords, engine_rate};
 use crate::voice::VoiceInfo;
 
 /// One connection to speech-dispatcher, which it autospawns if needed.
 pub struct SpeechDispatcher {
     connection: Connection,
-    /// The engine's own voice records, listed once: setting a voice needs
-    /// the record, and listing takes over a second with espeak-ng.
-    voices: Option<Vec<Voice>>,
-    /// The voice last set, so an unchanged voice is not set again.
-    current_voice: Option<String>,
+    voices: VoiceRecords<Voice>,
+    /// The rate last set, so an unchanged rate is not sent again.
     current_rate: Option<i32>,
 }
 
@@ -61,30 +58,18 @@ impl SpeechDispatcher {
         connection.on_cancel(notify(EngineEvent::Stopped, &sink));
         Ok(SpeechDispatcher {
             connection,
-            voices: None,
-            current_voice: None,
+            voices: VoiceRecords::new(),
             current_rate: None,
         })
-    }
-
-    fn engine_voices(&mut self) -> Result<&[Voice], EngineError> {
-        if self.voices.is_none() {
-            let list =
-                self.connection
-                    .list_synthesis_voices()
-                    .map_err(|e| EngineError::Failed {
-                        detail: format!("listing voices: {e}"),
-                    })?;
-            self.voices = Some(list);
-        }
-        Ok(self.voices.as_deref().unwrap_or_default())
     }
 }
 
 impl Engine for SpeechDispatcher {
     fn voices(&mut self) -> Result<Vec<VoiceInfo>, EngineError> {
+        let connection = &self.connection;
         Ok(self
-            .engine_voices()?
+            .voices
+            .list(|| connection.list_synthesis_voices())?
             .iter()
             .map(|v| VoiceInfo {
                 id: v.name.clone(),
@@ -100,22 +85,13 @@ impl Engine for SpeechDispatcher {
         voice: &VoiceInfo,
         rate: f32,
     ) -> Result<UtteranceKey, EngineError> {
-        if self.current_voice.as_deref() != Some(voice.id.as_str()) {
-            let record = self
-                .engine_voices()?
-                .iter()
-                .find(|v| v.name == voice.id)
-                .cloned()
-                .ok_or_else(|| EngineError::Failed {
-                    detail: format!("no voice {:?}", voice.id),
-                })?;
-            self.connection
-                .set_synthesis_voice(&record)
-                .map_err(|e| EngineError::Failed {
-                    detail: format!("setting voice {:?}: {e}", voice.id),
-                })?;
-            self.current_voice = Some(voice.id.clone());
-        }
+        self.voices.select(
+            &mut self.connection,
+            &voice.id,
+            Connection::list_synthesis_voices,
+            |v| v.name.clone(),
+            |c, v| c.set_synthesis_voice(v),
+        )?;
         let rate = engine_rate(rate, -100.0, 0.0, 100.0).round() as i32;
         if self.current_rate != Some(rate) {
             self.connection
