@@ -143,16 +143,8 @@ impl Builder {
             utf16 += text[last_byte..range.start].encode_utf16().count();
             let piece = &text[range.clone()];
             let len16 = piece.encode_utf16().count();
-            let mut utterances = Vec::new();
-            if n == 0 {
-                if let Some(label) = label {
-                    utterances.push(Utterance {
-                        lang: self.announce,
-                        text: label.to_owned(),
-                    });
-                }
-            }
-            utterances.extend(self.utterances(piece));
+            // The label goes before the part's first sentence only.
+            let utterances = self.utterances(label.filter(|_| n == 0), piece);
             self.push(Sentence {
                 kind,
                 block,
@@ -177,14 +169,7 @@ impl Builder {
         text: &str,
         label: Option<&str>,
     ) {
-        let mut utterances = Vec::new();
-        if let Some(label) = label {
-            utterances.push(Utterance {
-                lang: self.announce,
-                text: label.to_owned(),
-            });
-        }
-        utterances.extend(self.utterances(text));
+        let utterances = self.utterances(label, text);
         self.push(Sentence {
             kind,
             block: Some(block),
@@ -197,9 +182,14 @@ impl Builder {
         });
     }
 
-    /// The language runs of `text`, normalised, without silent runs.
-    fn utterances(&self, text: &str) -> Vec<Utterance> {
-        language_runs(text, self.default)
+    /// What is said for `text`: the announcement `label` (in the reader's
+    /// language), then `text`'s language runs, normalised, without silent runs.
+    fn utterances(&self, label: Option<&str>, text: &str) -> Vec<Utterance> {
+        let label = label.map(|l| Utterance {
+            lang: self.announce,
+            text: l.to_owned(),
+        });
+        let runs = language_runs(text, self.default)
             .into_iter()
             .filter_map(|(lang, range)| {
                 let run = text[range].trim();
@@ -211,8 +201,8 @@ impl Builder {
                     Lang::En => run.to_owned(),
                 };
                 Some(Utterance { lang, text })
-            })
-            .collect()
+            });
+        label.into_iter().chain(runs).collect()
     }
 }
 
