@@ -4,10 +4,10 @@
 
 use std::path::PathBuf;
 
-use reader_core::article::Article;
-use reader_core::fetch::{self, FetchOptions, Source};
-use reader_core::settings::{Settings, SettingsPatch};
-use reader_core::store::{RECENT_LIMIT, RecentItem};
+use reader_article::Article;
+use reader_web::fetch::{self, FetchOptions, Source};
+use reader_settings::{Settings, SettingsPatch};
+use reader_store::{RECENT_LIMIT, RecentItem};
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
@@ -48,7 +48,7 @@ pub enum Progress {
     Done,
 }
 
-fn store_error(state: &AppState, e: &reader_core::store::StoreError) -> UiError {
+fn store_error(state: &AppState, e: &reader_store::StoreError) -> UiError {
     UiError::coded(&state.l10n(), e.code())
 }
 
@@ -118,7 +118,7 @@ pub async fn open_article(
     progress: Channel<Progress>,
 ) -> Result<ArticleView, UiError> {
     let l10n = state.l10n();
-    let localize = |e: reader_core::Error| -> UiError { e.localize(&l10n).into() };
+    let localize = |e: reader_web::Error| -> UiError { e.localize(&l10n).into() };
     // What the store remembers the article by: the parsed URL or path.
     let (parsed, key) = match Source::parse(&source) {
         Ok(Source::Web(url)) => {
@@ -141,7 +141,7 @@ pub async fn open_article(
     // `scraper::Html` is not `Send`: extraction runs on a blocking thread
     // and hands back the owned Article.
     let article: Article =
-        tauri::async_runtime::spawn_blocking(move || reader_core::extract::extract_page(&page))
+        tauri::async_runtime::spawn_blocking(move || reader_web::extract::extract_page(&page))
             .await
             .map_err(|_| UiError::coded(&l10n, "unknown"))?
             .map_err(|e| localize(e.into()))?;
@@ -161,7 +161,7 @@ pub fn open_welcome(
 ) -> Result<ArticleView, UiError> {
     let l10n = state.l10n();
     let article = welcome::article(l10n.lang())
-        .map_err(|e| UiError::from(reader_core::Error::from(e).localize(&l10n)))?;
+        .map_err(|e| UiError::from(reader_web::Error::from(e).localize(&l10n)))?;
     let view = article_view(&state, 0, welcome::SOURCE, article);
     narration.load(&view.speech);
     Ok(view)

@@ -1,7 +1,7 @@
 //! The one error type commands return: `{code, message}`, the message in
 //! the reader's language. The UI branches on `code` and shows `message`.
 
-use reader_core::i18n::{ErrorMessage, Localizer};
+use reader_l10n::{ErrorMessage, Localizer};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

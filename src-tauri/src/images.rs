@@ -2,7 +2,7 @@
 //! webview never contacts a page's host, and only URLs of images in articles
 //! we showed are served (anything else is a 404).
 
-use reader_core::fetch::{FetchOptions, fetch_image};
+use reader_web::fetch::{FetchOptions, fetch_image};
 use tauri::http::{Request, Response, StatusCode, header};
 use tauri::{Manager, Runtime, UriSchemeContext, UriSchemeResponder};
 use url::Url;

@@ -10,7 +10,7 @@ use narrator::player::{Command, PlayerEvent, PlayerSettings, Status};
 use narrator::text::Lang;
 use narrator::voice::{VoiceInfo, best_voice, choose_voice};
 use narrator::{Narrator, Script};
-use reader_core::settings::{Settings, SettingsPatch};
+use reader_settings::{Settings, SettingsPatch};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 
@@ -114,7 +114,7 @@ impl Narration {
     pub fn voices(
         &self,
         settings: &Settings,
-        l10n: &reader_core::i18n::Localizer,
+        l10n: &reader_l10n::Localizer,
     ) -> NarratorVoices {
         let all = match self.narrator.voices() {
             Ok(v) => v,

@@ -5,9 +5,9 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
-use reader_core::i18n::Localizer;
-use reader_core::settings::Settings;
-use reader_core::store::{Notice, Store};
+use reader_l10n::Localizer;
+use reader_settings::Settings;
+use reader_store::{Notice, Store};
 
 use crate::args::Args;
 
@@ -25,7 +25,7 @@ pub struct AppState {
 impl AppState {
     /// Opens the store in `data_dir`; if that fails, the app still runs on
     /// an in-memory store and says so.
-    pub fn new(args: Args, data_dir: &Path) -> Result<AppState, reader_core::store::StoreError> {
+    pub fn new(args: Args, data_dir: &Path) -> Result<AppState, reader_store::StoreError> {
         let (store, notice) = match Store::open_in(data_dir) {
             Ok(opened) => opened,
             Err(_) => (

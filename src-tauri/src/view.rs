@@ -3,8 +3,8 @@
 //! title.
 
 use percent_encoding::{NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
-use reader_core::article::{Article, Block};
-use reader_core::i18n::Localizer;
+use reader_article::{Article, Block};
+use reader_l10n::Localizer;
 use serde::Serialize;
 
 use crate::state::AppState;

@@ -2,8 +2,8 @@
 //! binary and run through the same extractor as any page, so the first thing
 //! a new reader sees works offline and looks like every other article.
 
-use reader_core::article::Article;
-use reader_core::extract::{self, ExtractError};
+use reader_article::Article;
+use reader_web::extract::{self, ExtractError};
 
 /// The `source` the reader view and the store know it by.
 pub const SOURCE: &str = "care-reader:welcome";
@@ -31,7 +31,7 @@ mod tests {
             let paragraphs = a
                 .blocks
                 .iter()
-                .filter(|b| matches!(b, reader_core::Block::Paragraph { .. }))
+                .filter(|b| matches!(b, reader_article::Block::Paragraph { .. }))
                 .count();
             assert_eq!(paragraphs, written, "{lang}: {}", a.body_text());
             assert!(

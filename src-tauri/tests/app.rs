@@ -156,7 +156,7 @@ fn open_corpus_page_by_address() {
         // the page (gne-zh has no reference title).
         let html = case.html().expect("the corpus page should decompress");
         let base = url::Url::parse(&url).expect("server URL");
-        let article = reader_core::extract::extract(&html, Some(&base))
+        let article = reader_web::extract::extract(&html, Some(&base))
             .expect("reader-core extracts the page");
         assert!(
             !article.title.trim().is_empty(),
@@ -934,7 +934,7 @@ fn open_a_saved_page_through_the_file_dialog() {
             set_language(&app, "en-US").await;
             app.go_home().await;
             let title =
-                reader_core::i18n::Localizer::new("en-US").message("app-dialog-open-title", &[]);
+                reader_l10n::Localizer::new("en-US").message("app-dialog-open-title", &[]);
             let page = support::server::fixture_dir().join("photo-article.html");
             let page = page.display().to_string();
             app.click("open-file").await;

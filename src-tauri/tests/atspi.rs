@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use reader_core::i18n::Localizer;
+use reader_l10n::Localizer;
 use serde_json::Value;
 
 /// The whole conversation (start, two trees, one press) on a busy machine.

@@ -40,8 +40,8 @@ pub fn find_program(name: &str) -> Option<std::path::PathBuf> {
 /// article; returns the body text, or an empty string when extraction fails
 /// (the corpus metric counts a failure as an empty extraction).
 pub fn decode_and_extract(bytes: &[u8], base: Option<&url::Url>) -> String {
-    let (text, _) = reader_core::fetch::charset::decode(bytes, None);
-    reader_core::extract::extract(&text, base)
+    let (text, _) = reader_web::fetch::charset::decode(bytes, None);
+    reader_web::extract::extract(&text, base)
         .map(|a| a.body_text())
         .unwrap_or_default()
 }

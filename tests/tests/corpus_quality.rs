@@ -1,5 +1,5 @@
 //! Extraction quality over the corpus (`../shared/corpus`): every labelled page
-//! of each source goes through `reader_core::extract::extract` (with the page
+//! of each source goes through `reader_web::extract::extract` (with the page
 //! URL from meta.json as base), its `body_text()` is scored against
 //! expected.txt with the corpus metric, and each source must stay above its F1
 //! floor. A failed extraction counts as an empty one, as in the Python tool.
@@ -10,6 +10,7 @@
 //! `<dir>/<source>/<case>.txt` (to inspect it, or to score it with the Python
 //! tool: `scripts/eval --check-scorer` does that).
 
+use reader_errors::Coded;
 use std::io::Write;
 use std::time::Instant;
 
@@ -88,11 +89,11 @@ fn run_source(source: &str, floor: f64) {
         let base = case.base_url();
         // A panic is caught so that the report names the page; it still fails the test.
         let outcome = std::panic::catch_unwind(|| {
-            reader_core::extract::extract(&html, base.as_ref()).map(|a| a.body_text())
+            reader_web::extract::extract(&html, base.as_ref()).map(|a| a.body_text())
         });
         let (text, failed) = match outcome {
             Ok(Ok(text)) => (text, None),
-            Ok(Err(e)) => (String::new(), Some(e.code())),
+            Ok(Err(e)) => (String::new(), Some(e.code().id())),
             Err(_) => (String::new(), Some(PANICKED)),
         };
         if let Some(dir) = &save_dir {
@@ -208,7 +209,7 @@ fn readability_titles_match() {
         let html = case
             .html()
             .unwrap_or_else(|e| panic!("{}: reading page: {e}", case.id()));
-        let got = reader_core::extract::extract(&html, case.base_url().as_ref())
+        let got = reader_web::extract::extract(&html, case.base_url().as_ref())
             .map(|a| corpus::normalise_whitespace(&a.title))
             .unwrap_or_default();
         if got == want {

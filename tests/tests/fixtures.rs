@@ -12,7 +12,7 @@ use care_reader_tests::score::score_page;
 const MIN_F1: f64 = 0.98;
 
 fn check(v: &Variant) -> Result<(), String> {
-    let (text, encoding) = reader_core::fetch::charset::decode(&v.bytes, None);
+    let (text, encoding) = reader_web::fetch::charset::decode(&v.bytes, None);
     if encoding != v.encoding {
         return Err(format!(
             "decoded as {} instead of {}",
@@ -21,8 +21,8 @@ fn check(v: &Variant) -> Result<(), String> {
         ));
     }
     let base = url::Url::parse(netease::PAGE_URL).ok();
-    let article = reader_core::extract::extract(&text, base.as_ref())
-        .map_err(|e| format!("extraction failed: {e} ({})", e.code()))?;
+    let article = reader_web::extract::extract(&text, base.as_ref())
+        .map_err(|e| format!("extraction failed: {e} ({e:?})"))?;
     let body = article.body_text();
     let mut problems = Vec::new();
     let score = score_page(&v.expected, &body);
@@ -101,10 +101,10 @@ fn netease_big5_traditional() {
 #[test]
 fn netease_title_and_metadata() {
     let v = variant("utf-8");
-    let (text, _) = reader_core::fetch::charset::decode(&v.bytes, None);
+    let (text, _) = reader_web::fetch::charset::decode(&v.bytes, None);
     let base = url::Url::parse(netease::PAGE_URL).ok();
     let article =
-        reader_core::extract::extract(&text, base.as_ref()).expect("extraction of the fixture");
+        reader_web::extract::extract(&text, base.as_ref()).expect("extraction of the fixture");
     assert_eq!(article.title, "同心筑梦,京津冀协同发展迈上新台阶");
     assert!(
         article

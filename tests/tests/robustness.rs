@@ -12,8 +12,8 @@ use std::time::Instant;
 use proptest::prelude::*;
 
 use care_reader_tests::netease;
-use reader_core::extract::{self, ExtractError};
-use reader_core::fetch::charset;
+use reader_web::extract::{self, ExtractError};
+use reader_web::fetch::charset;
 
 /// Decodes like the app does and extracts; returns the body text when an
 /// article came out. The only thing under test is that this returns.

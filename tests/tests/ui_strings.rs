@@ -11,7 +11,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use reader_core::i18n::{Localizer, SUPPORTED_LANGS};
+use reader_l10n::{Localizer, SUPPORTED_LANGS};
 
 fn ui_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui")

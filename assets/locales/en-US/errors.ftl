@@ -1,8 +1,8 @@
 ## Errors the reader sees: in the app, read aloud, and on the command line.
 ##
 ## Every error the core can produce has a message `error-<code>`, where
-## <code> is the stable code from the Rust error (`FetchError::code()`,
-## `ExtractError::code()`); `reader_core::i18n::ERROR_CODES` lists them.
+## <code> is the id of a `reader_errors::ErrorCode`, the one list of codes;
+## its tests hold every locale to every code.
 ## Keep each message short and calm, avoid technical words, and end with
 ## what to do next. Placeables in quotes are what the reader typed or what
 ## the page is called.
@@ -10,10 +10,9 @@
 ## EMPTY($x) is our own function: "true" when $x is missing or empty, so a
 ## message can read naturally without it.
 
-# Shown when an error code has no message of its own (it should not happen).
-# Variables:
-#   $code (String) - the stable error code, e.g. "timeout".
-error-unknown = Something went wrong (code: { $code }). Please try again.
+# Something failed inside Care Reader itself (a task that stopped, a reply
+# that could not be built): not the page's fault, nor the reader's.
+error-internal = Something went wrong inside Care Reader. Please try again; if it keeps happening, restart Care Reader.
 
 ## Addresses and files
 

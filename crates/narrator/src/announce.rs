@@ -3,7 +3,7 @@
 //! never the text being spoken, so a screen reader and our voice do not
 //! talk over each other.
 
-use reader_core::i18n::Localizer;
+use reader_l10n::Localizer;
 
 use crate::player::{PlayState, Status};
 

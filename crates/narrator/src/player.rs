@@ -170,7 +170,7 @@ impl<E: Engine> Player<E> {
             speaking: None,
             sentence_started: None,
             deadline: None,
-            rate: reader_core::settings::clamp_speech_rate(settings.rate),
+            rate: reader_settings::clamp_speech_rate(settings.rate),
             sentence_mode: settings.sentence_mode,
             outbox: Vec::new(),
         }
@@ -281,7 +281,7 @@ impl<E: Engine> Player<E> {
                 self.start_sentence(target, now);
             }
             Command::SetRate { rate } => {
-                self.rate = reader_core::settings::clamp_speech_rate(rate);
+                self.rate = reader_settings::clamp_speech_rate(rate);
                 self.restart_if_playing(now);
             }
             Command::SetVoice { lang, voice } => {

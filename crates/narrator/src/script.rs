@@ -7,8 +7,8 @@
 //! of a block: a heading or paragraph is one part; a quote's paragraphs, a
 //! list's items and a table's rows are one part each.
 
-use reader_core::article::{Article, Block, inline_text};
-use reader_core::i18n::{Localizer, strip_isolation};
+use reader_article::{Article, Block, inline_text};
+use reader_l10n::{Localizer, strip_isolation};
 use serde::Serialize;
 
 use crate::text::lang::is_han;

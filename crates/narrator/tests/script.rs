@@ -6,8 +6,8 @@
 
 use narrator::script::{Script, SentenceKind};
 use narrator::text::Lang;
-use reader_core::article::{Article, Block, inline_text};
-use reader_core::i18n::Localizer;
+use reader_article::{Article, Block, inline_text};
+use reader_l10n::Localizer;
 
 /// The text of each part, keyed as the script locates sentences.
 fn part_text(article: &Article, block: Option<usize>, part: usize) -> String {
@@ -74,7 +74,7 @@ fn assert_tiles(article: &Article, script: &Script, name: &str) {
 #[test]
 fn every_character_of_the_seed_page_is_in_exactly_one_sentence() {
     let html = care_reader_tests::netease::article_html().unwrap();
-    let article = reader_core::extract::extract(&html, None).unwrap();
+    let article = reader_web::extract::extract(&html, None).unwrap();
     let script = Script::of(&article, &Localizer::new("zh-CN"));
     assert!(script.sentences.len() > 20);
     assert_tiles(&article, &script, "netease seed");
@@ -104,8 +104,8 @@ fn corpus_articles_are_covered_sentence_by_sentence() {
         let Ok(bytes) = case.html_bytes() else {
             continue;
         };
-        let (html, _) = reader_core::fetch::charset::decode(&bytes, None);
-        let Ok(article) = reader_core::extract::extract(&html, case.base_url().as_ref()) else {
+        let (html, _) = reader_web::fetch::charset::decode(&bytes, None);
+        let Ok(article) = reader_web::extract::extract(&html, case.base_url().as_ref()) else {
             continue;
         };
         let script = Script::of(&article, &l10n);
@@ -125,7 +125,7 @@ fn images_are_announced_and_tables_read_row_by_row() {
       <table><tr><th>Flower</th><th>Month</th></tr><tr><td>Rose</td><td>May</td></tr></table>
       <p>The garden opens every day from nine until five in the afternoon.</p>
     </article></body></html>"#;
-    let article = reader_core::extract::extract(html, None).unwrap();
+    let article = reader_web::extract::extract(html, None).unwrap();
     for (lang, picture, caption) in [
         ("en-US", "Picture", "Caption"),
         ("zh-CN", "图片", "图片说明"),

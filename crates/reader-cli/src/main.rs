@@ -24,9 +24,10 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use reader_core::fetch::{self, FetchOptions, Source};
-use reader_core::i18n::Localizer;
-use reader_core::{Article, Error, extract};
+use reader_web::fetch::{self, FetchOptions, Source};
+use reader_l10n::Localizer;
+use reader_article::Article;
+use reader_web::{Error, extract};
 use url::Url;
 
 /// Shown at the end of `--help`; keep in sync with [`exit_code_for`].
@@ -109,7 +110,7 @@ fn parse_rate(text: &str) -> Result<f32, String> {
         .trim()
         .parse()
         .map_err(|_| format!("{text:?} is not a number"))?;
-    let (lo, hi) = reader_core::settings::SPEECH_RATE_RANGE;
+    let (lo, hi) = reader_settings::SPEECH_RATE_RANGE;
     if (lo..=hi).contains(&rate) {
         Ok(rate)
     } else {
@@ -484,7 +485,7 @@ mod tests {
 
     #[test]
     fn every_core_error_code_has_its_own_exit_code() {
-        for code in reader_core::i18n::ERROR_CODES {
+        for code in reader_l10n::ERROR_CODES {
             let exit = exit_code_for(code);
             assert!((3..=8).contains(&exit), "{code} → {exit}");
             assert!(

@@ -6,7 +6,7 @@
 //! and characters that would start a heading, quote or list only at the start
 //! of a line, so ordinary prose (`a > b`, `snake_case`) stays readable.
 
-use reader_core::{Article, Block, Inline};
+use reader_article::{Article, Block, Inline};
 
 /// The whole document, ending in one newline.
 pub fn render(article: &Article) -> String {

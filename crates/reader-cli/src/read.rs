@@ -10,8 +10,8 @@ use narrator::player::{Command, PlayState, PlayerEvent, PlayerSettings};
 use narrator::text::Lang;
 use narrator::voice::{VoiceInfo, best_voice};
 use narrator::{Narrator, Script};
-use reader_core::Article;
-use reader_core::i18n::Localizer;
+use reader_article::Article;
+use reader_l10n::Localizer;
 
 use crate::Failure;
 

@@ -38,8 +38,8 @@ fn read_speaks_a_corpus_page_in_order_and_ctrl_c_silences_it() {
         .output()
         .unwrap();
     assert!(json.status.success());
-    let article: reader_core::Article = serde_json::from_slice(&json.stdout).unwrap();
-    let l10n = reader_core::i18n::Localizer::new("zh-CN");
+    let article: reader_article::Article = serde_json::from_slice(&json.stdout).unwrap();
+    let l10n = reader_l10n::Localizer::new("zh-CN");
     let script = narrator::Script::of(&article, &l10n);
     assert!(
         script.sentences.len() > 5,

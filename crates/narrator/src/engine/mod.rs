@@ -17,8 +17,7 @@ pub mod speechd;
 
 use std::sync::Arc;
 
-use reader_core::i18n::{ErrorMessage, Localizer};
-use serde::Serialize;
+use reader_errors::{Coded, ErrorCode, UiError};
 
 use crate::text::Lang;
 use crate::voice::VoiceInfo;
@@ -41,8 +40,7 @@ pub enum EngineEvent {
 pub type EventSink = Arc<dyn Fn(EngineEvent) + Send + Sync>;
 
 /// Why speech failed. Each has a localised message `error-<code>`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
-#[serde(tag = "code", rename_all = "kebab-case")]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EngineError {
     /// No speech engine could be reached (on Linux: speech-dispatcher is not
     /// installed or does not start).
@@ -59,17 +57,6 @@ pub enum EngineError {
     Failed { detail: String },
 }
 
-impl EngineError {
-    /// The stable code the UI and the CLI know (`error-speech-<code>`).
-    pub fn code(&self) -> &'static str {
-        match self {
-            EngineError::Missing { .. } => "speech-missing",
-            EngineError::NoVoice { .. } => "speech-no-voice",
-            EngineError::Silent => "speech-silent",
-            EngineError::Failed { .. } => "speech-failed",
-        }
-    }
-}
 
 /// The OS name the speech messages pick their install hints by.
 pub const PLATFORM: &str = if cfg!(target_os = "linux") {
@@ -82,14 +69,27 @@ pub const PLATFORM: &str = if cfg!(target_os = "linux") {
     "other"
 };
 
-impl EngineError {
-    /// The error as the reader sees it, in `l10n`'s language.
-    pub fn localized(&self, l10n: &Localizer) -> ErrorMessage {
-        let mut args = vec![("platform", PLATFORM.to_owned())];
+impl Coded for EngineError {
+    fn code(&self) -> ErrorCode {
+        match self {
+            EngineError::Missing { .. } => ErrorCode::SpeechMissing,
+            EngineError::NoVoice { .. } => ErrorCode::SpeechNoVoice,
+            EngineError::Silent => ErrorCode::SpeechSilent,
+            EngineError::Failed { .. } => ErrorCode::SpeechFailed,
+        }
+    }
+
+    fn l10n_args(&self) -> Vec<(&'static str, String)> {
+        vec![("platform", PLATFORM.to_owned())]
+    }
+
+    /// The language's name in the reader's language, too.
+    fn localize(&self, l10n: &reader_l10n::Localizer) -> UiError {
+        let mut args = self.l10n_args();
         if let EngineError::NoVoice { lang } = self {
             args.push(("language", l10n.message(lang_name_id(*lang), &[])));
         }
-        l10n.error_message(self.code(), args)
+        UiError::new(l10n, self.code(), &args)
     }
 }
 

@@ -13,8 +13,9 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
-use crate::article::Article;
-use crate::settings::Settings;
+use reader_article::Article;
+use reader_errors::{Coded, ErrorCode};
+use reader_settings::Settings;
 
 /// File name of the store inside the app-data folder.
 pub const FILE_NAME: &str = "care-reader.sqlite3";
@@ -43,9 +44,9 @@ pub enum StoreError {
     },
 }
 
-impl StoreError {
-    pub fn code(&self) -> &'static str {
-        "store-unavailable"
+impl Coded for StoreError {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::StoreUnavailable
     }
 }
 
@@ -53,8 +54,7 @@ impl StoreError {
 /// unreadable and was set aside.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Notice {
-    /// A code with a message `error-<code>` in every locale.
-    pub code: &'static str,
+    pub code: ErrorCode,
     /// Where the unreadable file was moved.
     pub moved_to: Option<PathBuf>,
 }
@@ -101,7 +101,7 @@ impl Store {
                 Ok((
                     store,
                     Some(Notice {
-                        code: "store-reset",
+                        code: ErrorCode::StoreReset,
                         moved_to: moved,
                     }),
                 ))
@@ -286,7 +286,7 @@ fn set_aside(path: &Path) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::settings::Theme;
+    use reader_settings::Theme;
 
     fn temp_dir(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!(
@@ -343,7 +343,7 @@ mod tests {
         })?;
         let (store, notice) = Store::open_in(&dir)?;
         let notice = notice.unwrap_or_else(|| panic!("no notice for an unreadable store"));
-        assert_eq!(notice.code, "store-reset");
+        assert_eq!(notice.code, ErrorCode::StoreReset);
         let moved = notice
             .moved_to
             .unwrap_or_else(|| panic!("the unreadable file was not kept"));

@@ -110,7 +110,7 @@ fn cut_cjk_tails(title: &str) -> String {
             let pos = cur.rfind(sep)?;
             let head = cur[..pos].trim_end();
             let tail = cur[pos + sep.len()..].trim();
-            let cjk_head = head.chars().filter(|&c| crate::article::is_cjk(c)).count();
+            let cjk_head = head.chars().filter(|&c| reader_article::is_cjk(c)).count();
             (cjk_head >= MIN_CJK_HEAD && tail.chars().count() <= MAX_CJK_TAIL_CHARS).then_some(head)
         });
         match cut {
@@ -168,7 +168,7 @@ fn words(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     for c in s.chars().flat_map(char::to_lowercase) {
-        if crate::article::is_cjk(c) {
+        if reader_article::is_cjk(c) {
             if !cur.is_empty() {
                 out.push(std::mem::take(&mut cur));
             }

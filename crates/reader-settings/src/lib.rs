@@ -165,7 +165,7 @@ impl Settings {
         );
         self.ui_lang = self
             .ui_lang
-            .filter(|l| crate::i18n::SUPPORTED_LANGS.contains(&l.as_str()));
+            .filter(|l| reader_l10n::SUPPORTED_LANGS.contains(&l.as_str()));
         self.speech_rate = clamp_speech_rate(self.speech_rate);
         self
     }

@@ -7,7 +7,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use reader_core::fetch::{FetchError, FetchOptions, Page, PageKind, Source, fetch};
+use reader_errors::{Coded, ErrorCode};
+use reader_web::fetch::{FetchError, FetchOptions, Page, PageKind, Source, fetch};
 use support::http_server::{Reply, TestServer, head, html, redirect, response};
 
 /// A few hundred characters of a real NetEase article.
@@ -38,7 +39,7 @@ async fn get_with(
 }
 
 #[track_caller]
-fn expect_code(result: Result<Page, FetchError>, code: &str) -> FetchError {
+fn expect_code(result: Result<Page, FetchError>, code: ErrorCode) -> FetchError {
     match result {
         Err(e) => {
             assert_eq!(e.code(), code, "wrong error: {e} ({e:?})");
@@ -164,7 +165,7 @@ async fn unsupported_content_types() {
         ("/json", "application/json"),
         ("/download", "application/octet-stream"),
     ] {
-        let err = expect_code(get(&server, path).await, "unsupported-content-type");
+        let err = expect_code(get(&server, path).await, ErrorCode::UnsupportedContentType);
         assert_eq!(arg(&err, "content_type"), expected);
     }
 }
@@ -185,7 +186,7 @@ async fn missing_content_type_is_sniffed() {
         get(&server, "/text").await.expect("text").kind,
         PageKind::PlainText
     );
-    let err = expect_code(get(&server, "/pdf").await, "unsupported-content-type");
+    let err = expect_code(get(&server, "/pdf").await, ErrorCode::UnsupportedContentType);
     assert_eq!(arg(&err, "content_type"), "application/pdf");
 }
 
@@ -200,9 +201,9 @@ async fn http_error_statuses() {
         _ => response(500, &[("Content-Type", "text/html")], b"<h1>oops</h1>"),
     })
     .await;
-    let err = expect_code(get(&server, "/missing").await, "http-status");
+    let err = expect_code(get(&server, "/missing").await, ErrorCode::HttpStatus);
     assert_eq!(arg(&err, "status"), "404");
-    let err = expect_code(get(&server, "/broken").await, "http-status");
+    let err = expect_code(get(&server, "/broken").await, ErrorCode::HttpStatus);
     assert_eq!(arg(&err, "status"), "500");
     assert!(matches!(err, FetchError::HttpStatus { status: 500, .. }));
 }
@@ -260,7 +261,7 @@ async fn ten_redirects_are_allowed() {
 #[tokio::test]
 async fn eleven_redirects_are_too_many() {
     let server = TestServer::start(|request| chain(request.path())).await;
-    let err = expect_code(get(&server, "/r/11").await, "too-many-redirects");
+    let err = expect_code(get(&server, "/r/11").await, ErrorCode::TooManyRedirects);
     assert_eq!(arg(&err, "limit"), "10");
     // It stopped at the limit instead of following on.
     assert_eq!(server.requests().len(), 11);
@@ -274,22 +275,22 @@ async fn redirect_loop_is_its_own_error() {
         _ => redirect(302, "/self"),
     })
     .await;
-    let err = expect_code(get(&server, "/loop/a").await, "redirect-loop");
+    let err = expect_code(get(&server, "/loop/a").await, ErrorCode::RedirectLoop);
     assert_eq!(arg(&err, "url"), server.url("/loop/a").to_string());
-    expect_code(get(&server, "/self").await, "redirect-loop");
+    expect_code(get(&server, "/self").await, ErrorCode::RedirectLoop);
 }
 
 #[tokio::test]
 async fn redirect_to_other_scheme_is_refused() {
     let server = TestServer::start(|_| redirect(302, "javascript:alert(1)")).await;
-    let err = expect_code(get(&server, "/").await, "unsupported-scheme");
+    let err = expect_code(get(&server, "/").await, ErrorCode::UnsupportedScheme);
     assert_eq!(arg(&err, "scheme"), "javascript");
 }
 
 #[tokio::test]
 async fn redirect_without_location_is_a_status_error() {
     let server = TestServer::start(|_| response(302, &[], b"")).await;
-    let err = expect_code(get(&server, "/").await, "http-status");
+    let err = expect_code(get(&server, "/").await, ErrorCode::HttpStatus);
     assert_eq!(arg(&err, "status"), "302");
 }
 
@@ -363,7 +364,7 @@ fn quick_timeout() -> FetchOptions {
 async fn server_that_never_answers_times_out() {
     let server = TestServer::start(|_| Reply::Hang).await;
     let started = Instant::now();
-    let err = expect_code(get_with(&server, "/", &quick_timeout()).await, "timeout");
+    let err = expect_code(get_with(&server, "/", &quick_timeout()).await, ErrorCode::Timeout);
     let elapsed = started.elapsed();
     assert!(elapsed < Duration::from_secs(3), "took {elapsed:?}");
     assert!(
@@ -384,7 +385,7 @@ async fn trickling_body_times_out() {
     })
     .await;
     let started = Instant::now();
-    expect_code(get_with(&server, "/", &quick_timeout()).await, "timeout");
+    expect_code(get_with(&server, "/", &quick_timeout()).await, ErrorCode::Timeout);
     assert!(
         started.elapsed() < Duration::from_secs(3),
         "took {:?}",
@@ -400,7 +401,7 @@ async fn slow_redirect_chain_shares_one_deadline() {
     })
     .await;
     let started = Instant::now();
-    expect_code(get_with(&server, "/r/4", &quick_timeout()).await, "timeout");
+    expect_code(get_with(&server, "/r/4", &quick_timeout()).await, ErrorCode::Timeout);
     assert!(started.elapsed() < Duration::from_secs(3));
 }
 
@@ -421,7 +422,7 @@ async fn endless_body_is_too_large() {
         ..FetchOptions::default()
     };
     let started = Instant::now();
-    let err = expect_code(get_with(&server, "/", &opts).await, "too-large");
+    let err = expect_code(get_with(&server, "/", &opts).await, ErrorCode::TooLarge);
     assert!(started.elapsed() < Duration::from_secs(5));
     assert_eq!(arg(&err, "limit"), "0.1");
     assert!(matches!(err, FetchError::TooLarge { limit_bytes: 65536 }));
@@ -441,7 +442,7 @@ async fn declared_length_over_limit_is_refused_up_front() {
     })
     .await;
     let started = Instant::now();
-    expect_code(get(&server, "/").await, "too-large");
+    expect_code(get(&server, "/").await, ErrorCode::TooLarge);
     assert!(started.elapsed() < Duration::from_secs(2));
 }
 
@@ -461,7 +462,7 @@ async fn body_exactly_at_limit_is_fine() {
         max_bytes: 999,
         ..FetchOptions::default()
     };
-    expect_code(get_with(&server, "/", &opts).await, "too-large");
+    expect_code(get_with(&server, "/", &opts).await, ErrorCode::TooLarge);
 }
 
 #[tokio::test]
@@ -474,7 +475,7 @@ async fn connection_refused_is_unreachable() {
     let started = Instant::now();
     let err = expect_code(
         fetch(&Source::Web(url), &FetchOptions::default()).await,
-        "unreachable",
+        ErrorCode::Unreachable,
     );
     assert_eq!(arg(&err, "host"), "127.0.0.1");
     assert!(started.elapsed() < Duration::from_secs(5));
@@ -490,7 +491,7 @@ async fn unknown_host_is_unreachable() {
     };
     match fetch(&source, &opts).await {
         Err(e) => assert!(
-            e.code() == "unreachable" || e.code() == "timeout",
+            e.code() == ErrorCode::Unreachable || e.code() == ErrorCode::Timeout,
             "unexpected {e:?}"
         ),
         Ok(page) => panic!("resolved an .invalid host: {:?}", page.url),
@@ -569,7 +570,7 @@ async fn size_limit_applies_to_decompressed_bytes() {
         max_bytes: 1024 * 1024,
         ..FetchOptions::default()
     };
-    expect_code(get_with(&server, "/", &opts).await, "too-large");
+    expect_code(get_with(&server, "/", &opts).await, ErrorCode::TooLarge);
 }
 
 // ---------------------------------------------------------------------------
@@ -699,10 +700,10 @@ async fn text_file_and_sniffed_files() {
         PageKind::PlainText
     );
     let pdf = dir.write("paper.pdf", b"%PDF-1.7");
-    let err = expect_code(open(&pdf).await, "unsupported-content-type");
+    let err = expect_code(open(&pdf).await, ErrorCode::UnsupportedContentType);
     assert_eq!(arg(&err, "content_type"), "application/pdf");
     let binary = dir.write("blob", b"\x00\x01\x02\x03binary");
-    expect_code(open(&binary).await, "unsupported-content-type");
+    expect_code(open(&binary).await, ErrorCode::UnsupportedContentType);
 }
 
 #[tokio::test]
@@ -723,9 +724,9 @@ async fn mhtml_file() {
 async fn file_errors() {
     let dir = TempDir::new("errors");
     let missing = dir.0.join("missing.html");
-    let err = expect_code(open(&missing).await, "file-not-found");
+    let err = expect_code(open(&missing).await, ErrorCode::FileNotFound);
     assert_eq!(arg(&err, "path"), missing.display().to_string());
-    expect_code(open(&dir.0).await, "not-a-file");
+    expect_code(open(&dir.0).await, ErrorCode::NotAFile);
 
     let big = dir.write("big.html", &vec![b'a'; 2048]);
     let opts = FetchOptions {
@@ -733,11 +734,11 @@ async fn file_errors() {
         ..FetchOptions::default()
     };
     let result = fetch(&Source::File(big), &opts).await;
-    expect_code(result, "too-large");
+    expect_code(result, ErrorCode::TooLarge);
     // A path "through" a file: ENOTDIR, neither missing nor a directory.
     let file = dir.write("plain.html", b"<p>x</p>");
     let through = file.join("child.html");
-    let err = expect_code(open(&through).await, "io");
+    let err = expect_code(open(&through).await, ErrorCode::Io);
     assert_eq!(arg(&err, "path"), through.display().to_string());
     assert!(!arg(&err, "detail").is_empty());
 }
@@ -754,7 +755,7 @@ async fn unreadable_file_is_io() {
     if std::fs::read(&path).is_ok() {
         return;
     }
-    let err = expect_code(open(&path).await, "io");
+    let err = expect_code(open(&path).await, ErrorCode::Io);
     assert_eq!(arg(&err, "path"), path.display().to_string());
 }
 
@@ -779,12 +780,12 @@ fn parse_table() {
     assert_eq!(web("http://127.0.0.1:8080/x"), "http://127.0.0.1:8080/x");
     assert_eq!(Source::parse("-").ok(), Some(Source::Stdin));
     for (input, code) in [
-        ("", "invalid-address"),
-        ("not an address", "invalid-address"),
-        ("javascript:void(0)", "unsupported-scheme"),
-        ("data:text/plain,hi", "unsupported-scheme"),
-        ("ftp://ftp.example.com/file.html", "unsupported-scheme"),
-        ("mailto:editor@163.com", "unsupported-scheme"),
+        ("", ErrorCode::InvalidAddress),
+        ("not an address", ErrorCode::InvalidAddress),
+        ("javascript:void(0)", ErrorCode::UnsupportedScheme),
+        ("data:text/plain,hi", ErrorCode::UnsupportedScheme),
+        ("ftp://ftp.example.com/file.html", ErrorCode::UnsupportedScheme),
+        ("mailto:editor@163.com", ErrorCode::UnsupportedScheme),
     ] {
         match Source::parse(input) {
             Err(e) => assert_eq!(e.code(), code, "input {input:?}"),
@@ -808,7 +809,7 @@ const PNG: &[u8] = &[
 
 #[tokio::test]
 async fn images_come_back_with_their_type_after_a_redirect() {
-    use reader_core::fetch::fetch_image;
+    use reader_web::fetch::fetch_image;
     let server = TestServer::start(|req| match req.path() {
         "/old.png" => redirect(302, "/new.png"),
         "/new.png" => response(200, &[("Content-Type", "image/png")], PNG),
@@ -829,7 +830,7 @@ async fn images_come_back_with_their_type_after_a_redirect() {
 
 #[tokio::test]
 async fn things_that_are_not_raster_images_are_refused() {
-    use reader_core::fetch::{MAX_IMAGE_BYTES, fetch_image};
+    use reader_web::fetch::{MAX_IMAGE_BYTES, fetch_image};
     let server = TestServer::start(|req| match req.path() {
         "/a.svg" => response(
             200,
@@ -848,25 +849,25 @@ async fn things_that_are_not_raster_images_are_refused() {
     })
     .await;
     let opts = FetchOptions::default();
-    let code = |r: Result<reader_core::fetch::Image, FetchError>| {
+    let code = |r: Result<reader_web::fetch::Image, FetchError>| {
         r.map(|_| ()).expect_err("a refusal").code()
     };
     assert_eq!(
         code(fetch_image(&server.url("/a.svg"), &opts).await),
-        "unsupported-content-type"
+        ErrorCode::UnsupportedContentType
     );
     assert_eq!(
         code(fetch_image(&server.url("/page.png"), &opts).await),
-        "unsupported-content-type"
+        ErrorCode::UnsupportedContentType
     );
     assert_eq!(
         code(fetch_image(&server.url("/huge.png"), &opts).await),
-        "too-large"
+        ErrorCode::TooLarge
     );
     assert_eq!(
         code(fetch_image(&server.url("/gone.png"), &opts).await),
-        "http-status"
+        ErrorCode::HttpStatus
     );
     let data = url::Url::parse("data:image/png;base64,AAAA").expect("data URL");
-    assert_eq!(code(fetch_image(&data, &opts).await), "unsupported-scheme");
+    assert_eq!(code(fetch_image(&data, &opts).await), ErrorCode::UnsupportedScheme);
 }

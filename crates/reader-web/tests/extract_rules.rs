@@ -1,7 +1,7 @@
 //! One rule of the extractor per test, on small pages written for the test.
 
-use reader_core::article::{Article, Block};
-use reader_core::extract::extract;
+use reader_article::{Article, Block};
+use reader_web::extract::extract;
 
 fn paragraph(n: usize) -> String {
     format!(

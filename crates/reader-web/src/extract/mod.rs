@@ -29,7 +29,8 @@ use std::collections::{HashMap, VecDeque};
 use scraper::Html;
 use url::Url;
 
-use crate::article::{Article, Block, Inline, TextDirection, inline_text};
+use reader_article::{Article, Block, Inline, TextDirection, inline_text};
+use reader_errors::{Coded, ErrorCode};
 use crate::fetch::{Page, PageKind};
 use blocks::BlockBuilder;
 use dom::Dom;
@@ -66,16 +67,15 @@ pub enum ExtractError {
     Empty,
 }
 
-impl ExtractError {
-    pub fn code(&self) -> &'static str {
+impl Coded for ExtractError {
+    fn code(&self) -> ErrorCode {
         match self {
-            ExtractError::NoArticle { .. } => "no-article",
-            ExtractError::Empty => "empty-page",
+            ExtractError::NoArticle { .. } => ErrorCode::NoArticle,
+            ExtractError::Empty => ErrorCode::EmptyPage,
         }
     }
 
-    /// Arguments for the fluent message `error-<code>`.
-    pub fn l10n_args(&self) -> Vec<(&'static str, String)> {
+    fn l10n_args(&self) -> Vec<(&'static str, String)> {
         match self {
             ExtractError::NoArticle { title } => vec![("title", title.clone().unwrap_or_default())],
             ExtractError::Empty => Vec::new(),

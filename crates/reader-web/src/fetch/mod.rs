@@ -6,8 +6,8 @@
 //! Big5 pages come out right even when mislabelled.
 //!
 //! ```no_run
-//! # async fn demo() -> Result<(), reader_core::fetch::FetchError> {
-//! use reader_core::fetch::{FetchOptions, Source, fetch};
+//! # async fn demo() -> Result<(), reader_web::fetch::FetchError> {
+//! use reader_web::fetch::{FetchOptions, Source, fetch};
 //! let page = fetch(&Source::parse("news.163.com/a/b.html")?, &FetchOptions::default()).await?;
 //! println!("{} ({})", page.text.len(), page.encoding);
 //! # Ok(()) }
@@ -25,6 +25,7 @@ use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use reader_errors::{Coded, ErrorCode};
 use tokio::io::AsyncReadExt;
 use url::Url;
 
@@ -155,29 +156,27 @@ pub enum FetchError {
     Network(#[source] reqwest::Error),
 }
 
-impl FetchError {
-    /// Stable machine-readable code; the fluent message is `error-<code>`.
-    pub fn code(&self) -> &'static str {
+impl Coded for FetchError {
+    fn code(&self) -> ErrorCode {
         match self {
-            FetchError::InvalidAddress { .. } => "invalid-address",
-            FetchError::UnsupportedScheme { .. } => "unsupported-scheme",
-            FetchError::NotFound { .. } => "file-not-found",
-            FetchError::NotAFile { .. } => "not-a-file",
-            FetchError::Io { .. } => "io",
-            FetchError::Unreachable { .. } => "unreachable",
-            FetchError::Tls { .. } => "tls",
-            FetchError::Timeout { .. } => "timeout",
-            FetchError::TooManyRedirects { .. } => "too-many-redirects",
-            FetchError::RedirectLoop { .. } => "redirect-loop",
-            FetchError::HttpStatus { .. } => "http-status",
-            FetchError::TooLarge { .. } => "too-large",
-            FetchError::UnsupportedContentType { .. } => "unsupported-content-type",
-            FetchError::Network(_) => "network",
+            FetchError::InvalidAddress { .. } => ErrorCode::InvalidAddress,
+            FetchError::UnsupportedScheme { .. } => ErrorCode::UnsupportedScheme,
+            FetchError::NotFound { .. } => ErrorCode::FileNotFound,
+            FetchError::NotAFile { .. } => ErrorCode::NotAFile,
+            FetchError::Io { .. } => ErrorCode::Io,
+            FetchError::Unreachable { .. } => ErrorCode::Unreachable,
+            FetchError::Tls { .. } => ErrorCode::Tls,
+            FetchError::Timeout { .. } => ErrorCode::Timeout,
+            FetchError::TooManyRedirects { .. } => ErrorCode::TooManyRedirects,
+            FetchError::RedirectLoop { .. } => ErrorCode::RedirectLoop,
+            FetchError::HttpStatus { .. } => ErrorCode::HttpStatus,
+            FetchError::TooLarge { .. } => ErrorCode::TooLarge,
+            FetchError::UnsupportedContentType { .. } => ErrorCode::UnsupportedContentType,
+            FetchError::Network(_) => ErrorCode::Network,
         }
     }
 
-    /// Named arguments for the fluent message `error-<code>`.
-    pub fn l10n_args(&self) -> Vec<(&'static str, String)> {
+    fn l10n_args(&self) -> Vec<(&'static str, String)> {
         match self {
             FetchError::InvalidAddress { address } => vec![("address", address.clone())],
             FetchError::UnsupportedScheme { scheme } => vec![("scheme", scheme.clone())],
@@ -504,7 +503,7 @@ mod tests {
         }
     }
 
-    fn code(input: &str) -> &'static str {
+    fn code(input: &str) -> ErrorCode {
         match Source::parse(input) {
             Err(e) => e.code(),
             Ok(s) => panic!("{input:?} should be refused, got {s:?}"),
@@ -561,19 +560,19 @@ mod tests {
     #[test]
     fn parse_refusals() {
         let table = [
-            ("", "invalid-address"),
-            ("   ", "invalid-address"),
-            ("hello world", "invalid-address"),
-            ("???", "invalid-address"),
-            ("justaword", "invalid-address"),
-            ("http://", "invalid-address"),
-            ("file://remote-host/share/a.html", "invalid-address"),
-            ("javascript:alert(1)", "unsupported-scheme"),
-            ("data:text/html,<p>hi</p>", "unsupported-scheme"),
-            ("ftp://example.com/a.html", "unsupported-scheme"),
-            ("mailto:someone@example.com", "unsupported-scheme"),
-            ("about:blank", "unsupported-scheme"),
-            ("tel:123456", "unsupported-scheme"),
+            ("", ErrorCode::InvalidAddress),
+            ("   ", ErrorCode::InvalidAddress),
+            ("hello world", ErrorCode::InvalidAddress),
+            ("???", ErrorCode::InvalidAddress),
+            ("justaword", ErrorCode::InvalidAddress),
+            ("http://", ErrorCode::InvalidAddress),
+            ("file://remote-host/share/a.html", ErrorCode::InvalidAddress),
+            ("javascript:alert(1)", ErrorCode::UnsupportedScheme),
+            ("data:text/html,<p>hi</p>", ErrorCode::UnsupportedScheme),
+            ("ftp://example.com/a.html", ErrorCode::UnsupportedScheme),
+            ("mailto:someone@example.com", ErrorCode::UnsupportedScheme),
+            ("about:blank", ErrorCode::UnsupportedScheme),
+            ("tel:123456", ErrorCode::UnsupportedScheme),
         ];
         for (input, expected) in table {
             assert_eq!(code(input), expected, "input {input:?}");
@@ -600,7 +599,7 @@ mod tests {
         let too_large = FetchError::TooLarge {
             limit_bytes: 15 * 1024 * 1024,
         };
-        assert_eq!(too_large.code(), "too-large");
+        assert_eq!(too_large.code(), ErrorCode::TooLarge);
         assert_eq!(too_large.l10n_args(), vec![("limit", "15".to_owned())]);
         assert_eq!(too_large.to_string(), "the page is larger than 15 MB");
         let timeout = FetchError::Timeout {
@@ -619,7 +618,7 @@ mod tests {
         let page = page_from_bytes("第一行\n\n第二段".as_bytes(), None).expect("text");
         assert_eq!(page.kind, PageKind::PlainText);
         match page_from_bytes(b"%PDF-1.4 ...", None) {
-            Err(e) => assert_eq!(e.code(), "unsupported-content-type"),
+            Err(e) => assert_eq!(e.code(), ErrorCode::UnsupportedContentType),
             Ok(p) => panic!("got {p:?}"),
         }
     }

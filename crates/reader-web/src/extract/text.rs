@@ -1,6 +1,6 @@
 //! Character classes and whitespace handling shared by the passes.
 
-use crate::article::is_cjk;
+use reader_article::is_cjk;
 
 /// Clause separators, Latin and CJK. Prose is full of them; menus and link
 /// lists have almost none, which makes them a cheap "is this prose?" signal.

@@ -1,9 +1,9 @@
 //! Extraction speed and peak memory over the corpus, ours against a peer.
 //!
-//! `cargo bench -p reader-core --bench extract`
+//! `cargo bench -p reader-web --bench extract`
 //!
 //! For every page of `../shared/corpus` (or `$CARE_READER_CORPUS`) this times
-//! `reader_core::extract::extract` and `dom_smoothie` (a Rust port of
+//! `reader_web::extract::extract` and `dom_smoothie` (a Rust port of
 //! Mozilla Readability) in the same run, interleaved page by page, both
 //! including HTML parsing. Each page is extracted [`WARMUP`] + `iters` times
 //! per extractor (`CARE_READER_BENCH_ITERS`, default [`DEFAULT_ITERS`]); the
@@ -59,7 +59,7 @@ impl Extractor {
         match self {
             Extractor::Ours => {
                 let base = url.and_then(|u| url::Url::parse(u).ok());
-                reader_core::extract::extract(html, base.as_ref())
+                reader_web::extract::extract(html, base.as_ref())
                     .ok()
                     .map(|a| a.body_text().len())
             }

@@ -12,7 +12,7 @@ use url::Url;
 use super::dom::{Dom, Tag};
 use super::prepare::NodeStats;
 use super::text::TextStats;
-use crate::article::{Block, Inline, is_cjk};
+use reader_article::{Block, Inline, is_cjk};
 
 /// A box with one image and at most this much text (Latin-equivalent) is a
 /// photo with its caption (NetEase's `<p class="f_center"><img><br>caption`).

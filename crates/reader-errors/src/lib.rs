@@ -1,0 +1,351 @@
+//! # reader-errors
+//!
+//! The one list of error codes in Care Reader (关怀阅读). Each [`ErrorCode`]
+//! carries everything the other layers need to know about it:
+//!
+//! - its stable string id (`timeout`, `no-article`), which names its message
+//!   `error-<id>` in every locale's `errors.ftl`;
+//! - its [`Family`], which picks the error page's heading and hint in the UI;
+//! - the exit code the `care-reader` command line ends with.
+//!
+//! Every layer's error type implements [`Coded`] and is turned into a
+//! [`UiError`] — `{code, family, message}`, the message in the reader's
+//! language — the one shape the window and the command line show.
+//!
+//! ```
+//! use reader_errors::{ErrorCode, Family, UiError};
+//! use reader_l10n::Localizer;
+//! let e = UiError::new(&Localizer::new("en-US"), ErrorCode::Timeout, &[("seconds", "30".into())]);
+//! assert_eq!(e.code.id(), "timeout");
+//! assert_eq!(e.family, Family::Network);
+//! assert!(e.message.contains("30 seconds"));
+//! assert_eq!(ErrorCode::Timeout.exit_code(), 4);
+//! ```
+
+#![forbid(unsafe_code)]
+
+use reader_l10n::Localizer;
+use serde::{Deserialize, Serialize};
+
+/// Declares [`ErrorCode`] from one table: variant, id, family, exit code.
+/// The table is the only place a code's string id is written.
+macro_rules! error_codes {
+    ($($(#[$doc:meta])* $variant:ident = $id:literal, $family:ident, $exit:literal;)+) => {
+        /// A stable, typed error code. Serialised as its id (`"timeout"`).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum ErrorCode {
+            $($(#[$doc])* #[serde(rename = $id)] $variant,)+
+        }
+
+        impl ErrorCode {
+            /// Every code, in table order.
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant),+];
+
+            /// The stable id: the UI and scripts may branch on it.
+            pub const fn id(self) -> &'static str {
+                match self { $(ErrorCode::$variant => $id,)+ }
+            }
+
+            /// Which page of explanations the UI shows for it.
+            pub const fn family(self) -> Family {
+                match self { $(ErrorCode::$variant => Family::$family,)+ }
+            }
+
+            /// The command line's exit status for it (see [`EXIT_CODES`]).
+            pub const fn exit_code(self) -> u8 {
+                match self { $(ErrorCode::$variant => $exit,)+ }
+            }
+        }
+    };
+}
+
+error_codes! {
+    // What the reader gave us.
+    /// Not a web address or file the reader can open.
+    InvalidAddress = "invalid-address", Address, 3;
+    /// `ftp:`, `javascript:` and other schemes we do not open.
+    UnsupportedScheme = "unsupported-scheme", Address, 3;
+    // Files and standard input.
+    FileNotFound = "file-not-found", File, 7;
+    NotAFile = "not-a-file", File, 7;
+    Io = "io", File, 7;
+    // The network.
+    Unreachable = "unreachable", Network, 4;
+    Tls = "tls", Network, 4;
+    Timeout = "timeout", Network, 4;
+    TooManyRedirects = "too-many-redirects", Network, 4;
+    RedirectLoop = "redirect-loop", Network, 4;
+    /// The website answered with an error status (404, 500 …).
+    HttpStatus = "http-status", Http, 5;
+    TooLarge = "too-large", Content, 6;
+    UnsupportedContentType = "unsupported-content-type", Content, 6;
+    Network = "network", Network, 4;
+    // Reading the page.
+    NoArticle = "no-article", Article, 8;
+    EmptyPage = "empty-page", Article, 8;
+    // The durable store.
+    /// The store could not be opened; the app runs on memory only.
+    StoreUnavailable = "store-unavailable", Generic, 1;
+    /// An unreadable store was set aside and a fresh one started.
+    StoreReset = "store-reset", Generic, 1;
+    /// A remembered article that is no longer remembered.
+    NotRemembered = "not-remembered", Generic, 1;
+    // The desktop.
+    BrowserUnavailable = "browser-unavailable", Generic, 1;
+    // Reading aloud.
+    SpeechMissing = "speech-missing", Speech, 9;
+    SpeechNoVoice = "speech-no-voice", Speech, 9;
+    SpeechSilent = "speech-silent", Speech, 9;
+    SpeechFailed = "speech-failed", Speech, 9;
+    /// Care Reader's own fault: a task that stopped, a reply it could not build.
+    Internal = "internal", Generic, 1;
+}
+
+/// The command line's exit codes and what each means; `care-reader --help`
+/// prints this table and a test holds it to [`ErrorCode::exit_code`].
+pub const EXIT_CODES: &[(u8, &str)] = &[
+    (
+        1,
+        "unexpected failure (for example, the output could not be written)",
+    ),
+    (2, "usage error (unknown option, missing argument)"),
+    (
+        3,
+        "invalid input: not a web address or file, an unsupported scheme \
+         (javascript:, ftp:, ...), or a --url that is not an http(s) address",
+    ),
+    (
+        4,
+        "network: host unreachable, secure connection failed, timeout, \
+         too many redirects, redirect loop, other network errors",
+    ),
+    (
+        5,
+        "the website answered with an HTTP error status (404, 500, ...)",
+    ),
+    (6, "refused content: the page is too large, or not HTML or text"),
+    (
+        7,
+        "file errors: not found, a folder, unreadable (also an unreadable --batch list)",
+    ),
+    (
+        8,
+        "no article: the page is empty, or nothing on it reads like an article",
+    ),
+    (
+        9,
+        "speech: no speech engine, no voice for the language, or no sound (read, voices)",
+    ),
+];
+
+/// The groups of errors the UI explains with one heading and hint each
+/// (`error-heading-<family>`, `error-hint-<family>` in `ui.ftl`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Family {
+    Address,
+    Network,
+    Http,
+    Content,
+    File,
+    Article,
+    Speech,
+    Generic,
+}
+
+impl Family {
+    pub const ALL: &'static [Family] = &[
+        Family::Address,
+        Family::Network,
+        Family::Http,
+        Family::Content,
+        Family::File,
+        Family::Article,
+        Family::Speech,
+        Family::Generic,
+    ];
+
+    /// The id in message names: `error-heading-<id>`.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Family::Address => "address",
+            Family::Network => "network",
+            Family::Http => "http",
+            Family::Content => "content",
+            Family::File => "file",
+            Family::Article => "article",
+            Family::Speech => "speech",
+            Family::Generic => "generic",
+        }
+    }
+}
+
+impl ErrorCode {
+    /// The fluent message that explains it: `error-<id>`.
+    pub fn message_id(self) -> String {
+        format!("error-{}", self.id())
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// An error of any layer: its code and the arguments its message takes.
+pub trait Coded {
+    fn code(&self) -> ErrorCode;
+
+    /// Arguments for the fluent message `error-<code>`.
+    fn l10n_args(&self) -> Vec<(&'static str, String)> {
+        Vec::new()
+    }
+
+    /// The error as the reader sees it, in `l10n`'s language.
+    fn localize(&self, l10n: &Localizer) -> UiError {
+        UiError::new(l10n, self.code(), &self.l10n_args())
+    }
+}
+
+impl Coded for ErrorCode {
+    fn code(&self) -> ErrorCode {
+        *self
+    }
+}
+
+/// An error as the UI and the command line show it: the code to branch on,
+/// its family, and the message in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("{code}: {message}")]
+pub struct UiError {
+    pub code: ErrorCode,
+    pub family: Family,
+    pub message: String,
+}
+
+impl UiError {
+    /// The message `error-<code>` formatted with `args`.
+    pub fn new(l10n: &Localizer, code: ErrorCode, args: &[(&str, String)]) -> UiError {
+        UiError {
+            code,
+            family: code.family(),
+            message: l10n.message(&code.message_id(), args),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use reader_l10n::SUPPORTED_LANGS;
+
+    use super::*;
+
+    #[test]
+    fn every_code_has_a_message_and_every_family_a_heading_in_every_language() {
+        for lang in SUPPORTED_LANGS {
+            let l10n = Localizer::new(lang);
+            assert_eq!(l10n.lang(), *lang);
+            for code in ErrorCode::ALL {
+                // Its own words, not the English fallback.
+                assert!(l10n.defines(&code.message_id()), "{lang} lacks error-{code}");
+            }
+            for family in Family::ALL {
+                for part in ["heading", "hint"] {
+                    let id = format!("error-{part}-{}", family.id());
+                    assert!(l10n.defines(&id), "{lang} lacks {id}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ids_are_unique_and_serde_writes_the_id() {
+        let mut seen = HashSet::new();
+        for code in ErrorCode::ALL {
+            assert!(seen.insert(code.id()), "{code} twice");
+            let json = serde_json::to_string(code).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", code.id()));
+            let back: Option<ErrorCode> = serde_json::from_str(&json).ok();
+            assert_eq!(back, Some(*code));
+        }
+        let family = serde_json::to_string(&Family::Network).unwrap_or_default();
+        assert_eq!(family, "\"network\"");
+    }
+
+    #[test]
+    fn every_exit_code_is_documented_and_families_agree_with_exit_codes() {
+        for code in ErrorCode::ALL {
+            let exit = code.exit_code();
+            assert!(
+                EXIT_CODES.iter().any(|(n, _)| *n == exit),
+                "{code} exits with undocumented {exit}"
+            );
+            // The page-opening families each have their own exit code.
+            let expected = match code.family() {
+                Family::Address => Some(3),
+                Family::Network => Some(4),
+                Family::Http => Some(5),
+                Family::Content => Some(6),
+                Family::File => Some(7),
+                Family::Article => Some(8),
+                Family::Speech => Some(9),
+                Family::Generic => None,
+            };
+            if let Some(expected) = expected {
+                assert_eq!(exit, expected, "{code}");
+            }
+        }
+    }
+
+    #[test]
+    fn messages_read_naturally() {
+        let zh = Localizer::new("zh-CN");
+        let en = Localizer::new("en-US");
+        let no_title = [("title", String::new())];
+        assert_eq!(
+            UiError::new(&zh, ErrorCode::NoArticle, &no_title).message,
+            "这个页面上没有找到可以阅读的文章。它可能是首页或目录页，请打开其中一篇文章再试。"
+        );
+        let titled = UiError::new(&en, ErrorCode::NoArticle, &[("title", "BBC Home".into())]);
+        assert!(titled.message.contains("“BBC Home”"));
+        assert!(
+            !UiError::new(&en, ErrorCode::NoArticle, &no_title)
+                .message
+                .contains('“')
+        );
+        let status = |s: &str| {
+            UiError::new(&en, ErrorCode::HttpStatus, &[("status", s.into())]).message
+        };
+        assert_eq!(
+            status("404"),
+            "This page was not found on the website. Check the address and try again."
+        );
+        assert!(status("418").contains("(error 418)"));
+        let wait = |s: &str| UiError::new(&en, ErrorCode::Timeout, &[("seconds", s.into())]).message;
+        assert!(wait("1").contains("more than 1 second)"));
+        assert!(wait("30").contains("more than 30 seconds)"));
+        let scheme = UiError::new(&zh, ErrorCode::UnsupportedScheme, &[("scheme", "ftp".into())]);
+        assert_eq!(scheme.code, ErrorCode::UnsupportedScheme);
+        assert_eq!(scheme.family, Family::Address);
+        assert!(scheme.message.contains("“ftp:”"));
+    }
+
+    /// Codes whose messages take no arguments say everything they should
+    /// with none: no `{$name}` left showing (the old `unknown` code did).
+    #[test]
+    fn argument_free_messages_show_no_placeholders() {
+        for lang in SUPPORTED_LANGS {
+            let l10n = Localizer::new(lang);
+            for code in ErrorCode::ALL {
+                let text = code.localize(&l10n).message;
+                assert!(!text.trim().is_empty(), "{lang} {code}");
+                assert!(!text.contains("error-"), "{lang} {code}: {text}");
+            }
+            let internal = ErrorCode::Internal.localize(&l10n).message;
+            assert!(!internal.contains('{'), "{lang}: {internal}");
+        }
+    }
+}
