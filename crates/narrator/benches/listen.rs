@@ -29,6 +29,7 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 fn script() -> Arc<Script> {
     Arc::new(Script {
+        id: 1,
         sentences: vec![Sentence {
             kind: SentenceKind::Text,
             block: Some(0),

@@ -61,6 +61,8 @@ mod tests {
 
     fn status(state: PlayState, paragraph: usize) -> Status {
         Status {
+            script: 1,
+            by_listener: false,
             state,
             sentence: Some(paragraph * 2),
             paragraph: Some(paragraph),

@@ -80,6 +80,11 @@ pub enum PlayState {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Status {
+    /// The [`Script::id`] this status is about.
+    pub script: u64,
+    /// The listener caused this change (a key, a button, a click on a
+    /// sentence); false when reading moved on by itself or the engine failed.
+    pub by_listener: bool,
     pub state: PlayState,
     /// The sentence being read, or the one reading resumes from.
     pub sentence: Option<usize>,
@@ -134,6 +139,8 @@ pub struct Player<E: Engine> {
     deadline: Option<Instant>,
     rate: f32,
     sentence_mode: bool,
+    /// Inside [`Player::command`]: the statuses it emits are the listener's doing.
+    by_listener: bool,
     outbox: Vec<PlayerEvent>,
 }
 
@@ -172,6 +179,7 @@ impl<E: Engine> Player<E> {
             deadline: None,
             rate: reader_settings::clamp_speech_rate(settings.rate),
             sentence_mode: settings.sentence_mode,
+            by_listener: false,
             outbox: Vec::new(),
         }
     }
@@ -188,6 +196,8 @@ impl<E: Engine> Player<E> {
     pub fn status(&self) -> Status {
         let sentence = (!self.script.sentences.is_empty()).then_some(self.cursor);
         Status {
+            script: self.script.id,
+            by_listener: self.by_listener,
             state: self.state,
             sentence,
             paragraph: sentence
@@ -224,6 +234,12 @@ impl<E: Engine> Player<E> {
     }
 
     pub fn command(&mut self, command: Command, now: Instant) {
+        self.by_listener = true;
+        self.apply(command, now);
+        self.by_listener = false;
+    }
+
+    fn apply(&mut self, command: Command, now: Instant) {
         match command {
             Command::Play { from } => {
                 let from = from.unwrap_or_else(|| self.resume_point());

@@ -7,6 +7,8 @@
 //! of a block: a heading or paragraph is one part; a quote's paragraphs, a
 //! list's items and a table's rows are one part each.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use reader_article::{Article, Block, inline_text};
 use reader_l10n::{Localizer, strip_isolation};
 use serde::Serialize;
@@ -71,6 +73,10 @@ pub struct Paragraph {
 /// The whole article as the narrator reads it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Script {
+    /// Unique in this process (0: the empty script): the player's statuses
+    /// name the script they are about, so a view never follows the
+    /// narrator of an article it no longer shows.
+    pub id: u64,
     pub sentences: Vec<Sentence>,
     pub paragraphs: Vec<Paragraph>,
 }
@@ -206,6 +212,12 @@ impl Builder {
     }
 }
 
+/// The next script id; ids start at 1.
+fn next_script_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
 impl Script {
     /// The script of `article`. Announcements ("Picture", "Caption") are in
     /// the reader's language, from `l10n`.
@@ -216,7 +228,10 @@ impl Script {
             announce: ui_lang(l10n),
             image_label: label("speech-image"),
             caption_label: label("speech-caption"),
-            script: Script::default(),
+            script: Script {
+                id: next_script_id(),
+                ..Script::default()
+            },
         };
         if !article.title.trim().is_empty() {
             b.begin_paragraph();

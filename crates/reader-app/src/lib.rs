@@ -1,1 +1,36 @@
-//! placeholder
+//! # reader-app
+//!
+//! Care Reader's application layer: what the desktop window and the
+//! `care-reader` command line both do, written once.
+//!
+//! - [`load()`]: parse a source, fetch it, extract the article off the async
+//!   thread, with progress — the one way any article is opened;
+//! - [`App`]: the window's work without the window — open, reopen and
+//!   remember articles, the welcome article, relabel the view for a new UI
+//!   language without disturbing the narrator, settings, the narrator and
+//!   its policy (what it saves, which voices Settings offers), and which
+//!   images the window may load;
+//! - [`view`]: the [`ArticleView`] the reader view renders.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), reader_errors::UiError> {
+//! use reader_app::{App, AppConfig, narration::Engine};
+//! let config = AppConfig { image_address: |url| url.to_owned(), engine: Engine::System };
+//! let app = App::new(None, config, |event| println!("{:?}", event.status))
+//!     .map_err(|e| reader_errors::Coded::localize(&e, &reader_l10n::Localizer::default()))?;
+//! let view = app.open("https://news.163.com/some/article.html", |stage| println!("{stage:?}")).await?;
+//! println!("{} — {}", view.article.title, view.meta_line);
+//! # Ok(()) }
+//! ```
+
+#![forbid(unsafe_code)]
+
+mod app;
+pub mod load;
+pub mod narration;
+pub mod view;
+pub mod welcome;
+
+pub use app::{App, AppConfig, Relabel, Startup};
+pub use load::{LoadError, LoadOptions, Loaded, Progress, load};
+pub use view::ArticleView;

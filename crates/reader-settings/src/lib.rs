@@ -14,21 +14,95 @@ pub const DEFAULT_TEXT_SIZE: u32 = 24;
 /// Line height as a multiple of the text size: WCAG 1.4.12 asks that 1.5
 /// works; 1.8 is calmer for older eyes.
 pub const LINE_HEIGHT_RANGE: (f32, f32) = (1.5, 2.5);
+pub const LINE_HEIGHT_STEP: f32 = 0.1;
 pub const DEFAULT_LINE_HEIGHT: f32 = 1.8;
 /// Extra spacing between letters and between words, in em (WCAG 1.4.12:
 /// 0.12 and 0.16 must work; we allow up to twice that between words).
 pub const LETTER_SPACING_RANGE: (f32, f32) = (0.0, 0.12);
+pub const LETTER_SPACING_STEP: f32 = 0.02;
 pub const WORD_SPACING_RANGE: (f32, f32) = (0.0, 0.32);
+pub const WORD_SPACING_STEP: f32 = 0.04;
 /// Width of the text column in em. 40 em is 40 CJK characters or about 80
 /// Latin ones (WCAG 1.4.8: at most 80 characters, 40 for CJK).
 pub const CONTENT_WIDTH_RANGE: (f32, f32) = (20.0, 40.0);
+pub const CONTENT_WIDTH_STEP: f32 = 2.0;
 pub const DEFAULT_CONTENT_WIDTH: f32 = 34.0;
 /// Narration speed as a multiple of the voice's normal rate, in 0.05 steps:
 /// slower for listeners who need time, up to the 3× that practised
 /// screen-reader users ask for.
 pub const SPEECH_RATE_RANGE: (f32, f32) = (0.5, 3.0);
 pub const SPEECH_RATE_STEP: f32 = 0.05;
+/// What one press of "slower"/"faster" (or `[`/`]`) changes: a quarter is a
+/// change one can hear; the Settings slider has the fine steps.
+pub const SPEECH_RATE_BUTTON_STEP: f32 = 0.25;
 pub const DEFAULT_SPEECH_RATE: f32 = 1.0;
+
+/// A slider's range, its step and its default, as the UI needs them.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Range {
+    pub min: f32,
+    pub max: f32,
+    pub step: f32,
+    pub default: f32,
+}
+
+impl Range {
+    const fn new((min, max): (f32, f32), step: f32, default: f32) -> Range {
+        Range {
+            min,
+            max,
+            step,
+            default,
+        }
+    }
+
+    /// `v` within the range on the step grid (NaN: the default), to two
+    /// decimals so 1.15 does not come out as 1.1500001.
+    pub fn clamp(&self, v: f32) -> f32 {
+        if !v.is_finite() {
+            return self.default;
+        }
+        let steps = ((v.clamp(self.min, self.max) - self.min) / self.step).round();
+        let snapped = (self.min + steps * self.step).min(self.max);
+        (snapped * 100.0).round() / 100.0
+    }
+}
+
+/// Every limit the settings are kept within: the UI shows its sliders,
+/// buttons and keys with these instead of copies of its own.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Limits {
+    pub text_sizes: &'static [u32],
+    pub default_text_size: u32,
+    pub line_height: Range,
+    pub letter_spacing: Range,
+    pub word_spacing: Range,
+    pub content_width: Range,
+    pub speech_rate: Range,
+    pub speech_rate_button_step: f32,
+}
+
+pub const LINE_HEIGHT: Range = Range::new(LINE_HEIGHT_RANGE, LINE_HEIGHT_STEP, DEFAULT_LINE_HEIGHT);
+pub const LETTER_SPACING: Range = Range::new(LETTER_SPACING_RANGE, LETTER_SPACING_STEP, 0.0);
+pub const WORD_SPACING: Range = Range::new(WORD_SPACING_RANGE, WORD_SPACING_STEP, 0.0);
+pub const CONTENT_WIDTH: Range =
+    Range::new(CONTENT_WIDTH_RANGE, CONTENT_WIDTH_STEP, DEFAULT_CONTENT_WIDTH);
+pub const SPEECH_RATE: Range = Range::new(SPEECH_RATE_RANGE, SPEECH_RATE_STEP, DEFAULT_SPEECH_RATE);
+
+/// The limits, for the UI.
+pub fn limits() -> Limits {
+    Limits {
+        text_sizes: TEXT_SIZES,
+        default_text_size: DEFAULT_TEXT_SIZE,
+        line_height: LINE_HEIGHT,
+        letter_spacing: LETTER_SPACING,
+        word_spacing: WORD_SPACING,
+        content_width: CONTENT_WIDTH,
+        speech_rate: SPEECH_RATE,
+        speech_rate_button_step: SPEECH_RATE_BUTTON_STEP,
+    }
+}
 
 /// Colour themes. Each meets WCAG AAA contrast (7:1) for all text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -91,6 +165,12 @@ impl Default for Settings {
 #[serde(rename_all = "camelCase", default)]
 pub struct SettingsPatch {
     pub text_size: Option<u32>,
+    /// Move the text size this many offered sizes up (or down, negative),
+    /// after `text_size`: Ctrl+Plus is `1`.
+    pub text_size_steps: Option<i32>,
+    /// Text size, spacing and width back to their defaults, before the rest
+    /// of the patch ("Back to the usual settings").
+    pub reset_typography: bool,
     pub line_height: Option<f32>,
     pub letter_spacing: Option<f32>,
     pub word_spacing: Option<f32>,
@@ -110,8 +190,19 @@ impl Settings {
     #[must_use]
     pub fn patched(&self, patch: &SettingsPatch) -> Settings {
         let mut s = self.clone();
+        if patch.reset_typography {
+            let d = Settings::default();
+            s.text_size = d.text_size;
+            s.line_height = d.line_height;
+            s.letter_spacing = d.letter_spacing;
+            s.word_spacing = d.word_spacing;
+            s.content_width = d.content_width;
+        }
         if let Some(v) = patch.text_size {
             s.text_size = v;
+        }
+        if let Some(steps) = patch.text_size_steps {
+            s.text_size = s.step_text_size(steps);
         }
         if let Some(v) = patch.line_height {
             s.line_height = v;
@@ -155,14 +246,10 @@ impl Settings {
     #[must_use]
     pub fn clamped(mut self) -> Settings {
         self.text_size = nearest_text_size(self.text_size);
-        self.line_height = clamp(self.line_height, LINE_HEIGHT_RANGE, DEFAULT_LINE_HEIGHT);
-        self.letter_spacing = clamp(self.letter_spacing, LETTER_SPACING_RANGE, 0.0);
-        self.word_spacing = clamp(self.word_spacing, WORD_SPACING_RANGE, 0.0);
-        self.content_width = clamp(
-            self.content_width,
-            CONTENT_WIDTH_RANGE,
-            DEFAULT_CONTENT_WIDTH,
-        );
+        self.line_height = LINE_HEIGHT.clamp(self.line_height);
+        self.letter_spacing = LETTER_SPACING.clamp(self.letter_spacing);
+        self.word_spacing = WORD_SPACING.clamp(self.word_spacing);
+        self.content_width = CONTENT_WIDTH.clamp(self.content_width);
         self.ui_lang = self
             .ui_lang
             .filter(|l| reader_l10n::SUPPORTED_LANGS.contains(&l.as_str()));
@@ -183,13 +270,7 @@ impl Settings {
 
 /// `rate` within [`SPEECH_RATE_RANGE`] on the 0.05 grid (NaN: the default).
 pub fn clamp_speech_rate(rate: f32) -> f32 {
-    if !rate.is_finite() {
-        return DEFAULT_SPEECH_RATE;
-    }
-    let (lo, hi) = SPEECH_RATE_RANGE;
-    let steps = (rate.clamp(lo, hi) / SPEECH_RATE_STEP).round();
-    // Back to two decimals so 1.15 does not come out as 1.1500001.
-    ((steps * SPEECH_RATE_STEP) * 100.0).round() / 100.0
+    SPEECH_RATE.clamp(rate)
 }
 
 fn nearest_text_size(px: u32) -> u32 {
@@ -198,15 +279,6 @@ fn nearest_text_size(px: u32) -> u32 {
         .copied()
         .min_by_key(|s| s.abs_diff(px))
         .unwrap_or(DEFAULT_TEXT_SIZE)
-}
-
-fn clamp(v: f32, (lo, hi): (f32, f32), default: f32) -> f32 {
-    if v.is_finite() {
-        // Two decimals are all any control offers.
-        (v.clamp(lo, hi) * 100.0).round() / 100.0
-    } else {
-        default
-    }
 }
 
 #[cfg(test)]
@@ -231,6 +303,56 @@ mod tests {
         assert_eq!(s.word_spacing, 0.0);
         assert_eq!(s.content_width, 40.0);
         assert_eq!(s.ui_lang, None);
+        // Values land on the sliders' steps.
+        let s = Settings {
+            line_height: 1.87,
+            letter_spacing: 0.05,
+            word_spacing: 0.13,
+            content_width: 33.0,
+            ..Settings::default()
+        }
+        .clamped();
+        assert_eq!(
+            (s.line_height, s.letter_spacing, s.word_spacing, s.content_width),
+            (1.9, 0.06, 0.12, 34.0)
+        );
+    }
+
+    #[test]
+    fn relative_text_size_and_reset_patches() {
+        let s = Settings::default().patched(&SettingsPatch {
+            text_size_steps: Some(2),
+            line_height: Some(2.2),
+            ..SettingsPatch::default()
+        });
+        assert_eq!((s.text_size, s.line_height), (32, 2.2));
+        let s = s.patched(&SettingsPatch {
+            text_size_steps: Some(100),
+            ..SettingsPatch::default()
+        });
+        assert_eq!(s.text_size, 96);
+        let back = s.patched(&SettingsPatch {
+            reset_typography: true,
+            ..SettingsPatch::default()
+        });
+        assert_eq!(back.text_size, DEFAULT_TEXT_SIZE);
+        assert_eq!(back.line_height, DEFAULT_LINE_HEIGHT);
+        assert_eq!(back.theme, s.theme, "colours are not typography");
+    }
+
+    #[test]
+    fn limits_are_what_clamping_uses() {
+        let l = limits();
+        assert_eq!(l.text_sizes, TEXT_SIZES);
+        assert!(l.text_sizes.contains(&l.default_text_size));
+        for range in [l.line_height, l.letter_spacing, l.word_spacing, l.content_width, l.speech_rate] {
+            assert_eq!(range.clamp(range.max + 1.0), range.max);
+            assert_eq!(range.clamp(range.min - 1.0), range.min);
+            assert_eq!(range.clamp(range.default), range.default);
+            assert_eq!(range.clamp(f32::NAN), range.default);
+        }
+        let json = serde_json::to_string(&l).unwrap_or_default();
+        assert!(json.contains("\"speechRateButtonStep\":0.25"), "{json}");
     }
 
     #[test]

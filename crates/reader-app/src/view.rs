@@ -1,21 +1,17 @@
 //! What the reader view gets for an article: the article with its image
-//! addresses pointed at our image scheme, and the localised line under the
-//! title.
+//! addresses pointed where the window serves images from, the localised
+//! line under the title, and the narrator's script.
 
-use percent_encoding::{NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 use reader_article::{Article, Block};
 use reader_l10n::Localizer;
 use serde::Serialize;
 
-use crate::state::AppState;
-
-/// The URI scheme that serves article images (see `images.rs`).
-pub const IMAGE_SCHEME: &str = "care-img";
-
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ArticleView {
-    pub id: i64,
+    /// The article's id in the store; `None` for one that is not remembered
+    /// (the welcome article, or when the store could not save it).
+    pub id: Option<i64>,
     pub source: String,
     pub meta_line: String,
     pub article: Article,
@@ -24,42 +20,29 @@ pub struct ArticleView {
     pub speech: narrator::Script,
 }
 
-/// Where the webview finds an image: `care-img://localhost/<url>` (WebKitGTK,
-/// WKWebView) or `http://care-img.localhost/<url>` (WebView2 on Windows).
-pub fn image_address(url: &str) -> String {
-    let encoded = utf8_percent_encode(url, NON_ALPHANUMERIC);
-    if cfg!(windows) {
-        format!("http://{IMAGE_SCHEME}.localhost/{encoded}")
-    } else {
-        format!("{IMAGE_SCHEME}://localhost/{encoded}")
-    }
-}
-
-/// The original image URL from a request path (`/<percent-encoded url>`).
-pub fn image_url_from_path(path: &str) -> Option<String> {
-    let encoded = path.strip_prefix('/')?;
-    percent_decode_str(encoded)
-        .decode_utf8()
-        .ok()
-        .map(|u| u.into_owned())
-}
-
-/// Builds the view of `article`: images rewritten (and allowed in `state`),
-/// the meta line formatted in the reader's language.
-pub fn article_view(state: &AppState, id: i64, source: &str, mut article: Article) -> ArticleView {
+/// Builds the view of `article`: every image address passed through
+/// `image_address` (and given to `allow`, the list of images the window may
+/// load), the meta line and the script in the reader's language.
+pub fn article_view(
+    id: Option<i64>,
+    source: &str,
+    mut article: Article,
+    l10n: &Localizer,
+    image_address: &dyn Fn(&str) -> String,
+    allow: &mut dyn FnMut(&str),
+) -> ArticleView {
     for block in &mut article.blocks {
         if let Block::Image { src, .. } = block {
-            state.allow_image(src);
+            allow(src);
             *src = image_address(src);
         }
     }
     if let Some(lead) = &mut article.lead_image {
-        state.allow_image(lead);
+        allow(lead);
         *lead = image_address(lead);
     }
-    let l10n = state.l10n();
-    let meta_line = meta_line(&l10n, &article);
-    let speech = narrator::Script::of(&article, &l10n);
+    let meta_line = meta_line(l10n, &article);
+    let speech = narrator::Script::of(&article, l10n);
     ArticleView {
         id,
         source: source.to_owned(),
@@ -112,18 +95,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn image_addresses_round_trip() {
-        let url = "https://cms.example.com/a b/照片.jpg?w=640&h=480#x";
-        let address = image_address(url);
-        assert!(
-            !address.contains(' ') && !address.contains('?'),
-            "{address}"
+    fn images_are_rewritten_and_allowed() {
+        let article = Article {
+            lead_image: Some("https://example.com/lead.jpg".into()),
+            blocks: vec![Block::Image {
+                src: "https://example.com/a.jpg".into(),
+                alt: Some("A river".into()),
+                caption: None,
+                credit: None,
+            }],
+            ..Article::default()
+        };
+        let mut allowed = Vec::new();
+        let view = article_view(
+            Some(3),
+            "https://example.com/",
+            article,
+            &Localizer::new("en-US"),
+            &|url| format!("img:{url}"),
+            &mut |url| allowed.push(url.to_owned()),
         );
-        let path = address
-            .split_once("localhost")
-            .map(|(_, p)| p)
-            .unwrap_or_default();
-        assert_eq!(image_url_from_path(path).as_deref(), Some(url));
+        assert_eq!(allowed, ["https://example.com/a.jpg", "https://example.com/lead.jpg"]);
+        assert_eq!(view.article.lead_image.as_deref(), Some("img:https://example.com/lead.jpg"));
+        assert!(matches!(&view.article.blocks[0], Block::Image { src, .. } if src == "img:https://example.com/a.jpg"));
+        assert_eq!(view.id, Some(3));
+        assert!(view.speech.id > 0);
     }
 
     #[test]

@@ -8,8 +8,8 @@ use reader_web::extract::{self, ExtractError};
 /// The `source` the reader view and the store know it by.
 pub const SOURCE: &str = "care-reader:welcome";
 
-const ZH_CN: &str = include_str!("../../assets/welcome/zh-CN.html");
-const EN_US: &str = include_str!("../../assets/welcome/en-US.html");
+const ZH_CN: &str = include_str!("../../../assets/welcome/zh-CN.html");
+const EN_US: &str = include_str!("../../../assets/welcome/en-US.html");
 
 /// The welcome article in `lang` (zh-CN, else en-US).
 pub fn article(lang: &str) -> Result<Article, ExtractError> {

@@ -1,0 +1,267 @@
+//! [`App`]: what the window does, without the window. The Tauri shell holds
+//! one and turns each command into one call here; the tests drive it
+//! directly.
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+
+use reader_article::Article;
+use reader_errors::{Coded, ErrorCode, UiError};
+use reader_l10n::Localizer;
+use reader_settings::{Limits, Settings, SettingsPatch};
+use reader_store::{Notice, RECENT_LIMIT, RecentItem, Store, StoreError};
+use serde::Serialize;
+
+use crate::load::{LoadOptions, Progress, load};
+use crate::narration::{Engine, Narration, NarratorEvent, NarratorVoices, SharedL10n, settings_patch};
+use crate::view::{ArticleView, article_view, meta_line};
+use crate::welcome;
+
+/// How the window wants things done.
+pub struct AppConfig {
+    /// Where an article's image is loaded from in the window (the shell's
+    /// image scheme); the original addresses are remembered as allowed.
+    pub image_address: fn(&str) -> String,
+    pub engine: Engine,
+}
+
+/// What the window needs to know at start.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Startup {
+    pub first_run: bool,
+    /// Said once: the store was reset, or could not be opened.
+    pub notice: Option<UiError>,
+    /// The limits the settings are kept within (text sizes, ranges, steps).
+    pub limits: Limits,
+}
+
+/// The words of the article on show that depend on the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Relabel {
+    pub meta_line: String,
+}
+
+/// The article on show.
+struct Current {
+    article: Article,
+}
+
+pub struct App {
+    store: Mutex<Store>,
+    l10n: SharedL10n,
+    notice: Option<Notice>,
+    /// Image URLs that appeared in articles we showed: the window may load
+    /// these and nothing else.
+    images: Mutex<HashSet<String>>,
+    current: Mutex<Option<Current>>,
+    narration: Narration,
+    image_address: fn(&str) -> String,
+}
+
+/// A lock whose holder panicked is used anyway: every write to what these
+/// guard is a single assignment or one SQLite statement.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl App {
+    /// Opens the store in `data_dir` (`None`: in memory only); if that fails,
+    /// the app still runs on an in-memory store and says so at startup.
+    /// Narrator events go to `on_narrator`.
+    pub fn new(
+        data_dir: Option<&Path>,
+        config: AppConfig,
+        on_narrator: impl Fn(NarratorEvent) + Send + 'static,
+    ) -> Result<App, StoreError> {
+        let opened = match data_dir {
+            Some(dir) => Store::open_in(dir),
+            None => Store::in_memory().map(|s| (s, None)),
+        };
+        let (store, notice) = match opened {
+            Ok(opened) => opened,
+            Err(_) => (
+                Store::in_memory()?,
+                Some(Notice {
+                    code: ErrorCode::StoreUnavailable,
+                    moved_to: None,
+                }),
+            ),
+        };
+        let settings = store.settings().unwrap_or_default();
+        let l10n: SharedL10n = Arc::new(RwLock::new(localizer_for(&settings)));
+        let narration = Narration::start(config.engine, &settings, Arc::clone(&l10n), on_narrator);
+        Ok(App {
+            store: Mutex::new(store),
+            l10n,
+            notice,
+            images: Mutex::new(HashSet::new()),
+            current: Mutex::new(None),
+            narration,
+            image_address: config.image_address,
+        })
+    }
+
+    /// The reader's language now.
+    pub fn l10n(&self) -> Arc<Localizer> {
+        Arc::clone(&self.l10n.read().unwrap_or_else(|p| p.into_inner()))
+    }
+
+    fn store_error(&self, e: &StoreError) -> UiError {
+        e.localize(&self.l10n())
+    }
+
+    pub fn startup(&self) -> Startup {
+        let l10n = self.l10n();
+        Startup {
+            first_run: lock(&self.store).is_fresh().unwrap_or(false),
+            notice: self.notice.as_ref().map(|n| n.code.localize(&l10n)),
+            limits: reader_settings::limits(),
+        }
+    }
+
+    /// The settings as the UI shows them: a language that follows the
+    /// system is reported as the language in use, so Settings can mark it.
+    fn as_shown(&self, mut settings: Settings) -> Settings {
+        if settings.ui_lang.is_none() {
+            settings.ui_lang = Some(self.l10n().lang().to_owned());
+        }
+        settings
+    }
+
+    pub fn settings(&self) -> Result<Settings, UiError> {
+        let settings = lock(&self.store)
+            .settings()
+            .map_err(|e| self.store_error(&e))?;
+        Ok(self.as_shown(settings))
+    }
+
+    /// Applies and saves `patch`; a new UI language takes effect at once
+    /// (the narrator's announcements included). The article on show and the
+    /// narrator are left alone: [`App::relabel`] rewords the view.
+    pub fn update_settings(&self, patch: &SettingsPatch) -> Result<Settings, UiError> {
+        let store = lock(&self.store);
+        let current = store.settings().map_err(|e| self.store_error(&e))?;
+        let updated = current.patched(patch);
+        store
+            .save_settings(&updated)
+            .map_err(|e| self.store_error(&e))?;
+        drop(store);
+        if updated.ui_lang != current.ui_lang {
+            *self.l10n.write().unwrap_or_else(|p| p.into_inner()) = localizer_for(&updated);
+        }
+        Ok(self.as_shown(updated))
+    }
+
+    /// Every message of the UI's resource `files`, in the reader's language.
+    pub fn strings(&self, files: &[&str]) -> (String, std::collections::BTreeMap<String, String>) {
+        let l10n = self.l10n();
+        (l10n.lang().to_owned(), l10n.messages_in(files))
+    }
+
+    /// Opens `source` (an address or a path): loads it, remembers it, shows
+    /// it and hands its script to the narrator.
+    pub async fn open(
+        &self,
+        source: &str,
+        progress: impl FnMut(Progress),
+    ) -> Result<ArticleView, UiError> {
+        let loaded = load(source, &LoadOptions::default(), progress)
+            .await
+            .map_err(|e| e.localize(&self.l10n()))?;
+        // An article that cannot be remembered is still shown.
+        let id = lock(&self.store)
+            .remember_article(&loaded.key, &loaded.article)
+            .ok();
+        Ok(self.show(id, &loaded.key, loaded.article))
+    }
+
+    /// The welcome article, in the reader's language (bundled, offline).
+    pub fn open_welcome(&self) -> Result<ArticleView, UiError> {
+        let l10n = self.l10n();
+        let article = welcome::article(l10n.lang()).map_err(|e| e.localize(&l10n))?;
+        Ok(self.show(None, welcome::SOURCE, article))
+    }
+
+    /// A remembered article, from the store (no network).
+    pub fn reopen(&self, id: i64) -> Result<ArticleView, UiError> {
+        let found = lock(&self.store)
+            .article(id)
+            .map_err(|e| self.store_error(&e))?;
+        match found {
+            Some((source, article)) => Ok(self.show(Some(id), &source, article)),
+            None => Err(ErrorCode::NotRemembered.localize(&self.l10n())),
+        }
+    }
+
+    pub fn recent(&self) -> Result<Vec<RecentItem>, UiError> {
+        lock(&self.store)
+            .recent(RECENT_LIMIT)
+            .map_err(|e| self.store_error(&e))
+    }
+
+    /// The view of an article: it becomes the one on show and the
+    /// narrator's script.
+    fn show(&self, id: Option<i64>, source: &str, article: Article) -> ArticleView {
+        let l10n = self.l10n();
+        let mut images = lock(&self.images);
+        let view = article_view(
+            id,
+            source,
+            article.clone(),
+            &l10n,
+            &self.image_address,
+            &mut |url| {
+                images.insert(url.to_owned());
+            },
+        );
+        drop(images);
+        *lock(&self.current) = Some(Current { article });
+        self.narration.load(&view.speech);
+        view
+    }
+
+    /// The article on show, worded for the reader's language now; `None`
+    /// when no article is on show. The narrator reads on undisturbed.
+    pub fn relabel(&self) -> Option<Relabel> {
+        let current = lock(&self.current);
+        let article = &current.as_ref()?.article;
+        Some(Relabel {
+            meta_line: meta_line(&self.l10n(), article),
+        })
+    }
+
+    /// Whether the window may load the image at `url`.
+    pub fn image_allowed(&self, url: &str) -> bool {
+        lock(&self.images).contains(url)
+    }
+
+    /// A narrator command. Speed, voice and sentence mode are also saved;
+    /// reading on matters more than remembering, so a failed save is not an
+    /// error here.
+    pub fn narrate(&self, command: narrator::Command) {
+        if let Some(patch) = settings_patch(&command) {
+            let store = lock(&self.store);
+            if let Ok(current) = store.settings() {
+                let _ = store.save_settings(&current.patched(&patch));
+            }
+        }
+        self.narration.command(command);
+    }
+
+    /// The voices for Settings. The first call waits for the engine to list
+    /// its voices (over a second with espeak-ng): call it off the UI thread.
+    pub fn voices(&self) -> Result<NarratorVoices, UiError> {
+        let settings = lock(&self.store)
+            .settings()
+            .map_err(|e| self.store_error(&e))?;
+        Ok(self.narration.voices(&settings, &self.l10n()))
+    }
+}
+
+/// The UI language the settings ask for, or the system's.
+fn localizer_for(settings: &Settings) -> Arc<Localizer> {
+    Arc::new(Localizer::from_env(settings.ui_lang.as_deref()))
+}

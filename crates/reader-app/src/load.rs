@@ -1,0 +1,200 @@
+//! Opening a source, the one way: parse what the reader gave, fetch it,
+//! extract the article off the async thread. The window (through
+//! [`crate::App::open`]) and every command of the CLI (`extract`, `--batch`,
+//! `read`) go through [`load`].
+
+use std::time::{Duration, Instant};
+
+use reader_article::Article;
+use reader_errors::{Coded, ErrorCode};
+use reader_web::fetch::{self, FetchError, FetchOptions, Source};
+use serde::Serialize;
+use url::Url;
+
+/// Where opening has got to, for a loading view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "stage", rename_all = "lowercase")]
+pub enum Progress {
+    Fetching,
+    Extracting,
+    Done,
+}
+
+/// How to load.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Standard input (`-`) is a source: true for the command line, false in
+    /// a window, where it makes no sense.
+    pub allow_stdin: bool,
+    /// The page's own address, overriding where it was read from (a saved
+    /// page's `--url`): resolves its links and images.
+    pub base: Option<Url>,
+    pub fetch: FetchOptions,
+}
+
+/// An article and what it was loaded from.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// What the store remembers it by: the parsed URL, or the file's path.
+    pub key: String,
+    pub article: Article,
+    /// Parsing and extraction alone, without fetching (for `--batch` timings).
+    pub extract_time: Duration,
+}
+
+/// Why a source could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error(transparent)]
+    Page(#[from] reader_web::Error),
+    /// Standard input where it is not allowed.
+    #[error("standard input cannot be opened here")]
+    Stdin,
+    /// The extraction task stopped (it panicked or the runtime is shutting down).
+    #[error("the extraction task stopped")]
+    Task,
+}
+
+impl From<FetchError> for LoadError {
+    fn from(e: FetchError) -> Self {
+        LoadError::Page(e.into())
+    }
+}
+
+impl Coded for LoadError {
+    fn code(&self) -> ErrorCode {
+        match self {
+            LoadError::Page(e) => e.code(),
+            LoadError::Stdin => ErrorCode::InvalidAddress,
+            LoadError::Task => ErrorCode::Internal,
+        }
+    }
+
+    fn l10n_args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            LoadError::Page(e) => e.l10n_args(),
+            LoadError::Stdin => vec![("address", "-".to_owned())],
+            LoadError::Task => Vec::new(),
+        }
+    }
+}
+
+/// Loads the article at `source` (an http(s) address, a `file://` URL, a
+/// path, or `-`), reporting each stage to `progress`.
+pub async fn load(
+    source: &str,
+    options: &LoadOptions,
+    mut progress: impl FnMut(Progress),
+) -> Result<Loaded, LoadError> {
+    let parsed = Source::parse(source)?;
+    let key = match &parsed {
+        Source::Web(url) => url.to_string(),
+        Source::File(path) => path.display().to_string(),
+        Source::Stdin if options.allow_stdin => "-".to_owned(),
+        Source::Stdin => return Err(LoadError::Stdin),
+    };
+    progress(Progress::Fetching);
+    let mut page = fetch::fetch(&parsed, &options.fetch).await?;
+    if let Some(base) = &options.base {
+        page.url = Some(base.clone());
+    }
+    progress(Progress::Extracting);
+    // `scraper::Html` is not `Send`: extraction runs on a blocking thread
+    // and hands back the owned Article.
+    let (result, extract_time) = tokio::task::spawn_blocking(move || {
+        let start = Instant::now();
+        let result = reader_web::extract::extract_page(&page);
+        (result, start.elapsed())
+    })
+    .await
+    .map_err(|_| LoadError::Task)?;
+    let article = result.map_err(reader_web::Error::from)?;
+    progress(Progress::Done);
+    Ok(Loaded {
+        key,
+        article,
+        extract_time,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use reader_l10n::Localizer;
+
+    use super::*;
+
+    fn run<T>(f: impl std::future::Future<Output = T>) -> T {
+        match tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+        {
+            Ok(rt) => rt.block_on(f),
+            Err(e) => panic!("no runtime: {e}"),
+        }
+    }
+
+    fn page(dir: &std::path::Path) -> std::path::PathBuf {
+        let path = dir.join("page.html");
+        let body = "<p>A calm paragraph about the river, long enough to count as an article. \
+                    It goes on for a while, as articles do, with a second sentence.</p>"
+            .repeat(4);
+        let html = format!(
+            "<html><head><title>The river</title></head><body><article><h1>The river</h1>\
+             {body}<img src=\"pic.jpg\" alt=\"A river\"></article></body></html>"
+        );
+        if let Err(e) = std::fs::write(&path, html) {
+            panic!("{e}");
+        }
+        path
+    }
+
+    #[test]
+    fn a_saved_page_loads_in_stages_with_its_key() {
+        let dir = std::env::temp_dir().join(format!("reader-app-load-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let path = page(&dir);
+        let mut stages = Vec::new();
+        let options = LoadOptions {
+            base: Url::parse("https://example.com/news/river.html").ok(),
+            ..LoadOptions::default()
+        };
+        let loaded = run(load(&path.display().to_string(), &options, |p| {
+            stages.push(p)
+        }));
+        let loaded = loaded.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            stages,
+            [Progress::Fetching, Progress::Extracting, Progress::Done]
+        );
+        assert_eq!(loaded.key, path.display().to_string());
+        assert_eq!(loaded.article.title, "The river");
+        // The base address resolved the picture.
+        assert!(
+            loaded.article.body_text().contains("river"),
+            "{:?}",
+            loaded.article
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn stdin_only_where_allowed_and_errors_keep_their_codes() {
+        let refused = run(load("-", &LoadOptions::default(), |_| {}));
+        let e = refused.err().unwrap_or_else(|| panic!("stdin was accepted"));
+        assert_eq!(e.code(), ErrorCode::InvalidAddress);
+        let l10n = Localizer::new("en-US");
+        assert!(e.localize(&l10n).message.contains("“-”"));
+        let missing = run(load(
+            "/no/such/dir/page.html",
+            &LoadOptions::default(),
+            |_| {},
+        ));
+        let e = missing.err().unwrap_or_else(|| panic!("a missing file loaded"));
+        assert_eq!(e.code(), ErrorCode::FileNotFound);
+        let garbage = run(load("javascript:alert(1)", &LoadOptions::default(), |_| {}));
+        assert_eq!(
+            garbage.err().map(|e| e.code()),
+            Some(ErrorCode::UnsupportedScheme)
+        );
+    }
+}
