@@ -11,6 +11,7 @@ fn main() {
         "open_article",
         "open_welcome",
         "open_recent",
+        "relabel_article",
         "recent_articles",
         "clipboard_url",
         "pick_file",

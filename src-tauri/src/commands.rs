@@ -1,238 +1,138 @@
 //! The commands the UI may call (each listed in `build.rs` and granted in
-//! `capabilities/main.json`). They translate between the UI and
-//! `reader-core` and do nothing else.
+//! `capabilities/main.json`). Each translates between the UI and
+//! [`reader_app::App`] and does nothing else; the desktop's own services
+//! (clipboard, file dialog, browser) are here because only a window has them.
 
-use std::path::PathBuf;
+use std::collections::BTreeMap;
 
-use reader_article::Article;
-use reader_web::fetch::{self, FetchOptions, Source};
+use reader_app::narration::NarratorVoices;
+use reader_app::{ArticleView, Progress, Relabel};
+use reader_errors::{Coded, ErrorCode, UiError};
 use reader_settings::{Settings, SettingsPatch};
-use reader_store::{RECENT_LIMIT, RecentItem};
+use reader_store::RecentItem;
+use reader_web::fetch::Source;
 use serde::Serialize;
 use tauri::ipc::Channel;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
-use crate::error::UiError;
-use crate::narration::{Narration, NarratorVoices, settings_patch};
-use crate::state::AppState;
-use crate::view::{ArticleView, article_view};
-use crate::welcome;
+use crate::Shell;
 
 /// The resource files the UI's strings come from.
 const UI_FILES: &[&str] = &["ui.ftl", "errors.ftl"];
 
+/// The file types the open dialog offers.
+const PAGE_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "mhtml", "mht", "txt"];
+
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Startup {
-    pub first_run: bool,
+    #[serde(flatten)]
+    pub app: reader_app::Startup,
+    /// A page the command line asked to open.
     pub open: Option<String>,
+    /// Open the welcome article.
     pub welcome: bool,
-    pub notice: Option<UiError>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct UiStrings {
     pub lang: String,
-    pub messages: std::collections::BTreeMap<String, String>,
-}
-
-/// Where opening an article has got to, for the loading view.
-#[derive(Debug, Clone, Copy, Serialize)]
-#[serde(tag = "stage", rename_all = "lowercase")]
-pub enum Progress {
-    Fetching,
-    Extracting,
-    Done,
-}
-
-fn store_error(state: &AppState, e: &reader_store::StoreError) -> UiError {
-    UiError::coded(&state.l10n(), e.code())
+    pub messages: BTreeMap<String, String>,
 }
 
 #[tauri::command]
-pub fn startup(state: State<'_, AppState>) -> Startup {
-    let l10n = state.l10n();
+pub fn startup(shell: State<'_, Shell>) -> Startup {
     Startup {
-        first_run: state.store().is_fresh().unwrap_or(false),
-        open: state.args.open.clone(),
-        welcome: state.args.welcome,
-        notice: state.notice.as_ref().map(|n| UiError::coded(&l10n, n.code)),
+        app: shell.app.startup(),
+        open: shell.args.open.clone(),
+        welcome: shell.args.welcome,
     }
-}
-
-/// The settings as the UI shows them: a language that follows the system
-/// is reported as the language in use, so Settings can mark it.
-fn as_shown(state: &AppState, mut settings: Settings) -> Settings {
-    if settings.ui_lang.is_none() {
-        settings.ui_lang = Some(state.l10n().lang().to_owned());
-    }
-    settings
 }
 
 #[tauri::command]
-pub fn get_settings(state: State<'_, AppState>) -> Result<Settings, UiError> {
-    let settings = state
-        .store()
-        .settings()
-        .map_err(|e| store_error(&state, &e))?;
-    Ok(as_shown(&state, settings))
+pub fn get_settings(shell: State<'_, Shell>) -> Result<Settings, UiError> {
+    shell.app.settings()
 }
 
 #[tauri::command]
-pub fn update_settings(
-    state: State<'_, AppState>,
-    patch: SettingsPatch,
-) -> Result<Settings, UiError> {
-    let store = state.store();
-    let current = store.settings().map_err(|e| store_error(&state, &e))?;
-    let updated = current.patched(&patch);
-    store
-        .save_settings(&updated)
-        .map_err(|e| store_error(&state, &e))?;
-    drop(store);
-    if updated.ui_lang != current.ui_lang {
-        state.set_language(&updated);
-    }
-    Ok(as_shown(&state, updated))
+pub fn update_settings(shell: State<'_, Shell>, patch: SettingsPatch) -> Result<Settings, UiError> {
+    shell.app.update_settings(&patch)
 }
 
 #[tauri::command]
-pub fn ui_strings(state: State<'_, AppState>) -> UiStrings {
-    let l10n = state.l10n();
-    UiStrings {
-        lang: l10n.lang().to_owned(),
-        messages: l10n.messages_in(UI_FILES),
-    }
+pub fn ui_strings(shell: State<'_, Shell>) -> UiStrings {
+    let (lang, messages) = shell.app.strings(UI_FILES);
+    UiStrings { lang, messages }
 }
 
-/// Fetches and extracts the article at `source` (a URL, a `file://` URL or
-/// a path), remembers it, and returns it for the reader view.
+/// Opens the article at `source` (a URL, a `file://` URL or a path),
+/// reporting each stage on `progress`.
 #[tauri::command]
 pub async fn open_article(
-    state: State<'_, AppState>,
-    narration: State<'_, Narration>,
+    shell: State<'_, Shell>,
     source: String,
     progress: Channel<Progress>,
 ) -> Result<ArticleView, UiError> {
-    let l10n = state.l10n();
-    let localize = |e: reader_web::Error| -> UiError { e.localize(&l10n).into() };
-    // What the store remembers the article by: the parsed URL or path.
-    let (parsed, key) = match Source::parse(&source) {
-        Ok(Source::Web(url)) => {
-            let key = url.to_string();
-            (Source::Web(url), key)
-        }
-        Ok(Source::File(path)) => {
-            let key = path.display().to_string();
-            (Source::File(path), key)
-        }
-        // Reading stdin makes no sense in a window.
-        Ok(Source::Stdin) => return Err(UiError::coded(&l10n, "invalid-address")),
-        Err(e) => return Err(localize(e.into())),
-    };
-    let _ = progress.send(Progress::Fetching);
-    let page = fetch::fetch(&parsed, &FetchOptions::default())
+    shell
+        .app
+        .open(&source, |stage| {
+            let _ = progress.send(stage);
+        })
         .await
-        .map_err(|e| localize(e.into()))?;
-    let _ = progress.send(Progress::Extracting);
-    // `scraper::Html` is not `Send`: extraction runs on a blocking thread
-    // and hands back the owned Article.
-    let article: Article =
-        tauri::async_runtime::spawn_blocking(move || reader_web::extract::extract_page(&page))
-            .await
-            .map_err(|_| UiError::coded(&l10n, "unknown"))?
-            .map_err(|e| localize(e.into()))?;
-    // An article that cannot be remembered is still shown.
-    let id = state.store().remember_article(&key, &article).unwrap_or(0);
-    let _ = progress.send(Progress::Done);
-    let view = article_view(&state, id, &key, article);
-    narration.load(&view.speech);
-    Ok(view)
 }
 
 /// The welcome article, in the reader's language (bundled, works offline).
 #[tauri::command]
-pub fn open_welcome(
-    state: State<'_, AppState>,
-    narration: State<'_, Narration>,
-) -> Result<ArticleView, UiError> {
-    let l10n = state.l10n();
-    let article = welcome::article(l10n.lang())
-        .map_err(|e| UiError::from(reader_web::Error::from(e).localize(&l10n)))?;
-    let view = article_view(&state, 0, welcome::SOURCE, article);
-    narration.load(&view.speech);
-    Ok(view)
+pub fn open_welcome(shell: State<'_, Shell>) -> Result<ArticleView, UiError> {
+    shell.app.open_welcome()
 }
 
 #[tauri::command]
-pub fn open_recent(
-    state: State<'_, AppState>,
-    narration: State<'_, Narration>,
-    id: i64,
-) -> Result<ArticleView, UiError> {
-    let found = state
-        .store()
-        .article(id)
-        .map_err(|e| store_error(&state, &e))?;
-    match found {
-        Some((source, article)) => {
-            let view = article_view(&state, id, &source, article);
-            narration.load(&view.speech);
-            Ok(view)
-        }
-        None => Err(UiError::coded(&state.l10n(), "not-remembered")),
-    }
+pub fn open_recent(shell: State<'_, Shell>, id: i64) -> Result<ArticleView, UiError> {
+    shell.app.reopen(id)
 }
 
-/// A narrator command (Listen, pause, next sentence, speed …). Speed, voice
-/// and sentence mode are also saved in the settings.
+/// The article on show, reworded after a change of UI language.
 #[tauri::command]
-pub fn narrate(
-    state: State<'_, AppState>,
-    narration: State<'_, Narration>,
-    command: narrator::Command,
-) -> Result<(), UiError> {
-    if let Some(patch) = settings_patch(&command) {
-        let store = state.store();
-        let current = store.settings().map_err(|e| store_error(&state, &e))?;
-        // Reading on matters more than remembering: a failed save is not an error here.
-        let _ = store.save_settings(&current.patched(&patch));
-    }
-    narration.command(command);
-    Ok(())
+pub fn relabel_article(shell: State<'_, Shell>) -> Option<Relabel> {
+    shell.app.relabel()
+}
+
+#[tauri::command]
+pub fn recent_articles(shell: State<'_, Shell>) -> Result<Vec<RecentItem>, UiError> {
+    shell.app.recent()
+}
+
+/// A narrator command (Listen, pause, next sentence, speed …).
+#[tauri::command]
+pub fn narrate(shell: State<'_, Shell>, command: narrator::Command) {
+    shell.app.narrate(command);
 }
 
 /// The voices for Settings. The first call waits for the engine to list
 /// its voices (over a second with espeak-ng), so it runs off the UI thread.
 #[tauri::command]
-pub async fn narrator_voices(
-    state: State<'_, AppState>,
-    narration: State<'_, Narration>,
-) -> Result<NarratorVoices, UiError> {
-    let settings = state
-        .store()
-        .settings()
-        .map_err(|e| store_error(&state, &e))?;
-    let l10n = state.l10n();
-    Ok(narration.voices(&settings, &l10n))
-}
-
-#[tauri::command]
-pub fn recent_articles(state: State<'_, AppState>) -> Result<Vec<RecentItem>, UiError> {
-    state
-        .store()
-        .recent(RECENT_LIMIT)
-        .map_err(|e| store_error(&state, &e))
+pub async fn narrator_voices<R: Runtime>(app: AppHandle<R>) -> Result<NarratorVoices, UiError> {
+    let handle = app.clone();
+    tauri::async_runtime::spawn_blocking(move || handle.state::<Shell>().app.voices())
+        .await
+        .map_err(|_| ErrorCode::Internal.localize(&app.state::<Shell>().app.l10n()))?
 }
 
 /// The clipboard's text, if it is a web address (for "open the link you
 /// copied?").
 #[tauri::command]
-pub fn clipboard_url(app: AppHandle) -> Option<String> {
+pub fn clipboard_url<R: Runtime>(app: AppHandle<R>) -> Option<String> {
     let text = app.clipboard().read_text().ok()?;
+    web_address(&text)
+}
+
+/// `text` as a web address, if it is one (and short enough to be a link
+/// someone copied rather than a document).
+fn web_address(text: &str) -> Option<String> {
     let text = text.trim();
     if text.len() > 2048 || !(text.starts_with("http://") || text.starts_with("https://")) {
         return None;
@@ -245,42 +145,60 @@ pub fn clipboard_url(app: AppHandle) -> Option<String> {
 
 /// Asks for a saved page with the system's open dialog.
 #[tauri::command]
-pub async fn pick_file(
-    app: AppHandle,
-    state: State<'_, AppState>,
-) -> Result<Option<String>, UiError> {
-    let l10n = state.l10n();
+pub async fn pick_file<R: Runtime>(app: AppHandle<R>) -> Option<String> {
+    let l10n = app.state::<Shell>().app.l10n();
     let (tx, rx) = tokio::sync::oneshot::channel();
     app.dialog()
         .file()
         .set_title(l10n.message("app-dialog-open-title", &[]))
         .add_filter(
             l10n.message("app-dialog-filter-pages", &[]),
-            &["html", "htm", "xhtml", "mhtml", "mht", "txt"],
+            PAGE_EXTENSIONS,
         )
         .pick_file(move |path| {
             let _ = tx.send(path);
         });
-    let path = rx.await.ok().flatten();
-    Ok(path
-        .and_then(|p| p.into_path().ok())
-        .map(|p: PathBuf| p.display().to_string()))
+    let path = rx.await.ok().flatten()?;
+    path.into_path().ok().map(|p| p.display().to_string())
 }
 
 /// Opens an http(s) address in the system's browser (the error view's
 /// "open in browser"); nothing else is opened.
 #[tauri::command]
-pub fn open_in_browser(
-    app: AppHandle,
-    state: State<'_, AppState>,
+pub fn open_in_browser<R: Runtime>(
+    app: AppHandle<R>,
+    shell: State<'_, Shell>,
     url: String,
 ) -> Result<(), UiError> {
-    let l10n = state.l10n();
+    let l10n = shell.app.l10n();
     match Source::parse(&url) {
         Ok(Source::Web(u)) => app
             .opener()
             .open_url(u.as_str(), None::<&str>)
-            .map_err(|_| UiError::coded(&l10n, "browser-unavailable")),
-        _ => Err(UiError::coded(&l10n, "invalid-address")),
+            .map_err(|_| ErrorCode::BrowserUnavailable.localize(&l10n)),
+        _ => Err(ErrorCode::InvalidAddress.localize(&l10n)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_addresses_come_from_the_clipboard() {
+        assert_eq!(
+            web_address(" https://news.163.com/a.html\n").as_deref(),
+            Some("https://news.163.com/a.html")
+        );
+        for no in [
+            "news.163.com",
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "hello",
+        ] {
+            assert_eq!(web_address(no), None, "{no}");
+        }
+        let long = format!("https://example.com/{}", "a".repeat(3000));
+        assert_eq!(web_address(&long), None);
     }
 }

@@ -1,24 +1,29 @@
 //! # care-reader-app
 //!
 //! The desktop shell of Care Reader (关怀阅读): a Tauri 2 window around the
-//! static UI in `ui/`. It only translates: commands call `reader-core`
-//! (fetch, extract, store, i18n) and hand the UI plain data; article images
-//! come through the `care-img` scheme. See `docs/app.md` for the contract.
+//! static UI in `ui/`. It only translates: each command is one call into
+//! [`reader_app::App`], the application layer, and narrator events go out as
+//! Tauri events. Article images come through the `care-img` scheme
+//! ([`images`]). See `docs/app.md` for the contract with the UI.
+//!
+//! [`build`] is generic over the Tauri runtime, so the commands are tested
+//! with Tauri's mock runtime without a window; [`run`] is the real app.
 
 mod args;
 pub mod commands;
-mod error;
-mod images;
-mod narration;
-mod state;
-mod view;
-mod welcome;
+pub mod images;
 
-use tauri::{DragDropEvent, Emitter, Manager, WindowEvent};
+use reader_app::narration::Engine;
+use reader_app::{App, AppConfig};
+use tauri::{DragDropEvent, Emitter, Manager, Runtime, WindowEvent};
 
 pub use args::Args;
-pub use error::UiError;
-pub use state::AppState;
+
+/// What the shell keeps: the application and what the command line asked for.
+pub struct Shell {
+    pub app: App,
+    pub args: Args,
+}
 
 /// Payload of the `open-request` event.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -26,23 +31,32 @@ struct OpenRequest {
     source: String,
 }
 
-/// Builds and runs the app; returns when the window closes.
-pub fn run() {
-    let args = Args::parse(std::env::args().skip(1));
-    let result = tauri::Builder::default()
+/// The app on `builder`: plugins, the image scheme, the state, the commands
+/// and the window's events. `engine` is the narrator's speech engine.
+pub fn build<R: Runtime>(
+    builder: tauri::Builder<R>,
+    args: Args,
+    engine: Engine,
+) -> tauri::Builder<R> {
+    builder
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_opener::init())
-        .register_asynchronous_uri_scheme_protocol(view::IMAGE_SCHEME, images::handle)
+        .register_asynchronous_uri_scheme_protocol(images::SCHEME, images::handle)
         .setup(move |app| {
             let data_dir = match &args.data_dir {
                 Some(dir) => dir.clone(),
                 None => app.path().app_data_dir()?,
             };
-            let state = AppState::new(args.clone(), &data_dir)?;
-            let settings = state.store().settings().unwrap_or_default();
-            app.manage(narration::Narration::start(app.handle(), &settings));
-            app.manage(state);
+            let handle = app.handle().clone();
+            let config = AppConfig {
+                image_address: images::address,
+                engine,
+            };
+            let core = App::new(Some(&data_dir), config, move |event| {
+                let _ = handle.emit("narrator", event);
+            })?;
+            app.manage(Shell { app: core, args });
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -66,6 +80,7 @@ pub fn run() {
             commands::open_article,
             commands::open_welcome,
             commands::open_recent,
+            commands::relabel_article,
             commands::recent_articles,
             commands::clipboard_url,
             commands::pick_file,
@@ -73,7 +88,13 @@ pub fn run() {
             commands::narrate,
             commands::narrator_voices,
         ])
-        .run(tauri::generate_context!());
+}
+
+/// Builds and runs the app; returns when the window closes.
+pub fn run() {
+    let args = Args::parse(std::env::args().skip(1));
+    let result =
+        build(tauri::Builder::default(), args, Engine::System).run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("Care Reader could not start: {e}");
         std::process::exit(1);

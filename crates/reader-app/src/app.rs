@@ -14,7 +14,9 @@ use reader_store::{Notice, RECENT_LIMIT, RecentItem, Store, StoreError};
 use serde::Serialize;
 
 use crate::load::{LoadOptions, Progress, load};
-use crate::narration::{Engine, Narration, NarratorEvent, NarratorVoices, SharedL10n, settings_patch};
+use crate::narration::{
+    Engine, Narration, NarratorEvent, NarratorVoices, SharedL10n, settings_patch,
+};
 use crate::view::{ArticleView, article_view, meta_line};
 use crate::welcome;
 

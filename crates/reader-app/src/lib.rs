@@ -32,5 +32,5 @@ pub mod view;
 pub mod welcome;
 
 pub use app::{App, AppConfig, Relabel, Startup};
-pub use load::{LoadError, LoadOptions, Loaded, Progress, load};
+pub use load::{LoadError, LoadOptions, Loaded, Progress, extract_off_thread, fetch_source, load};
 pub use view::ArticleView;

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use reader_article::Article;
 use reader_errors::{Coded, ErrorCode};
-use reader_web::fetch::{self, FetchError, FetchOptions, Source};
+use reader_web::fetch::{self, FetchError, FetchOptions, Page, Source};
 use serde::Serialize;
 use url::Url;
 
@@ -86,6 +86,25 @@ pub async fn load(
     options: &LoadOptions,
     mut progress: impl FnMut(Progress),
 ) -> Result<Loaded, LoadError> {
+    progress(Progress::Fetching);
+    let (key, page) = fetch_source(source, options).await?;
+    progress(Progress::Extracting);
+    let (result, extract_time) = extract_off_thread(page).await;
+    let article = result?;
+    progress(Progress::Done);
+    Ok(Loaded {
+        key,
+        article,
+        extract_time,
+    })
+}
+
+/// The first half of [`load`]: the page at `source`, and the key the store
+/// knows it by.
+pub async fn fetch_source(
+    source: &str,
+    options: &LoadOptions,
+) -> Result<(String, Page), LoadError> {
     let parsed = Source::parse(source)?;
     let key = match &parsed {
         Source::Web(url) => url.to_string(),
@@ -93,28 +112,28 @@ pub async fn load(
         Source::Stdin if options.allow_stdin => "-".to_owned(),
         Source::Stdin => return Err(LoadError::Stdin),
     };
-    progress(Progress::Fetching);
     let mut page = fetch::fetch(&parsed, &options.fetch).await?;
     if let Some(base) = &options.base {
         page.url = Some(base.clone());
     }
-    progress(Progress::Extracting);
+    Ok((key, page))
+}
+
+/// The second half of [`load`]: the article of `page`, and how long parsing
+/// and extraction took, whether it succeeded or not.
+pub async fn extract_off_thread(page: Page) -> (Result<Article, LoadError>, Duration) {
     // `scraper::Html` is not `Send`: extraction runs on a blocking thread
     // and hands back the owned Article.
-    let (result, extract_time) = tokio::task::spawn_blocking(move || {
+    let task = tokio::task::spawn_blocking(move || {
         let start = Instant::now();
         let result = reader_web::extract::extract_page(&page);
         (result, start.elapsed())
     })
-    .await
-    .map_err(|_| LoadError::Task)?;
-    let article = result.map_err(reader_web::Error::from)?;
-    progress(Progress::Done);
-    Ok(Loaded {
-        key,
-        article,
-        extract_time,
-    })
+    .await;
+    match task {
+        Ok((result, took)) => (result.map_err(|e| reader_web::Error::from(e).into()), took),
+        Err(_) => (Err(LoadError::Task), Duration::ZERO),
+    }
 }
 
 #[cfg(test)]
@@ -180,7 +199,9 @@ mod tests {
     #[test]
     fn stdin_only_where_allowed_and_errors_keep_their_codes() {
         let refused = run(load("-", &LoadOptions::default(), |_| {}));
-        let e = refused.err().unwrap_or_else(|| panic!("stdin was accepted"));
+        let e = refused
+            .err()
+            .unwrap_or_else(|| panic!("stdin was accepted"));
         assert_eq!(e.code(), ErrorCode::InvalidAddress);
         let l10n = Localizer::new("en-US");
         assert!(e.localize(&l10n).message.contains("“-”"));
@@ -189,7 +210,9 @@ mod tests {
             &LoadOptions::default(),
             |_| {},
         ));
-        let e = missing.err().unwrap_or_else(|| panic!("a missing file loaded"));
+        let e = missing
+            .err()
+            .unwrap_or_else(|| panic!("a missing file loaded"));
         assert_eq!(e.code(), ErrorCode::FileNotFound);
         let garbage = run(load("javascript:alert(1)", &LoadOptions::default(), |_| {}));
         assert_eq!(

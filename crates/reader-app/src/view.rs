@@ -115,9 +115,17 @@ mod tests {
             &|url| format!("img:{url}"),
             &mut |url| allowed.push(url.to_owned()),
         );
-        assert_eq!(allowed, ["https://example.com/a.jpg", "https://example.com/lead.jpg"]);
-        assert_eq!(view.article.lead_image.as_deref(), Some("img:https://example.com/lead.jpg"));
-        assert!(matches!(&view.article.blocks[0], Block::Image { src, .. } if src == "img:https://example.com/a.jpg"));
+        assert_eq!(
+            allowed,
+            ["https://example.com/a.jpg", "https://example.com/lead.jpg"]
+        );
+        assert_eq!(
+            view.article.lead_image.as_deref(),
+            Some("img:https://example.com/lead.jpg")
+        );
+        assert!(
+            matches!(&view.article.blocks[0], Block::Image { src, .. } if src == "img:https://example.com/a.jpg")
+        );
         assert_eq!(view.id, Some(3));
         assert!(view.speech.id > 0);
     }

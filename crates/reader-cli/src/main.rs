@@ -21,39 +21,35 @@ mod read;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use reader_web::fetch::{self, FetchOptions, Source};
-use reader_l10n::Localizer;
+use reader_app::{LoadError, LoadOptions, Loaded, extract_off_thread, fetch_source, load};
 use reader_article::Article;
-use reader_web::{Error, extract};
+use reader_errors::{Coded, EXIT_CODES, ErrorCode};
+use reader_l10n::Localizer;
 use url::Url;
 
-/// Shown at the end of `--help`; keep in sync with [`exit_code_for`].
-const EXIT_CODES_HELP: &str = "\
-Exit codes:
-  0  success (in --batch mode: the list was read, even if some pages failed)
-  1  unexpected failure (for example, the output could not be written)
-  2  usage error (unknown option, missing argument)
-  3  invalid input: not a web address or file, an unsupported scheme
-     (javascript:, ftp:, ...), or a --url that is not an http(s) address
-  4  network: host unreachable, secure connection failed, timeout,
-     too many redirects, redirect loop, other network errors
-  5  the website answered with an HTTP error status (404, 500, ...)
-  6  refused content: the page is too large, or not HTML or text
-  7  file errors: not found, a folder, unreadable (also an unreadable --batch list)
-  8  no article: the page is empty, or nothing on it reads like an article
-  9  speech: no speech engine, no voice for the language, or no sound (read, voices)
-
-Messages follow --lang, else LC_ALL, LC_MESSAGES, LANG, else the system language.";
+/// Shown at the end of `--help`: the exit codes, from the one table in
+/// `reader-errors`, and where messages get their language.
+fn exit_codes_help() -> String {
+    let mut help = String::from(
+        "Exit codes:\n  0  success (in --batch mode: the list was read, even if some pages failed)\n",
+    );
+    for (code, meaning) in EXIT_CODES {
+        help.push_str(&format!("  {code}  {meaning}\n"));
+    }
+    help.push_str(
+        "\nMessages follow --lang, else LC_ALL, LC_MESSAGES, LANG, else the system language.",
+    );
+    help
+}
 
 #[derive(Debug, Parser)]
 #[command(
     name = "care-reader",
     version,
     about = "Care Reader (关怀阅读): clean, readable articles from web pages.",
-    after_long_help = EXIT_CODES_HELP
+    after_long_help = exit_codes_help()
 )]
 struct Cli {
     /// Language of messages: zh-CN or en-US (default: from the environment).
@@ -67,10 +63,10 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Extract the article from a web page, a saved HTML file or standard input.
-    #[command(after_long_help = EXIT_CODES_HELP)]
+    #[command(after_long_help = exit_codes_help())]
     Extract(ExtractArgs),
     /// Read an article aloud, printing each sentence as it is spoken.
-    #[command(after_long_help = EXIT_CODES_HELP)]
+    #[command(after_long_help = exit_codes_help())]
     Read(ReadArgs),
     /// List the voices of the speech engine (`*` marks the narrator's pick).
     Voices(VoicesArgs),
@@ -151,10 +147,11 @@ enum Format {
     Markdown,
 }
 
-/// Why the command failed: a core error, or one of the CLI's own.
+/// Why the command failed: opening the article, speech, or one of the
+/// CLI's own.
 #[derive(Debug)]
 enum Failure {
-    Core(Error),
+    Load(LoadError),
     InvalidBase(String),
     /// Reading aloud failed: no engine, no voice, no sound.
     Speech(narrator::EngineError),
@@ -167,21 +164,9 @@ enum Failure {
     Unexpected(String),
 }
 
-impl From<Error> for Failure {
-    fn from(e: Error) -> Self {
-        Failure::Core(e)
-    }
-}
-
-impl From<fetch::FetchError> for Failure {
-    fn from(e: fetch::FetchError) -> Self {
-        Failure::Core(e.into())
-    }
-}
-
-impl From<extract::ExtractError> for Failure {
-    fn from(e: extract::ExtractError) -> Self {
-        Failure::Core(e.into())
+impl From<LoadError> for Failure {
+    fn from(e: LoadError) -> Self {
+        Failure::Load(e)
     }
 }
 
@@ -194,22 +179,22 @@ impl From<narrator::EngineError> for Failure {
 impl Failure {
     fn exit_code(&self) -> u8 {
         match self {
-            Failure::Core(e) => exit_code_for(e.code()),
-            Failure::Speech(e) => exit_code_for(e.code()),
+            Failure::Load(e) => e.code().exit_code(),
+            Failure::Speech(e) => e.code().exit_code(),
             // A usage error, like an unknown option.
             Failure::UnknownVoice(_) => 2,
-            Failure::InvalidBase(_) => 3,
+            Failure::InvalidBase(_) => ErrorCode::InvalidAddress.exit_code(),
             Failure::Write { .. } | Failure::Unexpected(_) => 1,
         }
     }
 
     fn message(&self, l10n: &Localizer) -> String {
         match self {
-            Failure::Core(e) => e.localize(l10n).message,
+            Failure::Load(e) => e.localize(l10n).message,
             Failure::InvalidBase(url) => {
                 l10n.message("cli-invalid-base-url", &[("url", url.clone())])
             }
-            Failure::Speech(e) => e.localized(l10n).message,
+            Failure::Speech(e) => e.localize(l10n).message,
             Failure::UnknownVoice(voice) => {
                 l10n.message("cli-unknown-voice", &[("voice", voice.clone())])
             }
@@ -222,22 +207,8 @@ impl Failure {
     }
 }
 
-/// The exit code for a stable error code (`Error::code()`); see [`EXIT_CODES_HELP`].
-fn exit_code_for(code: &str) -> u8 {
-    match code {
-        "invalid-address" | "unsupported-scheme" => 3,
-        "unreachable" | "tls" | "timeout" | "too-many-redirects" | "redirect-loop" | "network" => 4,
-        "http-status" => 5,
-        "too-large" | "unsupported-content-type" => 6,
-        "file-not-found" | "not-a-file" | "io" => 7,
-        "no-article" | "empty-page" => 8,
-        "speech-missing" | "speech-no-voice" | "speech-silent" | "speech-failed" => 9,
-        _ => 1,
-    }
-}
-
 /// Exit code for an unreadable `--batch` list (a file error).
-const EXIT_BATCH_LIST: u8 = 7;
+const EXIT_BATCH_LIST: u8 = ErrorCode::Io.exit_code();
 
 fn main() -> ExitCode {
     // Usage errors exit with 2 here (clap's convention).
@@ -257,24 +228,19 @@ fn main() -> ExitCode {
             (Some(list), _) => runtime.block_on(run_batch(list, args.format, &l10n)),
             (None, Some(input)) => done(&l10n, runtime.block_on(run_extract(input, &args))),
             // clap requires one of the two; stay calm if that ever changes.
-            (None, None) => fail(
-                &l10n,
-                &Failure::from(fetch::FetchError::InvalidAddress {
-                    address: String::new(),
-                }),
-            ),
+            (None, None) => fail(&l10n, &Failure::InvalidBase(String::new())),
         },
         Command::Read(args) => {
-            let result = runtime
-                .block_on(load_article(&args.input))
-                .and_then(|article| {
+            let result = runtime.block_on(load_article(&args.input)).and_then(
+                |Loaded { article, .. }| {
                     let options = read::ReadOptions {
                         voice: args.voice,
                         rate: args.rate,
                         from: args.from.map(|n| n as usize),
                     };
                     read::read(&article, &options, &l10n)
-                });
+                },
+            );
             done(&l10n, result)
         }
         Command::Voices(args) => {
@@ -284,11 +250,18 @@ fn main() -> ExitCode {
     }
 }
 
-/// Fetches and extracts the article at `input`.
-async fn load_article(input: &str) -> Result<Article, Failure> {
-    let source = Source::parse(input)?;
-    let page = fetch::fetch(&source, &FetchOptions::default()).await?;
-    Ok(extract::extract_page(&page)?)
+/// Fetches and extracts the article at `input` (standard input too).
+async fn load_article(input: &str) -> Result<Loaded, Failure> {
+    load_with(input, None).await
+}
+
+async fn load_with(input: &str, base: Option<Url>) -> Result<Loaded, Failure> {
+    let options = LoadOptions {
+        allow_stdin: true,
+        base,
+        ..LoadOptions::default()
+    };
+    Ok(load(input, &options, |_| {}).await?)
 }
 
 /// Success, or the failure printed with its exit code.
@@ -307,13 +280,12 @@ fn fail(l10n: &Localizer, failure: &Failure) -> ExitCode {
 }
 
 async fn run_extract(input: &str, args: &ExtractArgs) -> Result<(), Failure> {
-    let source = Source::parse(input)?;
-    let mut page = fetch::fetch(&source, &FetchOptions::default()).await?;
     // An empty --url (a script passing an unknown address) means no --url.
-    if let Some(base) = args.base.as_deref().filter(|b| !b.trim().is_empty()) {
-        page.url = Some(parse_base(base)?);
-    }
-    let article = extract::extract_page(&page)?;
+    let base = match args.base.as_deref().filter(|b| !b.trim().is_empty()) {
+        Some(base) => Some(parse_base(base)?),
+        None => None,
+    };
+    let article = load_with(input, base).await?.article;
     let output = render(&article, args.format.unwrap_or(Format::Markdown))?;
     let mut stdout = std::io::stdout().lock();
     match stdout
@@ -465,16 +437,21 @@ fn write_file(path: &Path, contents: &str) -> Result<(), Failure> {
 /// Read `html`, then parse and extract it with `base` as its address; the
 /// milliseconds are there whenever extraction ran.
 async fn extract_timed(html: &str, base: Option<Url>) -> (Result<Article, Failure>, Option<f64>) {
-    let source = Source::File(PathBuf::from(html));
-    let mut page = match fetch::fetch(&source, &FetchOptions::default()).await {
-        Ok(page) => page,
+    // A path, even one that looks like an address or `-`.
+    let path = std::path::absolute(html).unwrap_or_else(|_| PathBuf::from(html));
+    let options = LoadOptions {
+        base,
+        ..LoadOptions::default()
+    };
+    let page = match fetch_source(&path.display().to_string(), &options).await {
+        Ok((_, page)) => page,
         Err(e) => return (Err(e.into()), None),
     };
-    page.url = base;
-    let start = Instant::now();
-    let result = extract::extract_page(&page);
-    let ms = start.elapsed().as_secs_f64() * 1000.0;
-    (result.map_err(Failure::from), Some(ms))
+    let (result, took) = extract_off_thread(page).await;
+    (
+        result.map_err(Failure::from),
+        Some(took.as_secs_f64() * 1000.0),
+    )
 }
 
 #[cfg(test)]
@@ -484,16 +461,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_core_error_code_has_its_own_exit_code() {
-        for code in reader_l10n::ERROR_CODES {
-            let exit = exit_code_for(code);
-            assert!((3..=8).contains(&exit), "{code} → {exit}");
+    fn every_exit_code_is_in_the_help() {
+        let help = exit_codes_help();
+        for code in ErrorCode::ALL {
+            let exit = code.exit_code();
             assert!(
-                EXIT_CODES_HELP.contains(&format!("\n  {exit}  ")),
-                "exit code {exit} is not documented"
+                help.contains(&format!("\n  {exit}  ")),
+                "exit code {exit} of {code} is not documented"
             );
         }
-        assert_eq!(exit_code_for("something-new"), 1);
+        // The codes of opening a page each have their own exit code.
+        assert_eq!(ErrorCode::Timeout.exit_code(), 4);
+        assert_eq!(ErrorCode::NoArticle.exit_code(), 8);
+        assert_eq!(Failure::InvalidBase(String::new()).exit_code(), 3);
+        assert_eq!(EXIT_BATCH_LIST, 7);
     }
 
     #[test]
@@ -514,7 +495,7 @@ mod tests {
         for e in errors {
             assert_eq!(Failure::Speech(e.clone()).exit_code(), 9, "{e:?}");
         }
-        assert!(EXIT_CODES_HELP.contains("\n  9  speech"));
+        assert!(exit_codes_help().contains("\n  9  speech"));
     }
 
     #[test]

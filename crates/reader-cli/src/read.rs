@@ -8,8 +8,8 @@ use std::sync::mpsc;
 
 use narrator::player::{Command, PlayState, PlayerEvent, PlayerSettings};
 use narrator::text::Lang;
-use narrator::voice::{VoiceInfo, best_voice};
 use narrator::{Narrator, Script};
+use reader_app::narration::{is_best_voice, voice_list};
 use reader_article::Article;
 use reader_l10n::Localizer;
 
@@ -121,23 +121,9 @@ fn stop_on_ctrl_c(tx: mpsc::Sender<Option<PlayerEvent>>) {
 pub fn voices(lang: Option<Lang>, all: bool) -> Result<(), Failure> {
     let narrator = Narrator::system(PlayerSettings::default(), |_| {});
     let voices = narrator.voices()?;
-    let best: Vec<&VoiceInfo> = [Lang::Zh, Lang::En]
-        .into_iter()
-        .filter_map(|l| best_voice(&voices, l))
-        .collect();
     let mut stdout = std::io::stdout().lock();
-    for v in &voices {
-        if lang.is_some_and(|l| !v.speaks(l)) {
-            continue;
-        }
-        if !all && v.is_variant() {
-            continue;
-        }
-        let mark = if best.iter().any(|b| b.id == v.id) {
-            "*"
-        } else {
-            " "
-        };
+    for v in voice_list(&voices, lang, all) {
+        let mark = if is_best_voice(&voices, &v) { "*" } else { " " };
         if writeln!(stdout, "{mark} {}\t{}\t{}", v.id, v.lang, v.name).is_err() {
             break;
         }

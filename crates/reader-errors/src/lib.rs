@@ -123,7 +123,10 @@ pub const EXIT_CODES: &[(u8, &str)] = &[
         5,
         "the website answered with an HTTP error status (404, 500, ...)",
     ),
-    (6, "refused content: the page is too large, or not HTML or text"),
+    (
+        6,
+        "refused content: the page is too large, or not HTML or text",
+    ),
     (
         7,
         "file errors: not found, a folder, unreadable (also an unreadable --batch list)",
@@ -250,7 +253,10 @@ mod tests {
             assert_eq!(l10n.lang(), *lang);
             for code in ErrorCode::ALL {
                 // Its own words, not the English fallback.
-                assert!(l10n.defines(&code.message_id()), "{lang} lacks error-{code}");
+                assert!(
+                    l10n.defines(&code.message_id()),
+                    "{lang} lacks error-{code}"
+                );
             }
             for family in Family::ALL {
                 for part in ["heading", "hint"] {
@@ -316,18 +322,22 @@ mod tests {
                 .message
                 .contains('“')
         );
-        let status = |s: &str| {
-            UiError::new(&en, ErrorCode::HttpStatus, &[("status", s.into())]).message
-        };
+        let status =
+            |s: &str| UiError::new(&en, ErrorCode::HttpStatus, &[("status", s.into())]).message;
         assert_eq!(
             status("404"),
             "This page was not found on the website. Check the address and try again."
         );
         assert!(status("418").contains("(error 418)"));
-        let wait = |s: &str| UiError::new(&en, ErrorCode::Timeout, &[("seconds", s.into())]).message;
+        let wait =
+            |s: &str| UiError::new(&en, ErrorCode::Timeout, &[("seconds", s.into())]).message;
         assert!(wait("1").contains("more than 1 second)"));
         assert!(wait("30").contains("more than 30 seconds)"));
-        let scheme = UiError::new(&zh, ErrorCode::UnsupportedScheme, &[("scheme", "ftp".into())]);
+        let scheme = UiError::new(
+            &zh,
+            ErrorCode::UnsupportedScheme,
+            &[("scheme", "ftp".into())],
+        );
         assert_eq!(scheme.code, ErrorCode::UnsupportedScheme);
         assert_eq!(scheme.family, Family::Address);
         assert!(scheme.message.contains("“ftp:”"));

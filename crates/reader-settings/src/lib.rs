@@ -86,8 +86,11 @@ pub struct Limits {
 pub const LINE_HEIGHT: Range = Range::new(LINE_HEIGHT_RANGE, LINE_HEIGHT_STEP, DEFAULT_LINE_HEIGHT);
 pub const LETTER_SPACING: Range = Range::new(LETTER_SPACING_RANGE, LETTER_SPACING_STEP, 0.0);
 pub const WORD_SPACING: Range = Range::new(WORD_SPACING_RANGE, WORD_SPACING_STEP, 0.0);
-pub const CONTENT_WIDTH: Range =
-    Range::new(CONTENT_WIDTH_RANGE, CONTENT_WIDTH_STEP, DEFAULT_CONTENT_WIDTH);
+pub const CONTENT_WIDTH: Range = Range::new(
+    CONTENT_WIDTH_RANGE,
+    CONTENT_WIDTH_STEP,
+    DEFAULT_CONTENT_WIDTH,
+);
 pub const SPEECH_RATE: Range = Range::new(SPEECH_RATE_RANGE, SPEECH_RATE_STEP, DEFAULT_SPEECH_RATE);
 
 /// The limits, for the UI.
@@ -313,7 +316,12 @@ mod tests {
         }
         .clamped();
         assert_eq!(
-            (s.line_height, s.letter_spacing, s.word_spacing, s.content_width),
+            (
+                s.line_height,
+                s.letter_spacing,
+                s.word_spacing,
+                s.content_width
+            ),
             (1.9, 0.06, 0.12, 34.0)
         );
     }
@@ -345,7 +353,13 @@ mod tests {
         let l = limits();
         assert_eq!(l.text_sizes, TEXT_SIZES);
         assert!(l.text_sizes.contains(&l.default_text_size));
-        for range in [l.line_height, l.letter_spacing, l.word_spacing, l.content_width, l.speech_rate] {
+        for range in [
+            l.line_height,
+            l.letter_spacing,
+            l.word_spacing,
+            l.content_width,
+            l.speech_rate,
+        ] {
             assert_eq!(range.clamp(range.max + 1.0), range.max);
             assert_eq!(range.clamp(range.min - 1.0), range.min);
             assert_eq!(range.clamp(range.default), range.default);

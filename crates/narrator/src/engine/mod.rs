@@ -57,7 +57,6 @@ pub enum EngineError {
     Failed { detail: String },
 }
 
-
 /// The OS name the speech messages pick their install hints by.
 pub const PLATFORM: &str = if cfg!(target_os = "linux") {
     "linux"
