@@ -13,6 +13,11 @@ export function t(id) {
   return messages[id] ?? id;
 }
 
+/** Is there a message `id` in the current strings? */
+export function has(id) {
+  return Object.hasOwn(messages, id);
+}
+
 /** Gives `el` a new l10n id and translates it now (for text that changes with state). */
 export function setL10n(el, id) {
   el.dataset.l10nId = id;

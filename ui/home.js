@@ -1,0 +1,87 @@
+// Home: the address box, the offer to open an address on the clipboard, the
+// file picker and the recent articles.
+
+import * as backend from "./backend.js";
+import { showError } from "./errors.js";
+import { openRecent, openSource } from "./reader.js";
+import { $, currentView, go, onShow } from "./views.js";
+
+let clipboard = null; // the http(s) address on the clipboard, if any
+
+async function refreshHome() {
+  refreshClipboard();
+  let items = [];
+  try {
+    items = await backend.recentArticles();
+  } catch (err) {
+    console.warn("recent_articles failed", err);
+  }
+  const list = $("recent-list");
+  list.replaceChildren(...items.map((item) => {
+    const li = document.createElement("li");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.dataset.id = String(item.id);
+    const title = document.createElement("span");
+    title.className = "recent-title";
+    title.textContent = item.title || item.source;
+    button.append(title);
+    if (item.site) {
+      const site = document.createElement("span");
+      site.className = "recent-site";
+      site.textContent = item.site;
+      button.append(site);
+    }
+    button.addEventListener("click", () => openRecent(item));
+    li.append(button);
+    return li;
+  }));
+  list.hidden = items.length === 0;
+  $("recent-empty").hidden = items.length > 0;
+}
+
+async function refreshClipboard() {
+  let url = null;
+  try {
+    url = await backend.clipboardUrl();
+  } catch {
+    url = null;
+  }
+  clipboard = url;
+  $("clipboard-url").textContent = url || "";
+  $("clipboard-offer").hidden = !url;
+}
+
+/** A notice from startup (e.g. the settings store was reset), shown on Home. */
+export function showNotice(message) {
+  $("home-notice").textContent = message;
+  $("home-notice").hidden = !message;
+}
+
+/** Ctrl+L: Home, with the address box focused and selected. */
+export function focusAddress() {
+  if (currentView() !== "home") go("home");
+  $("address").focus();
+  $("address").select();
+}
+
+export function bindHome() {
+  onShow("home", refreshHome);
+  $("address-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    openSource($("address").value.trim());
+  });
+  $("clipboard-open").addEventListener("click", () => clipboard && openSource(clipboard));
+  $("open-file").addEventListener("click", async () => {
+    try {
+      const path = await backend.pickFile();
+      if (path) openSource(path);
+    } catch (err) {
+      showError(err);
+    }
+  });
+  $("home-settings").addEventListener("click", () => go("settings"));
+  $("home-help").addEventListener("click", () => go("help"));
+  // The clipboard may have changed while the window was in the background.
+  window.addEventListener("focus", () => { if (currentView() === "home") refreshClipboard(); });
+}

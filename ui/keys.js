@@ -1,0 +1,90 @@
+// The keyboard: text size (Ctrl+= Ctrl+- Ctrl+0), the address box (Ctrl+L),
+// Escape back, F1 help, and in the Reader the read-aloud keys (Space, ← →,
+// Ctrl+↑ Ctrl+↓, [ ], Enter on a sentence). docs/app.md lists them.
+
+import { focusAddress } from "./home.js";
+import { hasSpeech, moveBy, narrate, playFrom, stepRate } from "./player.js";
+import { cancelOpen } from "./reader.js";
+import { defaultTextSize, stepTextSize } from "./settings.js";
+import { back, currentView, go } from "./views.js";
+
+/** Escape, Back and Loading's "Home": the previous view; an open under way is dropped. */
+export function goBack() {
+  if (currentView() === "loading") cancelOpen();
+  back();
+}
+
+/** Is `el` something Space or the arrows already mean something to? */
+function ownsKeys(el, key) {
+  if (!el || el === document.body) return false;
+  if (el.isContentEditable) return true;
+  const tag = el.tagName;
+  if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") return true;
+  if (key === " ") return tag === "BUTTON" || tag === "A" || tag === "SUMMARY";
+  // A wide table or poem scrolls sideways with the arrows while it has focus.
+  if (key === "ArrowLeft" || key === "ArrowRight") return el.scrollWidth > el.clientWidth + 1 && !el.classList.contains("sentence");
+  return false;
+}
+
+/** The reader's keys for reading aloud; true when the key was ours. */
+function playerKey(e) {
+  if (currentView() !== "reader" || !hasSpeech() || e.altKey) return false;
+  const ctrl = e.ctrlKey || e.metaKey;
+  const target = document.activeElement;
+  const fromSentence = Boolean(target && target.classList && target.classList.contains("sentence"));
+  if (e.key === " " && !ctrl && !e.shiftKey) {
+    if (ownsKeys(target, " ")) return false;
+    // Holding the bar down must not flicker between play and pause.
+    if (!e.repeat) narrate({ action: "toggle" });
+    return true;
+  }
+  if ((e.key === "ArrowLeft" || e.key === "ArrowRight") && !ctrl && !e.shiftKey) {
+    if (ownsKeys(target, e.key)) return false;
+    moveBy(e.key === "ArrowRight" ? "next" : "previous", fromSentence);
+    return true;
+  }
+  if ((e.key === "ArrowUp" || e.key === "ArrowDown") && ctrl && !e.shiftKey) {
+    if (ownsKeys(target, e.key)) return false;
+    moveBy(e.key === "ArrowDown" ? "nextParagraph" : "previousParagraph", fromSentence);
+    return true;
+  }
+  if ((e.key === "[" || e.key === "]") && !ctrl) {
+    if (ownsKeys(target, e.key)) return false;
+    stepRate(e.key === "]" ? +1 : -1);
+    return true;
+  }
+  if (e.key === "Enter" && !ctrl && fromSentence) {
+    playFrom(target);
+    return true;
+  }
+  return false;
+}
+
+function onKeyDown(e) {
+  const ctrl = (e.ctrlKey || e.metaKey) && !e.altKey;
+  if (playerKey(e)) {
+    // handled: reading aloud
+  } else if (ctrl && (e.key === "=" || e.key === "+")) {
+    stepTextSize(+1);
+  } else if (ctrl && (e.key === "-" || e.key === "_")) {
+    stepTextSize(-1);
+  } else if (ctrl && e.key === "0") {
+    defaultTextSize();
+  } else if (ctrl && (e.key === "l" || e.key === "L")) {
+    if (currentView() === "loading") cancelOpen();
+    focusAddress();
+  } else if (e.key === "Escape" && !e.ctrlKey && !e.altKey) {
+    if (currentView() === "home") return;
+    goBack();
+  } else if (e.key === "F1") {
+    if (currentView() !== "help") go("help");
+  } else {
+    return;
+  }
+  // These keys are ours: no webview zoom, find bar or browser help.
+  e.preventDefault();
+}
+
+export function bindKeys() {
+  document.addEventListener("keydown", onKeyDown);
+}

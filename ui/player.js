@@ -1,0 +1,189 @@
+// Reading aloud: the player bar, the highlight that follows the voice, and
+// the narrator's events. The narrator itself lives in the shell; this module
+// sends it commands and shows what it reports (docs/app.md, NarratorEvent).
+
+import * as backend from "./backend.js";
+import { setL10n } from "./l10n.js";
+import { limits, noteSettings, rateText, settings } from "./settings.js";
+import { $, announce, currentView, onLeave } from "./views.js";
+
+const player = {
+  speech: null, // the article's script (ArticleView.speech), null when nothing is on show
+  sentences: [], // the sentence elements by number (render.js)
+  status: null, // the narrator's last NarratorStatus about this script
+  current: null, // the highlighted element
+  followFocus: false, // the listener moved by key from a focused sentence: focus goes along
+};
+
+/** Sends a NarratorCommand; a refused one is explained beside the Listen button. */
+export function narrate(command) {
+  return backend.narrate(command).catch((err) => {
+    // A refused command (no narrator in this shell) must not break reading.
+    console.warn("narrate failed", command, err);
+    if (err && typeof err.message === "string" && command.action !== "stop") showPlayerError(err.message);
+  });
+}
+
+/** Does the article on show have a script to read? */
+export function hasSpeech() {
+  return Boolean(player.speech && player.speech.sentences.length);
+}
+
+function showPlayerError(message) {
+  $("player-error").textContent = message || "";
+  $("player-error").hidden = !message;
+}
+
+/** A new article on show (`speech` = its script, `sentenceEls` = render.js's elements): a fresh player. */
+export function resetPlayer(speech, sentenceEls) {
+  player.speech = speech || null;
+  player.sentences = sentenceEls || [];
+  player.status = null;
+  player.current = null;
+  player.followFocus = false;
+  $("player-slot").hidden = !hasSpeech();
+  showPlayerError("");
+  setL10n($("player-toggle"), "player-listen");
+  updateRoving(firstSentenceEl());
+  updatePlayerControls();
+}
+
+function firstSentenceEl() {
+  return player.sentences.find((e) => e) || null;
+}
+
+function currentRate() {
+  return player.status ? player.status.rate : settings.speechRate;
+}
+
+/** The speed shown and the buttons' state; also after a language change (the unit is worded). */
+export function updatePlayerControls() {
+  const rate = currentRate();
+  $("player-rate").textContent = rateText(rate);
+  $("player-slower").disabled = rate <= limits.speechRate.min;
+  $("player-faster").disabled = rate >= limits.speechRate.max;
+  const mode = player.status ? player.status.sentenceMode : Boolean(settings.sentenceMode);
+  $("player-sentence-mode").setAttribute("aria-pressed", mode ? "true" : "false");
+}
+
+/**
+ * The one sentence reachable by Tab (a roving tabindex): the one being read,
+ * else the first; the others are focusable by click and by the arrow keys.
+ */
+function updateRoving(el) {
+  for (const old of document.querySelectorAll('#article .sentence[tabindex="0"]')) old.tabIndex = -1;
+  if (el) el.tabIndex = 0;
+}
+
+function onNarrator(event) {
+  if (!event || !event.status) return;
+  const status = event.status;
+  // Statuses about another script (the article just left) are not ours.
+  if (!player.speech || status.script !== player.speech.id) return;
+  player.status = status;
+  const playing = status.state === "playing";
+  const toggle = $("player-toggle");
+  const id = playing ? "player-pause" : "player-listen";
+  if (toggle.dataset.l10nId !== id) setL10n(toggle, id);
+  if (event.error && event.error.message) showPlayerError(event.error.message);
+  else if (playing) showPlayerError("");
+  // The shell saved these in Settings; keep the Settings view in step.
+  noteSettings({ speechRate: status.rate, sentenceMode: status.sentenceMode });
+  updatePlayerControls();
+
+  const lit = status.state === "playing" || status.state === "paused";
+  // Focus follows the highlight only to answer the listener's own move.
+  highlight(lit && status.sentence !== null ? player.sentences[status.sentence] || null : null, status.byListener);
+  if (status.byListener) player.followFocus = false;
+  if (event.announce) announce(event.announce);
+}
+
+function highlight(el, byListener) {
+  if (player.current === el) return;
+  if (player.current) {
+    player.current.classList.remove("speaking");
+    player.current.removeAttribute("aria-current");
+  }
+  const hadFocus = player.current && player.current === document.activeElement;
+  player.current = el;
+  if (!el) {
+    updateRoving(firstSentenceEl());
+    return;
+  }
+  el.classList.add("speaking");
+  el.setAttribute("aria-current", "true");
+  updateRoving(el);
+  const follow = (player.followFocus && byListener) || hadFocus;
+  if (follow && $("article").contains(document.activeElement)) el.focus({ preventScroll: true });
+  if (currentView() === "reader") keepInView(el);
+}
+
+/**
+ * Scrolls the sentence to the middle only when it has left the comfortable
+ * middle of the window (below the sticky toolbar): the page does not move at
+ * every sentence, only when reading would run off the screen.
+ */
+function keepInView(el) {
+  const box = el.getBoundingClientRect();
+  const bar = document.querySelector("#view-reader .bar");
+  const barBottom = bar && getComputedStyle(bar).position === "sticky" ? bar.getBoundingClientRect().bottom : 0;
+  const top = barBottom + (window.innerHeight - barBottom) * 0.15;
+  const bottom = window.innerHeight * 0.85;
+  if (box.top >= top && box.bottom <= bottom) return;
+  const still = matchMedia("(prefers-reduced-motion: reduce)").matches;
+  el.scrollIntoView({ block: "center", behavior: still ? "instant" : "smooth" });
+}
+
+/** Slower (-1) or faster (+1) by the shell's button step; the shell clamps. */
+export function stepRate(direction) {
+  const rate = currentRate();
+  const range = limits.speechRate;
+  if ((direction < 0 && rate <= range.min) || (direction > 0 && rate >= range.max)) return;
+  narrate({ action: "setRate", rate: rate + direction * limits.speechRateButtonStep });
+}
+
+/** Plays from a sentence element the reader clicked or pressed Enter on. */
+export function playFrom(el) {
+  const n = Number(el.dataset.sentence);
+  if (!Number.isInteger(n) || !hasSpeech()) return;
+  player.followFocus = document.activeElement === el;
+  narrate({ action: "play", from: n });
+}
+
+/** A key moved the reading (→ ← Ctrl+↑ Ctrl+↓): focus goes along if it was on a sentence. */
+export function moveBy(action, fromSentence) {
+  player.followFocus = fromSentence;
+  narrate({ action });
+}
+
+/**
+ * Reading aloud stops when the reader leaves the article (Back, Home, another
+ * article); Settings and Help keep it going, so the speed can be tuned while
+ * listening.
+ */
+function leaving(from, to) {
+  const stays = ["reader", "settings", "help"];
+  if (stays.includes(from) && !stays.includes(to) && player.speech) narrate({ action: "stop" });
+}
+
+export function bindPlayer() {
+  $("player-toggle").addEventListener("click", () => narrate({ action: "toggle" }));
+  $("player-previous").addEventListener("click", () => narrate({ action: "previous" }));
+  $("player-next").addEventListener("click", () => narrate({ action: "next" }));
+  $("player-slower").addEventListener("click", () => stepRate(-1));
+  $("player-faster").addEventListener("click", () => stepRate(+1));
+  $("player-sentence-mode").addEventListener("click", () => {
+    const on = $("player-sentence-mode").getAttribute("aria-pressed") !== "true";
+    narrate({ action: "setSentenceMode", on });
+  });
+  // Click a sentence to read from it (not a link, not the end of a text selection).
+  $("article").addEventListener("click", (e) => {
+    if (e.target.closest("a")) return;
+    const sel = window.getSelection();
+    if (sel && !sel.isCollapsed) return;
+    const el = e.target.closest("#article [data-sentence]");
+    if (el) playFrom(el);
+  });
+  onLeave(leaving);
+  backend.onNarrator(onNarrator);
+}

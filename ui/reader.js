@@ -1,0 +1,74 @@
+// Opening an article (through Loading to the Reader, or to the error page)
+// and showing it. The article arrives as an ArticleView (docs/app.md) and is
+// built into the page by render.js.
+
+import * as backend from "./backend.js";
+import { showError } from "./errors.js";
+import { setL10n, t } from "./l10n.js";
+import { resetPlayer } from "./player.js";
+import { renderArticle } from "./render.js";
+import { $, announce, go } from "./views.js";
+
+let article = null; // the ArticleView on show
+let openToken = 0; // ignores answers to opens the reader has walked away from
+
+/** The reader walked away from Loading: the answer on its way is no longer wanted. */
+export function cancelOpen() {
+  openToken++;
+}
+
+/** Runs one open (`action(onProgress)` → ArticleView) through Loading to Reader or Error. */
+async function openWith(action, source) {
+  const token = ++openToken;
+  const again = () => openWith(action, source);
+  setL10n($("loading-stage"), "loading-fetching");
+  go("loading");
+  announce(t("status-opening"));
+  const onProgress = (p) => {
+    if (token === openToken && p && p.stage === "extracting") setL10n($("loading-stage"), "loading-extracting");
+  };
+  try {
+    const view = await action(onProgress);
+    if (token === openToken) showArticle(view);
+  } catch (err) {
+    if (token === openToken) showError(err, { source, again });
+  }
+}
+
+/** Opens an address or a file path (typed, pasted, dropped, a link in an article). */
+export const openSource = (source) => openWith((onProgress) => backend.openArticle(source, onProgress), source);
+/** Opens a remembered article (a RecentItem) from the store. */
+export const openRecent = (item) => openWith(() => backend.openRecent(item.id), item.source);
+export const openWelcome = () => openWith(() => backend.openWelcome(), null);
+
+function showArticle(view) {
+  article = view;
+  // The recent list shows what was opened; Home starts empty next time.
+  $("address").value = "";
+  const sentences = renderArticle(view, {
+    article: $("article"), title: $("article-title"), meta: $("article-meta"), body: $("article-body"),
+  }, openSource);
+  resetPlayer(view.speech, sentences);
+  go("reader");
+  announce(t("status-opened"));
+}
+
+/**
+ * The UI language changed: the shell rewords the meta line ("site · date ·
+ * minutes") of the article on show. Only that line changes; the article is
+ * not reopened, so the narrator reads on.
+ */
+export async function relabelArticle() {
+  const shown = article;
+  if (!shown) return;
+  try {
+    const relabel = await backend.relabelArticle();
+    if (relabel && article === shown) {
+      shown.metaLine = relabel.metaLine;
+      $("article-meta").textContent = relabel.metaLine;
+      $("article-meta").hidden = !relabel.metaLine;
+    }
+  } catch (err) {
+    console.warn("relabel_article failed", err);
+  }
+}

@@ -1,0 +1,214 @@
+// The reader's settings: applied to the page at once, saved by the shell,
+// and shown in the Settings view (sliders, theme, language).
+//
+// Every size list, range, step and default comes from the shell (startup's
+// `limits`, docs/app.md); the shell clamps what it saves, and its answer wins.
+
+import * as backend from "./backend.js";
+import { applyStrings, t } from "./l10n.js";
+import { $, announce } from "./views.js";
+
+/** The Settings in force (the shell's last answer, or a change being shown). */
+export let settings = null;
+/** The shell's Limits: text sizes, ranges, steps and defaults. */
+export let limits = null;
+
+let settingsSeq = 0; // only the newest update_settings answer is applied
+const stringsHooks = [];
+
+// The sliders and the Limits range each one takes its bounds from. The
+// text-size slider moves through the offered sizes by position instead
+// (0 .. textSizes.length - 1).
+const RANGES = {
+  "set-line-height": "lineHeight",
+  "set-letter-spacing": "letterSpacing",
+  "set-word-spacing": "wordSpacing",
+  "set-width": "contentWidth",
+  "set-speech-rate": "speechRate",
+};
+
+/** Takes the shell's limits and settings at boot: the sliders get their bounds, the page its looks. */
+export function initSettings(shellLimits, shellSettings) {
+  limits = shellLimits;
+  setBounds($("set-text-size"), 0, limits.textSizes.length - 1, 1);
+  for (const [id, key] of Object.entries(RANGES)) {
+    const r = limits[key];
+    setBounds($(id), r.min, r.max, r.step);
+  }
+  settings = shellSettings;
+  applySettings();
+}
+
+function setBounds(input, min, max, step) {
+  input.min = String(min);
+  input.max = String(max);
+  input.step = String(step);
+}
+
+/** Calls `fn()` after the UI language changed and the new strings are in place. */
+export function onStringsChanged(fn) {
+  stringsHooks.push(fn);
+}
+
+/** Shows `settings` on the page and in the Settings view. */
+export function applySettings() {
+  const s = settings;
+  const root = document.documentElement;
+  root.dataset.theme = s.theme;
+  root.style.setProperty("--text-size", `${s.textSize}px`);
+  root.style.setProperty("--line-height", String(s.lineHeight));
+  root.style.setProperty("--letter-spacing", `${s.letterSpacing}em`);
+  root.style.setProperty("--word-spacing", `${s.wordSpacing}em`);
+  root.style.setProperty("--content-width", `${s.contentWidth}em`);
+
+  // Values in words an older reader can follow: "24 px", "2.0 ×" (倍),
+  // spacing as "normal" or a share of the text size.
+  const spacing = (em) => (em > 0 ? `+${Math.round(em * 100)}%` : t("settings-value-normal"));
+  setRange("set-text-size", limits.textSizes.indexOf(s.textSize), `${s.textSize} ${t("settings-unit-px")}`);
+  setRange("set-line-height", s.lineHeight, `${s.lineHeight.toFixed(1)} ${t("settings-unit-times")}`);
+  setRange("set-letter-spacing", s.letterSpacing, spacing(s.letterSpacing));
+  setRange("set-word-spacing", s.wordSpacing, spacing(s.wordSpacing));
+  setRange("set-width", s.contentWidth, lineLength(s.contentWidth));
+  // While the speed slider is held, the hand on it wins over the narrator's echo.
+  if (!$("set-speech-rate").matches(":active")) setRange("set-speech-rate", s.speechRate, rateText(s.speechRate));
+  $("set-sentence-mode").checked = Boolean(s.sentenceMode);
+  for (const radio of document.querySelectorAll("input[name=theme]")) radio.checked = radio.value === s.theme;
+  for (const radio of document.querySelectorAll("input[name=lang]")) radio.checked = radio.value === s.uiLang;
+}
+
+/** "1.25 ×" / "1.25 倍": the speed as the shell words it, no trailing zeros. */
+export function rateText(rate) {
+  const number = Number(rate).toFixed(2).replace(/0+$/, "").replace(/\.$/, "");
+  return `${number} ${t("player-rate-unit")}`;
+}
+
+// A line of 1 em holds one Chinese character or about two Latin letters
+// (docs/app.md, Settings.contentWidth): count in the script of the language
+// the words are in.
+const CHARS_PER_EM = { "zh-CN": 1, "en-US": 2 };
+
+/** The line length in words: "每行约 34 字", "about 68 characters". */
+function lineLength(em) {
+  const chars = Math.round(em * (CHARS_PER_EM[document.documentElement.lang] || 1));
+  return `${t("settings-width-before")} ${chars} ${t("settings-width-after")}`;
+}
+
+/** Sets a slider and its <output> to `value`, worded as `shown`. */
+export function setRange(id, value, shown) {
+  const input = $(id);
+  input.value = String(value);
+  // The text-size slider moves through list positions; say the size, not the position.
+  input.setAttribute("aria-valuetext", shown);
+  $(id.replace("set-", "out-")).textContent = shown;
+}
+
+/**
+ * Saves `patch`; resolves with the Settings the shell kept (null when a newer
+ * change overtook it or the store failed). An absolute patch is shown at once;
+ * a relative one (textSizeSteps, resetTypography) only when the shell answers.
+ * With persist=false (a slider being dragged) it is only shown.
+ */
+export async function changeSettings(patch, { persist = true, relative = false } = {}) {
+  if (!relative) {
+    settings = { ...settings, ...patch };
+    applySettings();
+  }
+  if (!persist) return null;
+  const seq = ++settingsSeq;
+  try {
+    const saved = await backend.updateSettings(patch);
+    if (seq !== settingsSeq) return null;
+    settings = saved;
+    applySettings();
+    return saved;
+  } catch (err) {
+    // The store could not save (the shell says so at startup); keep reading with the change.
+    console.warn("update_settings failed", err);
+    return null;
+  }
+}
+
+/** Notes values the shell saves by another route (the narrator: speed, voices, sentence mode). */
+export function noteSettings(patch) {
+  settings = { ...settings, ...patch };
+  applySettings();
+}
+
+/** Larger (+1) or smaller (-1) by one offered size; the shell picks the size. */
+export async function stepTextSize(steps) {
+  const saved = await changeSettings({ textSizeSteps: steps }, { relative: true });
+  if (saved) announce(`${t("status-text-size")} ${saved.textSize}`);
+}
+
+/** Back to the usual text size (Ctrl+0). */
+export function defaultTextSize() {
+  changeSettings({ textSize: limits.defaultTextSize });
+  announce(`${t("status-text-size")} ${limits.defaultTextSize}`);
+}
+
+/** "Back to the usual settings": size, spacing and width to their defaults. */
+export function resetTypography() {
+  changeSettings({ resetTypography: true }, { relative: true });
+  announce(t("status-settings-reset"));
+}
+
+export function setTheme(theme) {
+  changeSettings({ theme, themeChosen: true });
+  announce(t(`status-theme-${theme}`));
+}
+
+/** The reader's Theme button: the next theme in the order Settings lists them. */
+export function cycleTheme() {
+  const themes = [...document.querySelectorAll("input[name=theme]")].map((r) => r.value);
+  setTheme(themes[(themes.indexOf(settings.theme) + 1) % themes.length]);
+}
+
+// On the very first run, start in the colours the computer already asks for.
+export function followSystemTheme() {
+  let theme = "care";
+  if (matchMedia("(prefers-contrast: more)").matches) theme = "contrast";
+  else if (matchMedia("(prefers-color-scheme: dark)").matches) theme = "dark";
+  changeSettings({ theme, themeChosen: true });
+}
+
+/**
+ * Switches the UI language: saves it, fetches the strings, rewords every
+ * value, then lets the other views reword theirs (onStringsChanged). Nothing
+ * is reopened, so reading aloud goes on.
+ */
+export async function setLanguage(uiLang) {
+  await changeSettings({ uiLang });
+  try {
+    applyStrings(await backend.uiStrings());
+    // The sliders' values are worded too ("24 px" / "24 像素").
+    applySettings();
+    for (const fn of stringsHooks) fn();
+  } catch (err) {
+    console.warn("ui_strings failed", err);
+  }
+  announce(t("status-lang"));
+}
+
+/** Wires the Settings view's own controls (the read-aloud ones are in speech-settings.js). */
+export function bindSettings() {
+  const ranges = {
+    "set-text-size": (v) => ({ textSize: limits.textSizes[Number(v)] }),
+    "set-line-height": (v) => ({ lineHeight: Number(v) }),
+    "set-letter-spacing": (v) => ({ letterSpacing: Number(v) }),
+    "set-word-spacing": (v) => ({ wordSpacing: Number(v) }),
+    "set-width": (v) => ({ contentWidth: Number(v) }),
+  };
+  for (const [id, toPatch] of Object.entries(ranges)) {
+    // "input" while dragging shows the change; "change" (also each arrow key) saves it.
+    $(id).addEventListener("input", (e) => changeSettings(toPatch(e.target.value), { persist: false }));
+    $(id).addEventListener("change", (e) => changeSettings(toPatch(e.target.value)));
+  }
+  for (const radio of document.querySelectorAll("input[name=theme]")) {
+    radio.addEventListener("change", () => radio.checked && setTheme(radio.value));
+  }
+  for (const radio of document.querySelectorAll("input[name=lang]")) {
+    radio.addEventListener("change", () => radio.checked && setLanguage(radio.value));
+  }
+  $("settings-form").addEventListener("submit", (e) => e.preventDefault());
+  $("settings-reset").addEventListener("click", resetTypography);
+}

@@ -1,0 +1,94 @@
+// The view stack: exactly one view is visible at a time. Going back returns
+// to the previous view as it was left (focus and scroll); the one live region
+// says what changed.
+//
+// Other modules hook in with onShow (a view came up) and onLeave (the reader
+// moved from one view to another), so this module needs none of them.
+
+export const $ = (id) => document.getElementById(id);
+
+const VIEWS = ["home", "loading", "reader", "settings", "error", "help"];
+
+// Where focus lands when a view opens: the heading (tabindex=-1), so a screen
+// reader says where we are; on Home, the address box, the thing to do there.
+const START_FOCUS = {
+  home: "address", loading: "loading-title", reader: "article-title",
+  settings: "settings-title", error: "error-title", help: "help-title",
+};
+
+// Views to go back through with Escape / Back. Home and Reader start a new
+// history; Loading and Error stand in for each other at the top.
+let stack = [];
+const focusMemory = new Map(); // view -> element that had focus when we left it
+const scrollMemory = new Map(); // view -> scroll position when we left it
+const showHooks = new Map(); // view -> [fn]
+const leaveHooks = []; // fn(from, to)
+
+/** Calls `fn()` each time `name` comes up, by go() or by back(). */
+export function onShow(name, fn) {
+  if (!showHooks.has(name)) showHooks.set(name, []);
+  showHooks.get(name).push(fn);
+}
+
+/** Calls `fn(from, to)` at every change of view. */
+export function onLeave(fn) {
+  leaveHooks.push(fn);
+}
+
+export function currentView() {
+  return stack[stack.length - 1] || null;
+}
+
+/** Shows `name` as a new step (focus on its heading or first control). */
+export function go(name) {
+  const from = currentView();
+  remember(from);
+  if (name === "home" || name === "reader") stack = [name];
+  else if (isTransient(from) && isTransient(name)) stack[stack.length - 1] = name;
+  else if (from !== name) stack.push(name);
+  arrive(from, name);
+  window.scrollTo(0, 0);
+  focusStart(name);
+}
+
+/** Escape / Back: the previous view as it was left, or Home. */
+export function back() {
+  const from = currentView();
+  if (stack.length < 2) {
+    if (from !== "home") go("home");
+    return;
+  }
+  stack.pop();
+  const to = currentView();
+  arrive(from, to);
+  window.scrollTo(0, scrollMemory.get(to) || 0);
+  const el = focusMemory.get(to);
+  if (el && el.isConnected && el.offsetParent !== null) el.focus({ preventScroll: true });
+  else focusStart(to);
+}
+
+const isTransient = (name) => name === "loading" || name === "error";
+
+function arrive(from, to) {
+  for (const fn of leaveHooks) fn(from, to);
+  for (const v of VIEWS) $(`view-${v}`).hidden = v !== to;
+  for (const fn of showHooks.get(to) || []) fn();
+}
+
+function remember(name) {
+  if (!name) return;
+  scrollMemory.set(name, window.scrollY);
+  if ($(`view-${name}`).contains(document.activeElement)) focusMemory.set(name, document.activeElement);
+}
+
+function focusStart(name) {
+  $(START_FOCUS[name]).focus({ preventScroll: true });
+}
+
+/** The one live region: short state changes, never article text. */
+export function announce(message) {
+  const status = $("status");
+  status.textContent = "";
+  // A fresh text node a moment later makes screen readers repeat an identical message.
+  setTimeout(() => { status.textContent = message; }, 60);
+}
