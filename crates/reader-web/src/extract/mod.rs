@@ -1,28 +1,40 @@
 //! Article extraction from HTML.
 //!
-//! The passes, one module each:
-//! 1. [`dom`]: lay the parsed tree out flat, dropping scripts and styles;
-//! 2. [`prepare`]: remove what is never article (navigation, hidden boxes,
-//!    boilerplate-named containers) and measure the rest;
-//! 3. [`score`]: score containers by the prose they hold;
-//! 4. [`candidate`]: pick the article's container and its siblings;
-//! 5. [`clean`]: drop link lists, share bars and "related" boxes inside it;
-//! 6. [`blocks`]: convert what is left to structured [`Block`]s;
-//! 7. [`metadata`]: title, byline, date, language, images from meta tags.
+//! The passes, one module each, numbered in the order they run:
+//! 1. [`p1_metadata`]: read title, byline, date, language and images from the metadata;
+//! 2. [`p2_dom`]: lay the parsed tree out flat, dropping scripts and styles;
+//! 3. [`p3_prepare`]: remove what is never article and measure the rest;
+//! 4. [`p4_score`]: score containers by the prose they hold;
+//! 5. [`p5_candidate`]: pick the article's container and its siblings;
+//! 6. [`p6_clean`]: drop link lists, share bars and "related" boxes from the content;
+//! 7. [`p7_blocks`]: convert what is left to structured [`Block`]s.
 //!
-//! When a strict attempt finds too little text, the next attempt relaxes a
-//! rule (Readability's strategy), and the longest result wins.
+//! Passes 3 to 7 make one attempt. When a strict attempt finds too little
+//! text, the next attempt relaxes a rule (Readability's strategy), and the
+//! longest result wins. This module then drops the furniture, datelines and
+//! repeats left among the blocks, falls back to the whole body when no
+//! attempt found an article, and assembles the [`Article`].
+//!
+//! Below the passes sit the helpers several of them share: `text`
+//! (character classes, whitespace), `dates`, `urls`, `entities` (HTML
+//! entities), `patterns` (class/id vocabularies, boilerplate phrases) and
+//! `title` (the headline, for pass 1). A pass uses only earlier passes and
+//! helpers, a helper uses only helpers, and nothing uses this module: the
+//! imports have no circles.
 
-mod blocks;
-mod candidate;
-mod clean;
-mod dom;
-mod metadata;
+mod dates;
+mod entities;
+mod p1_metadata;
+mod p2_dom;
+mod p3_prepare;
+mod p4_score;
+mod p5_candidate;
+mod p6_clean;
+mod p7_blocks;
 mod patterns;
-mod prepare;
-mod score;
 mod text;
 mod title;
+mod urls;
 
 use std::collections::{HashMap, VecDeque};
 
@@ -31,13 +43,14 @@ use url::Url;
 
 use reader_article::{Article, Block, Inline, TextDirection, inline_text};
 use reader_errors::{Coded, ErrorCode};
+
 use crate::fetch::{Page, PageKind};
-use blocks::BlockBuilder;
-use dom::Dom;
-use prepare::Flags;
+use p2_dom::Dom;
+use p3_prepare::Flags;
+use p7_blocks::BlockBuilder;
 use text::TextStats;
 
-pub use metadata::normalize_date;
+pub use dates::normalize_date;
 
 /// An attempt that yields at least this much text (Latin-equivalent
 /// characters) is accepted without trying laxer rules.
@@ -98,7 +111,7 @@ pub fn extract(html: &str, base: Option<&Url>) -> Result<Article, ExtractError> 
         return Err(ExtractError::Empty);
     }
     let doc = Html::parse_document(html);
-    let meta = metadata::read(&doc, base);
+    let meta = p1_metadata::read(&doc, base);
     let dom = Dom::new(&doc);
 
     let mut best: Option<(f32, Vec<Block>)> = None;
@@ -135,14 +148,14 @@ pub fn extract(html: &str, base: Option<&Url>) -> Result<Article, ExtractError> 
 
 /// One pass of the pipeline with the given strictness.
 fn attempt(dom: &Dom<'_>, base: Option<&Url>, flags: Flags) -> Vec<Block> {
-    let prep = prepare::prepare(dom, flags);
-    let stats = prepare::measure(dom, &prep, &prep.removed);
-    let scores = score::score(dom, &prep, &stats, flags);
-    let Some(content) = candidate::pick(dom, &scores, &stats) else {
+    let prep = p3_prepare::prepare(dom, flags);
+    let stats = p3_prepare::measure(dom, &prep, &prep.removed);
+    let scores = p4_score::score(dom, &prep, &stats, flags);
+    let Some(content) = p5_candidate::pick(dom, &scores, &stats) else {
         return Vec::new();
     };
-    let removed = clean::clean(dom, &prep, &content.nodes, flags);
-    let kept = prepare::measure(dom, &prep, &removed);
+    let removed = p6_clean::clean(dom, &prep, &content.nodes, flags);
+    let kept = p3_prepare::measure(dom, &prep, &removed);
     let mut builder = BlockBuilder::new(dom, &removed, &kept, base);
     for &node in &content.nodes {
         builder.add(node);
@@ -156,8 +169,8 @@ fn attempt(dom: &Dom<'_>, base: Option<&Url>, flags: Flags) -> Vec<Block> {
 /// mostly links.
 fn whole_body(dom: &Dom<'_>, base: Option<&Url>) -> Option<Vec<Block>> {
     let flags = Flags::ATTEMPTS[0];
-    let prep = prepare::prepare(dom, flags);
-    let stats = prepare::measure(dom, &prep, &prep.removed);
+    let prep = p3_prepare::prepare(dom, flags);
+    let stats = p3_prepare::measure(dom, &prep, &prep.removed);
     let body = dom.body();
     let s = &stats[body as usize];
     if s.text.chars == 0 || s.link_density() > MAX_FALLBACK_LINK_DENSITY {
@@ -174,7 +187,7 @@ fn blocks_len(blocks: &[Block]) -> f32 {
     blocks
         .iter()
         .filter(|b| !matches!(b, Block::Image { .. }))
-        .map(|b| blocks::block_stats(b).weighted_len())
+        .map(|b| p7_blocks::block_stats(b).weighted_len())
         .sum()
 }
 
@@ -345,14 +358,14 @@ fn fallback_title(blocks: &[Block]) -> String {
 
 fn assemble(
     title: String,
-    meta: metadata::Metadata,
+    meta: p1_metadata::Metadata,
     blocks: Vec<Block>,
     base: Option<&Url>,
 ) -> Article {
     let mut body_stats = TextStats::default();
     let mut first_paragraph = None;
     for b in &blocks {
-        let s = blocks::block_stats(b);
+        let s = p7_blocks::block_stats(b);
         body_stats.add(&s);
         if first_paragraph.is_none() {
             if let Block::Paragraph { content } = b {

@@ -1,5 +1,9 @@
 //! Class/id vocabularies and boilerplate phrases.
 //!
+//! A helper below the passes: pass 2 classifies class/id names with it, pass 6
+//! and the final tidy in `mod.rs` match labels and lines against it. It uses
+//! no pass (datelines are recognised with [`super::dates`]).
+//!
 //! Matching is on the lower-cased `class` + `id` string. Long, distinctive
 //! words match as substrings ("comment" in "comments-area"); short ones must
 //! be a whole token, because as substrings they hit innocent names ("ad" is in
@@ -436,7 +440,7 @@ pub fn is_dateline(text: &str) -> bool {
         return false;
     }
     let lower = t.to_lowercase();
-    let has_date = super::metadata::contains_date(t)
+    let has_date = super::dates::contains_date(t)
         || (MONTHS.iter().any(|m| lower.contains(m))
             && lower.bytes().filter(u8::is_ascii_digit).count() >= 4);
     has_date && DATELINE_WORDS.iter().any(|w| lower.contains(w))

@@ -1,4 +1,6 @@
 //! Character classes and whitespace handling shared by the passes.
+//!
+//! A helper below the passes: it uses none of them.
 
 use reader_article::is_cjk;
 

@@ -1,5 +1,8 @@
 //! The article's headline.
 //!
+//! Part of pass 1 ([`super::p1_metadata`]), in a file of its own; it uses no
+//! pass.
+//!
 //! Publishers state the headline in several places, and they disagree: the
 //! `<title>` carries the site's name and section ("Headline | Section |
 //! Site"), OpenGraph and Twitter tags are tuned for sharing, JSON-LD often
@@ -13,6 +16,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
+use super::entities::decode_entities;
 use super::text::normalize;
 
 /// `<meta>` keys that name the article's title, most trusted first.
@@ -143,7 +147,7 @@ fn json_ld_title(v: &Value, doc_title: Option<&str>) -> Option<String> {
     let field = |k: &str| {
         v.get(k)
             .and_then(Value::as_str)
-            .map(|s| normalize(&super::metadata::decode_entities(s)))
+            .map(|s| normalize(&decode_entities(s)))
             .filter(|s| !s.is_empty())
     };
     match (field("name"), field("headline")) {

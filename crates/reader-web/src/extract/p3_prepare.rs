@@ -1,11 +1,14 @@
-//! Pass 1: decide which parts of the page can never be article, and measure
-//! what is left.
+//! Pass 3: remove what is never article and measure the rest.
+//!
+//! Decides which parts of the page can never be article (navigation, hidden
+//! boxes, boilerplate-named containers) and measures what is left;
+//! [`measure`] runs again after pass 6, on what cleaning kept.
 //!
 //! Everything here walks the flat [`Dom`] in document order (parents before
 //! children) or in reverse (children before parents), so each pass is linear
 //! and needs no recursion.
 
-use super::dom::{Dom, Tag};
+use super::p2_dom::{Dom, Tag};
 use super::text::TextStats;
 
 /// Switches that later attempts turn off when the first pass finds too little

@@ -1,4 +1,4 @@
-//! Pass 2: score containers by the prose they hold.
+//! Pass 4: score containers by the prose they hold.
 //!
 //! Every block of text ("paragraph": the text that shows up in one block-level
 //! container, whether a `<p>`, a `<td>` or a `<div>` of `<br>`-separated lines)
@@ -7,8 +7,8 @@
 //! shrinking share. The ancestor that collects most, discounted by how much of
 //! its text is links, holds the article.
 
-use super::dom::{Dom, Tag};
-use super::prepare::{Flags, NodeStats, Prepared};
+use super::p2_dom::{Dom, Tag};
+use super::p3_prepare::{Flags, NodeStats, Prepared};
 
 /// A paragraph shorter than this (in Latin-equivalent characters) is too short
 /// to be evidence of prose: captions, buttons, dates.

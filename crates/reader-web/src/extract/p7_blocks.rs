@@ -1,4 +1,4 @@
-//! Pass 5: turn the chosen content into [`Block`]s.
+//! Pass 7: convert what is left to structured [`Block`]s.
 //!
 //! One iterative walk over the content subtrees. Block-level elements end the
 //! paragraph being collected; inline elements add to it. Lists, tables,
@@ -9,9 +9,10 @@
 use scraper::Html;
 use url::Url;
 
-use super::dom::{Dom, Tag};
-use super::prepare::NodeStats;
+use super::p2_dom::{Dom, Tag};
+use super::p3_prepare::NodeStats;
 use super::text::TextStats;
+use super::urls::resolve_http;
 use reader_article::{Block, Inline, is_cjk};
 
 /// A box with one image and at most this much text (Latin-equivalent) is a
@@ -693,16 +694,6 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
         }
         resolve_http(self.base, raw)
     }
-}
-
-/// Resolves `raw` against `base` and accepts only http(s) results: no
-/// `javascript:`, `data:` or `file:` URL ever reaches the UI.
-pub fn resolve_http(base: Option<&Url>, raw: &str) -> Option<String> {
-    let url = match base {
-        Some(b) => b.join(raw).ok()?,
-        None => Url::parse(raw).ok()?,
-    };
-    matches!(url.scheme(), "http" | "https").then(|| url.to_string())
 }
 
 /// Splits a run at its breaks into paragraphs.

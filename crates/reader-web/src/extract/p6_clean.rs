@@ -1,13 +1,15 @@
-//! Pass 4: inside the chosen content, drop the boxes that are not article:
-//! link lists, share bars, image strips, "related" blocks.
+//! Pass 6: drop link lists, share bars and "related" boxes from the content.
+//!
+//! Inside the chosen content, drop the boxes that are not article: link
+//! lists, share bars, image strips, "related" blocks.
 //!
 //! Decisions are made bottom-up in one reverse sweep, each box judged on what
 //! is left of it after its own children were judged (so a paragraph box with
 //! a share bar inside is judged without the share bar).
 
-use super::dom::{Dom, Tag};
+use super::p2_dom::{Dom, Tag};
+use super::p3_prepare::{self, Flags, NodeStats, Prepared, own_stats};
 use super::patterns;
-use super::prepare::{self, Flags, NodeStats, Prepared, own_stats};
 
 /// Boxes with at least this many commas are prose and always stay.
 const PROSE_COMMAS: u32 = 10;
@@ -161,7 +163,7 @@ fn should_drop(
     if data_table && ld < DATA_TABLE_MAX_LINK_DENSITY {
         return false;
     }
-    let weight = if !flags.weight_classes || prepare::wraps_embed(dom, i) {
+    let weight = if !flags.weight_classes || p3_prepare::wraps_embed(dom, i) {
         // A media-named box around an embedded post is judged on its text.
         0.0
     } else {

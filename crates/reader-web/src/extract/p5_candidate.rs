@@ -1,10 +1,12 @@
-//! Pass 3: pick the container that holds the article, and the siblings that
-//! belong with it (an article split over several boxes, a lead photo beside
-//! the text).
+//! Pass 5: pick the article's container and its siblings.
+//!
+//! The container is the one that holds the article; its siblings belong with
+//! it when they are more of it (an article split over several boxes, a lead
+//! photo beside the text).
 
-use super::dom::{Dom, Tag};
-use super::prepare::NodeStats;
-use super::score::Scores;
+use super::p2_dom::{Dom, Tag};
+use super::p3_prepare::NodeStats;
+use super::p4_score::Scores;
 
 /// Candidates within this share of the best one are "also good": when several
 /// of them sit under one ancestor, the article is that ancestor.

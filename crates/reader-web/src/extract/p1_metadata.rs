@@ -1,6 +1,11 @@
+//! Pass 1: read title, byline, date, language and images from the metadata.
+//!
 //! Article metadata: title, byline, site, date, language, canonical URL, lead
 //! image, excerpt — from JSON-LD, OpenGraph/Twitter/Dublin Core `<meta>`
-//! tags and, failing those, the page itself.
+//! tags and, failing those, the page itself. This pass reads the parsed
+//! document, not the flat view of pass 2; the `<base href>` it finds is what
+//! pass 7 resolves links and images against. The headline is chosen in
+//! [`super::title`].
 
 use std::collections::HashMap;
 
@@ -9,9 +14,11 @@ use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 use url::Url;
 
-use super::blocks::resolve_http;
+use super::dates::{find_date, normalize_date};
+use super::entities::decode_entities;
 use super::text::normalize;
 use super::title;
+use super::urls::resolve_http;
 
 #[derive(Debug, Default, Clone)]
 pub struct Metadata {
@@ -352,20 +359,6 @@ fn image_url(v: &Value) -> Option<String> {
     }
 }
 
-/// JSON-LD strings sometimes carry HTML entities.
-pub(super) fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_owned();
-    }
-    s.replace("&amp;", "&")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#039;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&nbsp;", " ")
-}
-
 fn first_attr(html: &Html, sel: &str, attr: &str) -> Option<String> {
     let s = selector(sel)?;
     html.select(&s)
@@ -379,57 +372,6 @@ fn first_text(html: &Html, sel: &str) -> Option<String> {
     html.select(&s)
         .map(|e| normalize(&e.text().collect::<String>()))
         .find(|t| !t.is_empty())
-}
-
-/// Normalises common date spellings to ISO 8601; `None` when no date is found.
-pub fn normalize_date(raw: &str) -> Option<String> {
-    let raw = raw.trim();
-    let digits: Vec<(usize, u32)> = number_runs(raw);
-    let (y, m, d) = match digits.as_slice() {
-        [(_, y), (_, m), (_, d), ..]
-            if (1990..2100).contains(y) && (1..=12).contains(m) && (1..=31).contains(d) =>
-        {
-            (*y, *m, *d)
-        }
-        _ => return None,
-    };
-    let mut out = format!("{y:04}-{m:02}-{d:02}");
-    if let [_, _, _, (_, hh), (_, mm), rest @ ..] = digits.as_slice() {
-        if *hh < 24 && *mm < 60 {
-            out.push_str(&format!("T{hh:02}:{mm:02}"));
-            if let Some((_, ss)) = rest.first().filter(|(_, s)| *s < 60) {
-                out.push_str(&format!(":{ss:02}"));
-            }
-            // Keep an explicit offset or Z as written.
-            if raw.ends_with('Z') {
-                out.push('Z');
-            } else if let Some(off) = raw.get(raw.len().saturating_sub(6)..) {
-                let b = off.as_bytes();
-                if b.len() == 6 && (b[0] == b'+' || b[0] == b'-') && b[3] == b':' {
-                    out.push_str(off);
-                }
-            }
-        }
-    }
-    Some(out)
-}
-
-fn number_runs(s: &str) -> Vec<(usize, u32)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
-        if c.is_ascii_digit() {
-            start.get_or_insert(i);
-        } else if let Some(st) = start.take() {
-            if let Ok(n) = s[st..i].parse::<u32>() {
-                out.push((st, n));
-            }
-            if out.len() >= 7 {
-                break;
-            }
-        }
-    }
-    out
 }
 
 /// A date written in the page near its top (Chinese portals print
@@ -454,67 +396,9 @@ fn date_in_text(html: &Html) -> Option<String> {
     None
 }
 
-/// Whether `t` contains a numeric date.
-pub fn contains_date(t: &str) -> bool {
-    find_date(t).is_some()
-}
-
-/// Finds "2024-05-09", "2024/5/9", "2024年5月9日" (optionally with a time) in `t`.
-fn find_date(t: &str) -> Option<String> {
-    let bytes = t.as_bytes();
-    for (i, _) in t.char_indices() {
-        if i + 4 > bytes.len()
-            || !bytes[i..i + 4].iter().all(u8::is_ascii_digit)
-            || (i > 0 && bytes[i - 1].is_ascii_digit())
-        {
-            continue;
-        }
-        let rest = &t[i..];
-        let after_year = &rest[4..];
-        if !(after_year.starts_with('-')
-            || after_year.starts_with('/')
-            || after_year.starts_with('.')
-            || after_year.starts_with('年'))
-        {
-            continue;
-        }
-        let end = rest
-            .char_indices()
-            .take(24)
-            .last()
-            .map(|(k, c)| k + c.len_utf8())
-            .unwrap_or(rest.len());
-        if let Some(d) = normalize_date(&rest[..end]) {
-            return Some(d);
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_in_common_spellings() {
-        assert_eq!(
-            normalize_date("2024-05-09T12:30:00+08:00").as_deref(),
-            Some("2024-05-09T12:30:00+08:00")
-        );
-        assert_eq!(
-            normalize_date("2025-07-09 13:55:00").as_deref(),
-            Some("2025-07-09T13:55:00")
-        );
-        assert_eq!(
-            normalize_date("2024年5月9日").as_deref(),
-            Some("2024-05-09")
-        );
-        assert_eq!(normalize_date("next tuesday"), None);
-        assert_eq!(
-            find_date("2025-07-09 13:55:00 来源: 河北日报").as_deref(),
-            Some("2025-07-09T13:55:00")
-        );
-    }
 
     #[test]
     fn json_ld_and_meta_feed_the_metadata() {

@@ -1,4 +1,7 @@
-//! A flat, index-addressed view of the parsed document.
+//! Pass 2: lay the parsed tree out flat, dropping scripts and styles.
+//!
+//! A flat, index-addressed view of the parsed document, which passes 3 to 7
+//! walk.
 //!
 //! `scraper` gives us an `ego_tree`, whose node ids cannot be used as array
 //! indices. The extraction passes need per-node state (removed flags, scores,
