@@ -31,34 +31,14 @@ struct OpenRequest {
     source: String,
 }
 
-/// The app on `builder`: plugins, the image scheme, the state, the commands
-/// and the window's events. `engine` is the narrator's speech engine.
-pub fn build<R: Runtime>(
-    builder: tauri::Builder<R>,
-    args: Args,
-    engine: Engine,
-) -> tauri::Builder<R> {
+/// The app on `builder`: plugins, the image scheme, the commands and the
+/// window's events. The state comes from [`manage`], once the app is built.
+pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_opener::init())
         .register_asynchronous_uri_scheme_protocol(images::SCHEME, images::handle)
-        .setup(move |app| {
-            let data_dir = match &args.data_dir {
-                Some(dir) => dir.clone(),
-                None => app.path().app_data_dir()?,
-            };
-            let handle = app.handle().clone();
-            let config = AppConfig {
-                image_address: images::address,
-                engine,
-            };
-            let core = App::new(Some(&data_dir), config, move |event| {
-                let _ = handle.emit("narrator", event);
-            })?;
-            app.manage(Shell { app: core, args });
-            Ok(())
-        })
         .on_window_event(|window, event| {
             // A page dropped on the window opens like one chosen in the dialog.
             if let WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event
@@ -90,13 +70,180 @@ pub fn build<R: Runtime>(
         ])
 }
 
+/// Starts the application layer for `app` (its store in `args.data_dir` or
+/// the OS app-data folder; narrator events sent to the window) and hands it
+/// to the commands. `engine` is the narrator's speech engine.
+pub fn manage<R: Runtime>(
+    app: &tauri::AppHandle<R>,
+    args: Args,
+    engine: Engine,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let data_dir = match &args.data_dir {
+        Some(dir) => dir.clone(),
+        None => app.path().app_data_dir()?,
+    };
+    let handle = app.clone();
+    let config = AppConfig {
+        image_address: images::address,
+        engine,
+    };
+    let core = App::new(Some(&data_dir), config, move |event| {
+        let _ = handle.emit("narrator", event);
+    })?;
+    app.manage(Shell { app: core, args });
+    Ok(())
+}
+
 /// Builds and runs the app; returns when the window closes.
 pub fn run() {
     let args = Args::parse(std::env::args().skip(1));
-    let result =
-        build(tauri::Builder::default(), args, Engine::System).run(tauri::generate_context!());
+    let result = build(tauri::Builder::default())
+        .setup(move |app| manage(app.handle(), args, Engine::System))
+        .run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("Care Reader could not start: {e}");
         std::process::exit(1);
+    }
+}
+
+/// The commands through Tauri's IPC on the mock runtime: the real builder,
+/// the real context (capabilities included), no window or display.
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use serde_json::{Value, json};
+    use tauri::ipc::{CallbackFn, InvokeBody};
+    use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+    use tauri::webview::InvokeRequest;
+    use tauri::{App as TauriApp, WebviewWindow};
+
+    use super::*;
+
+    struct Harness {
+        _app: TauriApp<MockRuntime>,
+        window: WebviewWindow<MockRuntime>,
+        dir: PathBuf,
+    }
+
+    impl Drop for Harness {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+
+    fn harness(name: &str) -> Harness {
+        let dir = std::env::temp_dir().join(format!("care-shell-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let args = Args {
+            data_dir: Some(dir.clone()),
+            welcome: true,
+            ..Args::default()
+        };
+        let missing: Engine = Engine::Custom(Box::new(|_| {
+            Err(narrator::EngineError::Missing {
+                detail: "not in these tests".into(),
+            })
+        }));
+        let app = build(mock_builder())
+            .build(tauri::generate_context!())
+            .unwrap_or_else(|e| panic!("the app did not build: {e}"));
+        manage(app.handle(), args, missing).unwrap_or_else(|e| panic!("{e}"));
+        // The capabilities grant our commands to the window labelled "main".
+        let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap_or_else(|e| panic!("no main window: {e}"));
+        Harness {
+            _app: app,
+            window,
+            dir,
+        }
+    }
+
+    impl Harness {
+        fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+            let request = InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost"
+                    .parse()
+                    .unwrap_or_else(|e| panic!("{e}")),
+                body: InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            };
+            get_ipc_response(&self.window, request).map(|body| {
+                body.deserialize::<Value>()
+                    .unwrap_or_else(|e| panic!("{cmd}: {e}"))
+            })
+        }
+
+        fn ok(&self, cmd: &str, args: Value) -> Value {
+            self.invoke(cmd, args)
+                .unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+        }
+    }
+
+    #[test]
+    fn startup_hands_the_ui_its_limits_and_settings_follow_them() {
+        let h = harness("startup");
+        let startup = h.ok("startup", json!({}));
+        assert_eq!(startup["welcome"], true);
+        assert_eq!(startup["firstRun"], true);
+        assert_eq!(
+            startup["limits"]["textSizes"],
+            json!(reader_settings::TEXT_SIZES)
+        );
+        assert_eq!(startup["limits"]["speechRate"]["max"], 3.0);
+        let s = h.ok(
+            "update_settings",
+            json!({"patch": {"textSizeSteps": 1, "lineHeight": 9}}),
+        );
+        assert_eq!(s["textSize"], 28);
+        assert_eq!(s["lineHeight"], 2.5);
+        assert_eq!(h.ok("get_settings", json!({}))["textSize"], 28);
+        let back = h.ok(
+            "update_settings",
+            json!({"patch": {"resetTypography": true}}),
+        );
+        assert_eq!(back["textSize"], 24);
+    }
+
+    #[test]
+    fn welcome_relabel_and_errors_through_ipc() {
+        let h = harness("welcome");
+        assert_eq!(h.ok("relabel_article", json!({})), Value::Null);
+        h.ok("update_settings", json!({"patch": {"uiLang": "en-US"}}));
+        let view = h.ok("open_welcome", json!({}));
+        assert_eq!(view["id"], Value::Null);
+        assert!(view["speech"]["id"].as_u64().is_some_and(|id| id > 0));
+        h.ok("update_settings", json!({"patch": {"uiLang": "zh-CN"}}));
+        let relabel = h.ok("relabel_article", json!({}));
+        let meta = relabel["metaLine"].as_str().unwrap_or_default();
+        assert!(meta.contains("分钟"), "{meta}");
+        let strings = h.ok("ui_strings", json!({}));
+        assert_eq!(strings["lang"], "zh-CN");
+        // An error comes as {code, family, message}.
+        let err = h
+            .invoke("open_recent", json!({"id": 12345}))
+            .err()
+            .unwrap_or_else(|| panic!("an unknown article opened"));
+        assert_eq!(err["code"], "not-remembered");
+        assert_eq!(err["family"], "generic");
+        assert!(err["message"].as_str().is_some_and(|m| !m.is_empty()));
+        let err = h
+            .invoke("open_in_browser", json!({"url": "javascript:alert(1)"}))
+            .err()
+            .unwrap_or_else(|| panic!("a script address was opened"));
+        assert_eq!(err["code"], "invalid-address");
+        assert_eq!(err["family"], "address");
+        assert_eq!(h.ok("recent_articles", json!({})), json!([]));
+    }
+
+    #[test]
+    fn a_command_not_in_the_capabilities_is_refused() {
+        let h = harness("acl");
+        assert!(h.invoke("no_such_command", json!({})).is_err());
     }
 }

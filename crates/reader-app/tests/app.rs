@@ -93,12 +93,16 @@ fn an_opened_article_is_remembered_shown_and_reopened() {
     let mut stages = Vec::new();
     let view = block_on(app.open(&page.display().to_string(), |s| stages.push(s)))
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(stages, [Progress::Fetching, Progress::Extracting, Progress::Done]);
+    assert_eq!(
+        stages,
+        [Progress::Fetching, Progress::Extracting, Progress::Done]
+    );
     let id = view.id.unwrap_or_else(|| panic!("not remembered"));
     assert_eq!(view.source, page.display().to_string());
     assert_eq!(view.article.title, "The ginkgo trees turn gold");
     assert!(
-        view.meta_line.starts_with("City Park News · November 20, 2025"),
+        view.meta_line
+            .starts_with("City Park News · November 20, 2025"),
         "{}",
         view.meta_line
     );
@@ -134,7 +138,10 @@ fn the_welcome_article_has_no_store_id_and_failures_are_coded() {
     assert!(err.message.contains("no such page.html"), "{}", err.message);
     let stdin = block_on(app.open("-", |_| {})).err().map(|e| e.code);
     assert_eq!(stdin, Some(ErrorCode::InvalidAddress));
-    assert!(app.recent().unwrap_or_default().is_empty(), "failures are not remembered");
+    assert!(
+        app.recent().unwrap_or_default().is_empty(),
+        "failures are not remembered"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -155,8 +162,8 @@ fn a_new_language_relabels_the_view_without_reloading_the_narrator() {
     };
     assert_eq!(app.relabel(), None, "nothing on show yet");
     set_lang("en-US");
-    let view = block_on(app.open(&page.display().to_string(), |_| {}))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let view =
+        block_on(app.open(&page.display().to_string(), |_| {})).unwrap_or_else(|e| panic!("{e}"));
     let loaded = drain(&events, Duration::from_millis(300));
     assert!(
         loaded
@@ -170,15 +177,29 @@ fn a_new_language_relabels_the_view_without_reloading_the_narrator() {
     app.narrate(Command::Play { from: Some(2) });
     let played = drain(&events, Duration::from_millis(300));
     let told = played.iter().find_map(|e| e.error.as_ref());
-    assert_eq!(told.map(|e| e.code), Some(ErrorCode::SpeechMissing), "{played:?}");
+    assert_eq!(
+        told.map(|e| e.code),
+        Some(ErrorCode::SpeechMissing),
+        "{played:?}"
+    );
     assert!(told.is_some_and(|e| e.message.contains("Reading aloud")));
-    assert!(played.iter().all(|e| e.status.by_listener && e.status.script == view.speech.id));
+    assert!(
+        played
+            .iter()
+            .all(|e| e.status.by_listener && e.status.script == view.speech.id)
+    );
     let at = played.last().and_then(|e| e.status.sentence);
 
     let settings = set_lang("zh-CN");
     assert_eq!(settings.ui_lang.as_deref(), Some("zh-CN"));
-    let relabel = app.relabel().unwrap_or_else(|| panic!("no article on show"));
-    assert!(relabel.meta_line.contains("2025年11月20日"), "{}", relabel.meta_line);
+    let relabel = app
+        .relabel()
+        .unwrap_or_else(|| panic!("no article on show"));
+    assert!(
+        relabel.meta_line.contains("2025年11月20日"),
+        "{}",
+        relabel.meta_line
+    );
     assert_eq!(
         drain(&events, Duration::from_millis(300)),
         Vec::new(),
@@ -189,7 +210,10 @@ fn a_new_language_relabels_the_view_without_reloading_the_narrator() {
     app.narrate(Command::Resume);
     let resumed = drain(&events, Duration::from_millis(300));
     let told = resumed.iter().find_map(|e| e.error.as_ref());
-    assert!(told.is_some_and(|e| e.message.contains("朗读")), "{resumed:?}");
+    assert!(
+        told.is_some_and(|e| e.message.contains("朗读")),
+        "{resumed:?}"
+    );
     assert_eq!(resumed.last().and_then(|e| e.status.sentence), at);
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -213,7 +237,11 @@ fn settings_last_and_a_corrupt_store_is_set_aside_with_a_notice() {
     {
         let (app, _) = app_in(&dir);
         let s = app.settings().unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!((s.text_size, s.speech_rate), (32, 1.55), "saved and clamped");
+        assert_eq!(
+            (s.text_size, s.speech_rate),
+            (32, 1.55),
+            "saved and clamped"
+        );
         let startup = app.startup();
         assert!(!startup.first_run);
         assert_eq!(startup.limits.text_sizes.first(), Some(&18));
