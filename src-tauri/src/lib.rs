@@ -112,6 +112,7 @@ pub fn run() {
 mod tests {
     use std::path::PathBuf;
 
+    use reader_errors::ErrorCode;
     use serde_json::{Value, json};
     use tauri::ipc::{CallbackFn, InvokeBody};
     use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
@@ -229,14 +230,14 @@ mod tests {
             .invoke("open_recent", json!({"id": 12345}))
             .err()
             .unwrap_or_else(|| panic!("an unknown article opened"));
-        assert_eq!(err["code"], "not-remembered");
+        assert_eq!(err["code"], ErrorCode::NotRemembered.id());
         assert_eq!(err["family"], "generic");
         assert!(err["message"].as_str().is_some_and(|m| !m.is_empty()));
         let err = h
             .invoke("open_in_browser", json!({"url": "javascript:alert(1)"}))
             .err()
             .unwrap_or_else(|| panic!("a script address was opened"));
-        assert_eq!(err["code"], "invalid-address");
+        assert_eq!(err["code"], ErrorCode::InvalidAddress.id());
         assert_eq!(err["family"], "address");
         assert_eq!(h.ok("recent_articles", json!({})), json!([]));
     }

@@ -521,3 +521,50 @@ fn a_new_article_silences_the_old_one() {
         (PlayState::Idle, Some(0), 1)
     );
 }
+
+/// Every status names its script, and says whether the listener caused it:
+/// a window follows only the narrator of the article it shows, and tells a
+/// key press from reading on by itself.
+#[test]
+fn statuses_name_their_script_and_who_caused_them() {
+    let first = abc();
+    let mut second = (*abc()).clone();
+    second.id = first.id + 1;
+    let mut rig = Rig::new(Arc::clone(&first), PlayerSettings::default());
+    rig.cmd(Command::Play { from: None }, 0);
+    let statuses = |rig: &mut Rig| -> Vec<Status> {
+        rig.player
+            .take_events()
+            .into_iter()
+            .filter_map(|e| match e {
+                PlayerEvent::Status(s) => Some(s),
+                PlayerEvent::Error(_) => None,
+            })
+            .collect()
+    };
+    let pressed = statuses(&mut rig);
+    assert!(!pressed.is_empty());
+    assert!(
+        pressed
+            .iter()
+            .all(|s| s.by_listener && s.script == first.id)
+    );
+    // Reading on to the next sentence is the player's own doing.
+    rig.finish(100);
+    let read_on = statuses(&mut rig);
+    assert_eq!(read_on.last().and_then(|s| s.sentence), Some(1));
+    assert!(
+        read_on
+            .iter()
+            .all(|s| !s.by_listener && s.script == first.id)
+    );
+    // A new article: its statuses carry its own id, and loading is not a key press.
+    rig.player.load(Arc::new(second.clone()));
+    let loaded = statuses(&mut rig);
+    assert!(
+        loaded
+            .iter()
+            .all(|s| !s.by_listener && s.script == second.id)
+    );
+    assert_eq!(rig.status().script, second.id);
+}
