@@ -25,12 +25,14 @@
 
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "store")]
 mod app;
 pub mod load;
 pub mod narration;
 pub mod view;
 pub mod welcome;
 
+#[cfg(feature = "store")]
 pub use app::{App, AppConfig, Relabel, Startup};
 pub use load::{LoadError, LoadOptions, Loaded, Progress, extract_off_thread, fetch_source, load};
 pub use view::ArticleView;
