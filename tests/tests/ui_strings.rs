@@ -11,6 +11,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+use reader_errors::Family;
 use reader_l10n::{Localizer, SUPPORTED_LANGS};
 
 fn ui_dir() -> PathBuf {
@@ -50,20 +51,10 @@ fn leading_quoted(s: &str) -> Option<String> {
     rest[1..].find(quote).map(|end| rest[1..=end].to_owned())
 }
 
-/// The values of the `ERROR_FAMILY` table in app.js, plus the catch-all.
-fn error_families(app_js: &str) -> BTreeSet<String> {
-    let start = app_js
-        .find("ERROR_FAMILY = {")
-        .expect("app.js has ERROR_FAMILY");
-    let end = start + app_js[start..].find("};").expect("ERROR_FAMILY ends");
-    let mut families: BTreeSet<String> = app_js[start..end]
-        .split(',')
-        .filter_map(|pair| pair.split_once(':'))
-        .map(|(_, family)| family.trim().trim_matches('"').to_owned())
-        .filter(|f| !f.is_empty())
-        .collect();
-    families.insert("generic".to_owned());
-    families
+/// The error families the shell sends (`UiError.family`): every one can
+/// reach the error page's template ids.
+fn error_families() -> BTreeSet<String> {
+    Family::ALL.iter().map(|f| f.id().to_owned()).collect()
 }
 
 /// Expands `${theme}` and `${family}` in a template id.
@@ -87,8 +78,7 @@ fn expand(template: &str, families: &BTreeSet<String>) -> Vec<String> {
 
 fn used_ids() -> BTreeSet<String> {
     let html = read("index.html");
-    let app_js = read("app.js");
-    let families = error_families(&app_js);
+    let families = error_families();
     let mut ids = BTreeSet::new();
     for id in quoted_after(&html, "data-l10n-id=") {
         ids.insert(id);
@@ -152,6 +142,7 @@ fn the_scan_sees_templates_and_markup() {
         "home-open",
         "status-theme-dark",
         "error-heading-network",
+        "error-heading-speech",
         "error-hint-generic",
     ] {
         assert!(ids.contains(id), "{id} not found by the scan");
