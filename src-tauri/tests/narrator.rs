@@ -20,6 +20,7 @@ use std::time::{Duration, Instant};
 
 use care_reader_tests::audio::{AudioRig, sound_stats};
 use fantoccini::key::Key;
+use serde_json::json;
 use support::session::{OPEN_TIMEOUT, STEP_TIMEOUT};
 use support::{APP_BINARY, App, Ctx, scenario};
 
@@ -142,6 +143,22 @@ async fn wait_lit(app: &App, n: i64, what: &str) {
     .await;
 }
 
+/// Opens the fixture and waits for the player to show.
+async fn open_fixture(ctx: &Ctx, app: &App) {
+    app.open(&ctx.url(ARTICLE), "reader").await;
+    app.wait_js(
+        "the player to show for an article with a script",
+        STEP_TIMEOUT,
+        "return !document.getElementById('player-slot').hidden \
+           && document.querySelectorAll('#article [data-sentence]').length > 10;",
+    )
+    .await;
+}
+
+fn has_han(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
 #[test]
 fn read_aloud_follows_the_highlight_by_keyboard() {
     scenario(
@@ -152,14 +169,7 @@ fn read_aloud_follows_the_highlight_by_keyboard() {
             };
             let started = Instant::now();
             let app = launch_with_audio(&mut ctx, &rig).await;
-            app.open(&ctx.url(ARTICLE), "reader").await;
-            app.wait_js(
-                "the player to show for an article with a script",
-                STEP_TIMEOUT,
-                "return !document.getElementById('player-slot').hidden \
-                   && document.querySelectorAll('#article [data-sentence]').length > 10;",
-            )
-            .await;
+            open_fixture(&ctx, &app).await;
             // Wrapping sentences leaves the text as it was: the link that
             // crosses a sentence boundary is two links with one address.
             let split = app
@@ -285,6 +295,131 @@ fn read_aloud_follows_the_highlight_by_keyboard() {
                 started.elapsed() < OPEN_TIMEOUT * 2,
                 "the scenario took too long"
             );
+        },
+    );
+}
+
+/// Changing the UI language while listening only rewords the page: the
+/// article is not reopened, so the voice reads on from where it was (it used
+/// to start over, silent, at the first sentence), and the meta line is now in
+/// the other language.
+#[test]
+fn language_change_keeps_the_voice_going() {
+    scenario(
+        "language_change_keeps_the_voice_going",
+        |mut ctx| async move {
+            let Some(rig) = AudioRig::start(ctx.name) else {
+                return;
+            };
+            let app = launch_with_audio(&mut ctx, &rig).await;
+            open_fixture(&ctx, &app).await;
+            let meta_before = app.text_of("article-meta").await;
+            assert!(
+                !meta_before.is_empty() && !has_han(&meta_before),
+                "the meta line should start in English: {meta_before:?}"
+            );
+            // Every narrator status from here on, as the shell sent it.
+            app.js(
+                "window.__statuses = []; \
+                 window.__TAURI__.event.listen('narrator', e => window.__statuses.push(e.payload.status));",
+                vec![],
+            )
+            .await;
+
+            app.keys(&[' ']).await;
+            wait_toggle(&app, "player-pause").await;
+            watch_until(&app, 2, FIRST_SOUND).await;
+
+            // To Settings (reading goes on there) and switch to Chinese.
+            app.click("btn-settings").await;
+            app.wait_view("settings", STEP_TIMEOUT).await;
+            let before = app
+                .js(
+                    "const s = window.__statuses; return { count: s.length, last: s[s.length - 1] };",
+                    vec![],
+                )
+                .await;
+            let at_change = before["last"]["sentence"].as_i64().unwrap_or(-1);
+            let script = before["last"]["script"].clone();
+            assert_eq!(
+                before["last"]["state"], "playing",
+                "still reading when the language changes: {before}"
+            );
+            assert!(at_change >= 2, "reading had moved on: {before}");
+            let seen_before = before["count"].as_u64().unwrap_or(0);
+
+            let recording = tokio::task::block_in_place(|| rig.record("after-language.wav"));
+            app.choose_radio("lang", "zh-CN").await;
+            app.wait_js(
+                "the UI to switch to zh-CN",
+                STEP_TIMEOUT,
+                "return document.documentElement.lang === 'zh-CN';",
+            )
+            .await;
+            let meta_after = app
+                .wait_js(
+                    "the meta line to be reworded in Chinese",
+                    STEP_TIMEOUT,
+                    "const m = document.getElementById('article-meta').textContent; \
+                     return /[\\u4e00-\\u9fff]/.test(m) ? m : null;",
+                )
+                .await;
+            assert_ne!(meta_after.as_str(), Some(meta_before.as_str()));
+
+            // Back to the article: still reading, and not from the start.
+            app.keys(&[Key::Escape.into()]).await;
+            app.wait_view("reader", STEP_TIMEOUT).await;
+            assert_eq!(
+                toggle_says(&app).await,
+                "player-pause",
+                "the player should still be playing"
+            );
+            let now = lit(&app).await;
+            assert!(
+                now >= at_change,
+                "the highlight went back from sentence {at_change} to {now} after the language change"
+            );
+            watch_until(&app, now + 1, FIRST_SOUND).await;
+
+            // What the narrator said after the change: the same script, still
+            // playing, never back before the sentence it was on.
+            let after = app
+                .js(
+                    "return window.__statuses.slice(arguments[0]);",
+                    vec![json!(seen_before)],
+                )
+                .await;
+            let after = after.as_array().cloned().unwrap_or_default();
+            assert!(
+                !after.is_empty(),
+                "the narrator should have reported progress"
+            );
+            for status in &after {
+                assert_eq!(
+                    status["script"], script,
+                    "the article was reloaded: {status}"
+                );
+                assert_eq!(status["state"], "playing", "the voice stopped: {status}");
+                assert!(
+                    status["sentence"].as_i64().unwrap_or(-1) >= at_change,
+                    "reading jumped back before sentence {at_change}: {status}"
+                );
+            }
+
+            // And it was heard.
+            let wav = tokio::task::block_in_place(|| recording.stop());
+            let stats = sound_stats(&wav);
+            assert!(
+                stats.rms > 0.01,
+                "the voice should be heard after the language change (RMS {:.4} over {:.1} s)",
+                stats.rms,
+                stats.seconds
+            );
+            app.screenshot("narrator-after-language-change").await;
+
+            // Leave the article: the voice stops.
+            app.keys(&[Key::Escape.into()]).await;
+            app.wait_view("home", STEP_TIMEOUT).await;
         },
     );
 }
