@@ -1,4 +1,4 @@
-// Article JSON (reader_core::article::Article, serde snake_case) -> DOM.
+// Article JSON (reader_article::Article, serde snake_case) -> DOM.
 //
 // Built with createElement and textContent only: the article came from an
 // untrusted page, so nothing here ever parses a string as HTML.
