@@ -186,7 +186,10 @@ async fn missing_content_type_is_sniffed() {
         get(&server, "/text").await.expect("text").kind,
         PageKind::PlainText
     );
-    let err = expect_code(get(&server, "/pdf").await, ErrorCode::UnsupportedContentType);
+    let err = expect_code(
+        get(&server, "/pdf").await,
+        ErrorCode::UnsupportedContentType,
+    );
     assert_eq!(arg(&err, "content_type"), "application/pdf");
 }
 
@@ -364,7 +367,10 @@ fn quick_timeout() -> FetchOptions {
 async fn server_that_never_answers_times_out() {
     let server = TestServer::start(|_| Reply::Hang).await;
     let started = Instant::now();
-    let err = expect_code(get_with(&server, "/", &quick_timeout()).await, ErrorCode::Timeout);
+    let err = expect_code(
+        get_with(&server, "/", &quick_timeout()).await,
+        ErrorCode::Timeout,
+    );
     let elapsed = started.elapsed();
     assert!(elapsed < Duration::from_secs(3), "took {elapsed:?}");
     assert!(
@@ -385,7 +391,10 @@ async fn trickling_body_times_out() {
     })
     .await;
     let started = Instant::now();
-    expect_code(get_with(&server, "/", &quick_timeout()).await, ErrorCode::Timeout);
+    expect_code(
+        get_with(&server, "/", &quick_timeout()).await,
+        ErrorCode::Timeout,
+    );
     assert!(
         started.elapsed() < Duration::from_secs(3),
         "took {:?}",
@@ -401,7 +410,10 @@ async fn slow_redirect_chain_shares_one_deadline() {
     })
     .await;
     let started = Instant::now();
-    expect_code(get_with(&server, "/r/4", &quick_timeout()).await, ErrorCode::Timeout);
+    expect_code(
+        get_with(&server, "/r/4", &quick_timeout()).await,
+        ErrorCode::Timeout,
+    );
     assert!(started.elapsed() < Duration::from_secs(3));
 }
 
@@ -784,7 +796,10 @@ fn parse_table() {
         ("not an address", ErrorCode::InvalidAddress),
         ("javascript:void(0)", ErrorCode::UnsupportedScheme),
         ("data:text/plain,hi", ErrorCode::UnsupportedScheme),
-        ("ftp://ftp.example.com/file.html", ErrorCode::UnsupportedScheme),
+        (
+            "ftp://ftp.example.com/file.html",
+            ErrorCode::UnsupportedScheme,
+        ),
         ("mailto:editor@163.com", ErrorCode::UnsupportedScheme),
     ] {
         match Source::parse(input) {
@@ -869,5 +884,8 @@ async fn things_that_are_not_raster_images_are_refused() {
         ErrorCode::HttpStatus
     );
     let data = url::Url::parse("data:image/png;base64,AAAA").expect("data URL");
-    assert_eq!(code(fetch_image(&data, &opts).await), ErrorCode::UnsupportedScheme);
+    assert_eq!(
+        code(fetch_image(&data, &opts).await),
+        ErrorCode::UnsupportedScheme
+    );
 }
