@@ -4,8 +4,6 @@
 //! Every connection serves one request and closes (`Connection: close`), so
 //! each hop of a redirect chain is a fresh, observable request.
 
-#![allow(dead_code)] // Not every test binary uses every helper.
-
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
