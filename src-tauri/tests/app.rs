@@ -933,8 +933,7 @@ fn open_a_saved_page_through_the_file_dialog() {
             // Xvfb here): choose the dialog in English.
             set_language(&app, "en-US").await;
             app.go_home().await;
-            let title =
-                reader_l10n::Localizer::new("en-US").message("app-dialog-open-title", &[]);
+            let title = reader_l10n::Localizer::new("en-US").message("app-dialog-open-title", &[]);
             let page = support::server::fixture_dir().join("photo-article.html");
             let page = page.display().to_string();
             app.click("open-file").await;
