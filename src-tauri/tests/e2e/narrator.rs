@@ -8,21 +8,17 @@
 //! speech-dispatcher it starts is private to this test and plays into the
 //! rig's sink; the rig ends both at the end.
 //!
-//! Run: `cargo test -p care-reader-app --test narrator`. Missing tools skip
+//! Run: `cargo test -p care-reader-app --test e2e narrator::`. Missing tools skip
 //! loudly, or fail under `CI=true`.
-
-// The end-to-end harness; this test uses the driver, the server and the session helpers.
-#[allow(dead_code, unused_imports)]
-mod support;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::support::session::{OPEN_TIMEOUT, STEP_TIMEOUT};
+use crate::support::{APP_BINARY, App, Ctx, scenario};
 use care_reader_tests::audio::{AudioRig, sound_stats};
 use fantoccini::key::Key;
 use serde_json::json;
-use support::session::{OPEN_TIMEOUT, STEP_TIMEOUT};
-use support::{APP_BINARY, App, Ctx, scenario};
 
 /// The fixture: short English sentences, a second or two each.
 const ARTICLE: &str = "/app/narrator-article.html";

@@ -2,22 +2,21 @@
 //! through tauri-driver + WebKitWebDriver under Xvfb, reading pages from a
 //! local HTTP server. The DOM ids come from docs/app.md.
 //!
-//! Run: `cargo test -p care-reader-app --test app` (one scenario:
-//! `... --test app -- hostile`). Screenshots land in `target/screenshots/`,
+//! Run: `cargo test -p care-reader-app --test e2e app::` (one scenario:
+//! `... --test e2e hostile`). Screenshots land in `target/screenshots/`,
 //! the driver's log in `target/e2e-logs/`. See `support/mod.rs` for what is
 //! needed and what happens when it is missing.
-
-mod support;
 
 use std::collections::BTreeSet;
 use std::time::Duration;
 
 use care_reader_tests::corpus::{self, Case};
 use fantoccini::key::Key;
+use reader_errors::ErrorCode;
 use serde_json::{Value, json};
 
-use support::session::{OPEN_TIMEOUT, STEP_TIMEOUT};
-use support::{App, Ctx, scenario};
+use crate::support::session::{OPEN_TIMEOUT, STEP_TIMEOUT};
+use crate::support::{App, Ctx, scenario};
 
 /// The corpus case opened by the first scenario: a NetEase finance article
 /// (gne-zh), Chinese, with a silver reference text.
@@ -41,7 +40,7 @@ fn squash(s: &str) -> String {
 
 /// `http://127.0.0.1:<port>/` where nothing listens.
 fn unreachable_url() -> String {
-    format!("http://127.0.0.1:{}/", support::free_port())
+    format!("http://127.0.0.1:{}/", crate::support::free_port())
 }
 
 /// Launches the app on a fresh data folder and brings it Home (a first run
@@ -477,7 +476,7 @@ fn unreachable_address_shows_localised_error() {
     scenario(
         "unreachable_address_shows_localised_error",
         |mut ctx| async move {
-            let app = launch_home(&mut ctx, "unreachable").await;
+            let app = launch_home(&mut ctx, "unreachable-address").await;
             // The harness starts the app on a Chinese desktop (LANG=zh_CN.UTF-8).
             assert_eq!(
                 app.js("return document.documentElement.lang;", vec![])
@@ -493,7 +492,7 @@ fn unreachable_address_shows_localised_error() {
                     vec![],
                 )
                 .await;
-            assert_eq!(code, "unreachable", "#view-error data-code");
+            assert_eq!(code, ErrorCode::Unreachable.id(), "#view-error data-code");
             let title = app.text_of("error-title").await;
             let message = app.text_of("error-message").await;
             assert!(has_han(&title), "#error-title should be Chinese: {title:?}");
@@ -923,8 +922,11 @@ fn open_a_saved_page_through_the_file_dialog() {
     scenario(
         "open_a_saved_page_through_the_file_dialog",
         |mut ctx| async move {
-            let Some(xdotool_bin) = support::find_program("xdotool") else {
-                support::skip_or_fail(ctx.name, "xdotool not found (apt-get install xdotool)");
+            let Some(xdotool_bin) = crate::support::find_program("xdotool") else {
+                crate::support::skip_or_fail(
+                    ctx.name,
+                    "xdotool not found (apt-get install xdotool)",
+                );
                 return;
             };
             let app = launch_home(&mut ctx, "file-dialog").await;
@@ -934,7 +936,7 @@ fn open_a_saved_page_through_the_file_dialog() {
             set_language(&app, "en-US").await;
             app.go_home().await;
             let title = reader_l10n::Localizer::new("en-US").message("app-dialog-open-title", &[]);
-            let page = support::server::fixture_dir().join("photo-article.html");
+            let page = crate::support::server::fixture_dir().join("photo-article.html");
             let page = page.display().to_string();
             app.click("open-file").await;
             // The chooser is a GTK window of its own, titled from app.ftl.
@@ -991,9 +993,10 @@ fn accessibility_every_view_every_theme() {
     scenario(
         "accessibility_every_view_every_theme",
         |mut ctx| async move {
-            let axe_path = support::repo_root().join("tests/axe/node_modules/axe-core/axe.min.js");
+            let axe_path =
+                crate::support::repo_root().join("tests/axe/node_modules/axe-core/axe.min.js");
             let Ok(axe) = std::fs::read_to_string(&axe_path) else {
-                support::skip_or_fail(
+                crate::support::skip_or_fail(
                     "accessibility_every_view_every_theme",
                     &format!("{} missing (npm ci --prefix tests/axe)", axe_path.display()),
                 );
@@ -1099,7 +1102,7 @@ fn screenshots_of_every_view() {
         eprintln!(
             "e2e: {} screenshots in {}",
             saved.len(),
-            support::target_dir().join("screenshots").display()
+            crate::support::target_dir().join("screenshots").display()
         );
     });
 }

@@ -316,7 +316,9 @@ fn harness(test: &str) -> Option<&'static Harness> {
     }
 }
 
-fn serial() -> MutexGuard<'static, ()> {
+/// The lock every scenario holds while it runs: they share the machine's
+/// two cores, and a window that takes focus must not steal another's keys.
+pub fn serial() -> MutexGuard<'static, ()> {
     // A scenario that failed poisons the lock; the next one must still run.
     SERIAL.lock().unwrap_or_else(|p| p.into_inner())
 }

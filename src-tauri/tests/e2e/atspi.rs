@@ -1,7 +1,7 @@
 //! Screen readers: the real app window, read over AT-SPI the way Orca reads
 //! it on Linux. Each scenario starts Xvfb (unless `DISPLAY` is set), a
 //! private D-Bus session (`dbus-run-session`, which activates the AT-SPI bus
-//! and registry from at-spi2-core), and inside it `support/atspi_tree.py`
+//! and registry from at-spi2-core), and inside it `e2e/support/atspi_tree.py`
 //! (python3-pyatspi), which starts the app, walks its accessible tree, and
 //! presses buttons through AT-SPI's Action interface as Orca does on Enter.
 //!
@@ -9,12 +9,8 @@
 //! says "the button Orca calls 打开 is the one ui.ftl calls home-open", in
 //! both languages (the first run follows the desktop's language).
 //!
-//! Run: `cargo test -p care-reader-app --test atspi`. Missing tools skip
+//! Run: `cargo test -p care-reader-app --test e2e atspi::`. Missing tools skip
 //! loudly, or fail under `CI=true` (as the other end-to-end tests do).
-
-// The end-to-end harness; this test needs only the display and the helpers.
-#[allow(dead_code, unused_imports)]
-mod support;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -90,12 +86,12 @@ struct Tools {
     dbus_run_session: PathBuf,
     python: PathBuf,
     display: String,
-    _xvfb: Option<support::Spawned>,
+    _xvfb: Option<crate::support::Spawned>,
 }
 
 fn tools(test: &str) -> Option<Tools> {
-    let Some(dbus_run_session) = support::find_program("dbus-run-session") else {
-        support::skip_or_fail(test, "dbus-run-session not found (apt-get install dbus)");
+    let Some(dbus_run_session) = crate::support::find_program("dbus-run-session") else {
+        crate::support::skip_or_fail(test, "dbus-run-session not found (apt-get install dbus)");
         return None;
     };
     // Debian's own python3 (a pyenv or venv python on PATH lacks the
@@ -112,16 +108,16 @@ fn tools(test: &str) -> Option<Tools> {
                 .is_ok_and(|s| s.success())
         });
     let Some(python) = python else {
-        support::skip_or_fail(
+        crate::support::skip_or_fail(
             test,
             "no python3 with pyatspi (apt-get install python3-pyatspi at-spi2-core)",
         );
         return None;
     };
     if !Path::new("/usr/libexec/at-spi-bus-launcher").exists()
-        && support::find_program("at-spi-bus-launcher").is_none()
+        && crate::support::find_program("at-spi-bus-launcher").is_none()
     {
-        support::skip_or_fail(
+        crate::support::skip_or_fail(
             test,
             "at-spi-bus-launcher not found (apt-get install at-spi2-core)",
         );
@@ -131,15 +127,15 @@ fn tools(test: &str) -> Option<Tools> {
     let (display, xvfb) = if display_set {
         (std::env::var("DISPLAY").unwrap_or_default(), None)
     } else {
-        let Some(xvfb) = support::find_program("Xvfb") else {
-            support::skip_or_fail(
+        let Some(xvfb) = crate::support::find_program("Xvfb") else {
+            crate::support::skip_or_fail(
                 test,
                 "Xvfb not found and DISPLAY is not set (apt-get install xvfb)",
             );
             return None;
         };
         let (spawned, display) =
-            support::start_xvfb(&xvfb).unwrap_or_else(|e| panic!("{test}: {e}"));
+            crate::support::start_xvfb(&xvfb).unwrap_or_else(|e| panic!("{test}: {e}"));
         (display, Some(spawned))
     };
     Some(Tools {
@@ -157,12 +153,12 @@ fn read_app(test: &str, tools: &Tools, locale: &str, steps: &[String]) -> Vec<Tr
         std::env::temp_dir().join(format!("care-reader-atspi-{}-{test}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data);
     std::fs::create_dir_all(&data).expect("the temp folder should be writable");
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/atspi_tree.py");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/support/atspi_tree.py");
     let mut child = Command::new(&tools.dbus_run_session)
         .arg("--")
         .arg(&tools.python)
         .arg(&script)
-        .arg(support::APP_BINARY)
+        .arg(crate::support::APP_BINARY)
         .arg(&data)
         .args(steps)
         .env("DISPLAY", &tools.display)
@@ -246,6 +242,8 @@ fn read_app(test: &str, tools: &Tools, locale: &str, steps: &[String]) -> Vec<Tr
 /// The reader on the welcome article, then Back (pressed over AT-SPI) to
 /// Home: what Orca finds in each, named in the UI's language `lang`.
 fn screen_reader_reads(test: &str, locale: &str, lang: &str) {
+    // One scenario at a time, WebDriver ones included (same test binary).
+    let _serial = crate::support::serial();
     let Some(tools) = tools(test) else {
         return;
     };

@@ -1,0 +1,14 @@
+//! Care Reader's end-to-end tests, in one test binary: the real debug app
+//! under Xvfb, driven through tauri-driver + WebKitWebDriver (`app`,
+//! `narrator`), and read over AT-SPI as Orca reads it (`atspi`). One binary
+//! means one harness (display, driver, HTTP server) for every scenario, and
+//! one lock that runs them one at a time.
+//!
+//! Run: `cargo test -p care-reader-app --test e2e` (one group:
+//! `... --test e2e narrator::`). What is needed, and what happens when it is
+//! missing: `support/mod.rs`.
+
+mod app;
+mod atspi;
+mod narrator;
+mod support;
