@@ -15,7 +15,7 @@
 
 // The end-to-end harness: Xvfb, tauri-driver, the local server, sessions.
 // The bench uses only part of it.
-#[path = "../tests/support/mod.rs"]
+#[path = "../tests/e2e/support/mod.rs"]
 #[allow(dead_code, unused_imports)]
 mod support;
 
