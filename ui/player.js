@@ -134,12 +134,12 @@ function keepInView(el) {
   el.scrollIntoView({ block: "center", behavior: still ? "instant" : "smooth" });
 }
 
-/** Slower (-1) or faster (+1) by the shell's button step; the shell clamps. */
+/** Slower (-1) or faster (+1): the narrator picks the next speed. */
 export function stepRate(direction) {
   const rate = currentRate();
   const range = limits.speechRate;
   if ((direction < 0 && rate <= range.min) || (direction > 0 && rate >= range.max)) return;
-  narrate({ action: "setRate", rate: rate + direction * limits.speechRateButtonStep });
+  narrate({ action: direction > 0 ? "faster" : "slower" });
 }
 
 /** Plays from a sentence element the reader clicked or pressed Enter on. */

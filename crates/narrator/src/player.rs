@@ -55,6 +55,9 @@ pub enum Command {
     SetRate {
         rate: f32,
     },
+    /// One press of "faster" / "slower": to the next quarter-step speed.
+    Faster,
+    Slower,
     /// `voice: None` lets the narrator pick the best voice again.
     SetVoice {
         lang: Lang,
@@ -300,6 +303,8 @@ impl<E: Engine> Player<E> {
                 self.rate = reader_settings::clamp_speech_rate(rate);
                 self.restart_if_playing(now);
             }
+            Command::Faster => self.step_rate(1, now),
+            Command::Slower => self.step_rate(-1, now),
             Command::SetVoice { lang, voice } => {
                 match voice {
                     Some(v) if !v.is_empty() => self.chosen.insert(lang, v),
@@ -311,6 +316,15 @@ impl<E: Engine> Player<E> {
                 self.sentence_mode = on;
                 self.emit_status();
             }
+        }
+    }
+
+    /// Faster or slower by one button step; nothing happens at either end.
+    fn step_rate(&mut self, steps: i32, now: Instant) {
+        let rate = reader_settings::step_speech_rate(self.rate, steps);
+        if rate != self.rate {
+            self.rate = rate;
+            self.restart_if_playing(now);
         }
     }
 

@@ -568,3 +568,35 @@ fn statuses_name_their_script_and_who_caused_them() {
     );
     assert_eq!(rig.status().script, second.id);
 }
+
+/// Faster and slower go to the next quarter speed and say the sentence again
+/// at it; at either end of the range nothing happens (no restart).
+#[test]
+fn faster_and_slower_step_by_quarters() {
+    let mut rig = Rig::new(
+        abc(),
+        PlayerSettings {
+            rate: 1.05,
+            ..PlayerSettings::default()
+        },
+    );
+    rig.cmd(Command::Play { from: Some(0) }, 0);
+    rig.engine.take();
+    rig.cmd(Command::Faster, 100);
+    let calls = rig.engine.take();
+    assert!(
+        matches!(&calls[..], [Call::Stop, Call::Speak { text, rate, .. }] if text == "A1" && *rate == 1.25),
+        "{calls:?}"
+    );
+    rig.cmd(Command::Slower, 200);
+    rig.cmd(Command::Slower, 300);
+    assert_eq!(rig.status().rate, 0.75);
+    rig.cmd(Command::Slower, 400);
+    rig.engine.take();
+    rig.cmd(Command::Slower, 500);
+    assert_eq!(rig.status().rate, 0.5);
+    assert!(
+        rig.engine.take().is_empty(),
+        "nothing to restart at the slowest"
+    );
+}

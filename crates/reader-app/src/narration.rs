@@ -188,14 +188,18 @@ pub fn is_best_voice(all: &[VoiceInfo], voice: &VoiceInfo) -> bool {
         .any(|b| b.id == voice.id)
 }
 
-/// The settings change a narrator command makes, so speed, voices and
-/// sentence mode are remembered for next time.
-pub fn settings_patch(command: &Command) -> Option<SettingsPatch> {
+/// The settings change a narrator command makes from `current`, so speed,
+/// voices and sentence mode are remembered for next time.
+pub fn settings_patch(command: &Command, current: &Settings) -> Option<SettingsPatch> {
+    let rate = |rate| SettingsPatch {
+        speech_rate: Some(rate),
+        ..SettingsPatch::default()
+    };
     let patch = match command {
-        Command::SetRate { rate } => SettingsPatch {
-            speech_rate: Some(*rate),
-            ..SettingsPatch::default()
-        },
+        Command::SetRate { rate: r } => rate(*r),
+        // The player steps from the same rate (it was saved with every change).
+        Command::Faster => rate(reader_settings::step_speech_rate(current.speech_rate, 1)),
+        Command::Slower => rate(reader_settings::step_speech_rate(current.speech_rate, -1)),
         Command::SetVoice { lang, voice } => {
             let id = Some(voice.clone().unwrap_or_default());
             match lang {
@@ -224,15 +228,26 @@ mod tests {
 
     #[test]
     fn only_lasting_choices_change_settings() {
-        let rate = settings_patch(&Command::SetRate { rate: 1.5 });
+        let now = Settings {
+            speech_rate: 1.05,
+            ..Settings::default()
+        };
+        let rate = settings_patch(&Command::SetRate { rate: 1.5 }, &now);
         assert_eq!(rate.and_then(|p| p.speech_rate), Some(1.5));
-        let cleared = settings_patch(&Command::SetVoice {
-            lang: Lang::En,
-            voice: None,
-        });
+        let faster = settings_patch(&Command::Faster, &now);
+        assert_eq!(faster.and_then(|p| p.speech_rate), Some(1.25));
+        let slower = settings_patch(&Command::Slower, &now);
+        assert_eq!(slower.and_then(|p| p.speech_rate), Some(1.0));
+        let cleared = settings_patch(
+            &Command::SetVoice {
+                lang: Lang::En,
+                voice: None,
+            },
+            &now,
+        );
         // An empty id clears the choice when the patch is applied.
         assert_eq!(cleared.and_then(|p| p.voice_en).as_deref(), Some(""));
-        assert_eq!(settings_patch(&Command::Next), None);
-        assert_eq!(settings_patch(&Command::Toggle), None);
+        assert_eq!(settings_patch(&Command::Next, &now), None);
+        assert_eq!(settings_patch(&Command::Toggle, &now), None);
     }
 }

@@ -80,7 +80,6 @@ pub struct Limits {
     pub word_spacing: Range,
     pub content_width: Range,
     pub speech_rate: Range,
-    pub speech_rate_button_step: f32,
 }
 
 pub const LINE_HEIGHT: Range = Range::new(LINE_HEIGHT_RANGE, LINE_HEIGHT_STEP, DEFAULT_LINE_HEIGHT);
@@ -103,7 +102,6 @@ pub fn limits() -> Limits {
         word_spacing: WORD_SPACING,
         content_width: CONTENT_WIDTH,
         speech_rate: SPEECH_RATE,
-        speech_rate_button_step: SPEECH_RATE_BUTTON_STEP,
     }
 }
 
@@ -276,6 +274,24 @@ pub fn clamp_speech_rate(rate: f32) -> f32 {
     SPEECH_RATE.clamp(rate)
 }
 
+/// One press of "faster" (`steps > 0`) or "slower": to the next quarter in
+/// that direction (1.05 → 1.25 → 1.5), within the range, so the buttons
+/// land on speeds a listener can name again.
+pub fn step_speech_rate(rate: f32, steps: i32) -> f32 {
+    let rate = clamp_speech_rate(rate);
+    let quarters = rate / SPEECH_RATE_BUTTON_STEP;
+    // A rate a hair off a quarter (float noise) counts as on it.
+    let here = quarters.round();
+    let base = if (quarters - here).abs() < 0.01 {
+        here
+    } else if steps > 0 {
+        quarters.floor()
+    } else {
+        quarters.ceil()
+    };
+    clamp_speech_rate((base + steps as f32) * SPEECH_RATE_BUTTON_STEP)
+}
+
 fn nearest_text_size(px: u32) -> u32 {
     TEXT_SIZES
         .iter()
@@ -366,7 +382,7 @@ mod tests {
             assert_eq!(range.clamp(f32::NAN), range.default);
         }
         let json = serde_json::to_string(&l).unwrap_or_default();
-        assert!(json.contains("\"speechRateButtonStep\":0.25"), "{json}");
+        assert!(json.contains("\"speechRate\":{\"min\":0.5"), "{json}");
     }
 
     #[test]
@@ -401,6 +417,19 @@ mod tests {
             ..SettingsPatch::default()
         });
         assert_eq!(s.voice_zh, None);
+    }
+
+    #[test]
+    fn speed_buttons_go_to_the_next_quarter() {
+        assert_eq!(step_speech_rate(1.0, 1), 1.25);
+        assert_eq!(step_speech_rate(1.05, 1), 1.25);
+        assert_eq!(step_speech_rate(1.05, -1), 1.0);
+        assert_eq!(step_speech_rate(1.25, -1), 1.0);
+        assert_eq!(step_speech_rate(1.3, -1), 1.25);
+        assert_eq!(step_speech_rate(2.9, 1), 3.0);
+        assert_eq!(step_speech_rate(3.0, 1), 3.0);
+        assert_eq!(step_speech_rate(0.5, -1), 0.5);
+        assert_eq!(step_speech_rate(f32::NAN, 1), 1.25);
     }
 
     #[test]

@@ -240,6 +240,19 @@ fn read_aloud_follows_the_highlight_by_keyboard() {
             app.keys(&[Key::Left.into()]).await;
             wait_lit(&app, at, "←").await;
 
+            // ] and [ go to the next quarter speed (the narrator's rule).
+            let rate_is = |value: &'static str| {
+                format!(
+                    "return document.getElementById('player-rate').textContent.trim().startsWith('{value} ');"
+                )
+            };
+            app.keys(&[']']).await;
+            app.wait_js("] to 1.25", STEP_TIMEOUT, &rate_is("1.25"))
+                .await;
+            app.keys(&['[']).await;
+            app.wait_js("[ back to 1", STEP_TIMEOUT, &rate_is("1"))
+                .await;
+
             // The sound was real.
             tokio::time::sleep(Duration::from_millis(500)).await;
             let wav = tokio::task::block_in_place(|| recording.stop());
