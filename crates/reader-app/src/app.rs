@@ -244,13 +244,12 @@ impl App {
     /// reading on matters more than remembering, so a failed save is not an
     /// error here.
     pub fn narrate(&self, command: narrator::Command) {
-        let store = lock(&self.store);
-        if let Ok(current) = store.settings()
-            && let Some(patch) = settings_patch(&command, &current)
-        {
-            let _ = store.save_settings(&current.patched(&patch));
+        if let Some(patch) = settings_patch(&command) {
+            let store = lock(&self.store);
+            if let Ok(current) = store.settings() {
+                let _ = store.save_settings(&current.patched(&patch));
+            }
         }
-        drop(store);
         self.narration.command(command);
     }
 

@@ -34,5 +34,7 @@ pub mod welcome;
 
 #[cfg(feature = "store")]
 pub use app::{App, AppConfig, Relabel, Startup};
-pub use load::{LoadError, LoadOptions, Loaded, Progress, extract_off_thread, fetch_source, load};
+pub use load::{
+    LoadError, LoadOptions, Loaded, Progress, extract_off_thread, fetch_parsed, fetch_source, load,
+};
 pub use view::ArticleView;

@@ -105,7 +105,15 @@ pub async fn fetch_source(
     source: &str,
     options: &LoadOptions,
 ) -> Result<(String, Page), LoadError> {
-    let parsed = Source::parse(source)?;
+    fetch_parsed(Source::parse(source)?, options).await
+}
+
+/// [`fetch_source`] for a source already parsed (a `--batch` line names a
+/// file, whatever it looks like).
+pub async fn fetch_parsed(
+    parsed: Source,
+    options: &LoadOptions,
+) -> Result<(String, Page), LoadError> {
     let key = match &parsed {
         Source::Web(url) => url.to_string(),
         Source::File(path) => path.display().to_string(),

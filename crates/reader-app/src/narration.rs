@@ -143,10 +143,11 @@ impl Narration {
         let chosen = |lang: Lang, id: &Option<String>| {
             choose_voice(&all, lang, id.as_deref()).map(|v| v.id.clone())
         };
+        let best = best_voice_ids(&all);
         NarratorVoices {
             voices: PerLang {
-                zh: voice_list(&all, Some(Lang::Zh), false),
-                en: voice_list(&all, Some(Lang::En), false),
+                zh: voice_list(&all, &best, Some(Lang::Zh), false),
+                en: voice_list(&all, &best, Some(Lang::En), false),
             },
             chosen: PerLang {
                 zh: chosen(Lang::Zh, &settings.voice_zh),
@@ -155,22 +156,27 @@ impl Narration {
             error: None,
         }
     }
+}
 
-    /// The engine's voices as listed (for the command line's `voices`).
-    pub fn all_voices(&self) -> Result<Vec<VoiceInfo>, narrator::EngineError> {
-        self.narrator.voices()
-    }
+/// The ids of the narrator's own pick for each language, found once for a
+/// whole list (espeak-ng has thousands of voices).
+pub fn best_voice_ids(all: &[VoiceInfo]) -> Vec<&str> {
+    [Lang::Zh, Lang::En]
+        .into_iter()
+        .filter_map(|l| best_voice(all, l))
+        .map(|v| v.id.as_str())
+        .collect()
 }
 
 /// The voices a listener chooses from: those speaking `lang` (all when
 /// `None`), without espeak-ng's thousands of variants unless `variants`; the
-/// narrator's own pick for each language first, then by name.
-pub fn voice_list(all: &[VoiceInfo], lang: Option<Lang>, variants: bool) -> Vec<VoiceInfo> {
-    let best: Vec<&str> = [Lang::Zh, Lang::En]
-        .into_iter()
-        .filter_map(|l| best_voice(all, l))
-        .map(|v| v.id.as_str())
-        .collect();
+/// narrator's own picks (`best`, from [`best_voice_ids`]) first, then by name.
+pub fn voice_list(
+    all: &[VoiceInfo],
+    best: &[&str],
+    lang: Option<Lang>,
+    variants: bool,
+) -> Vec<VoiceInfo> {
     let mut list: Vec<VoiceInfo> = all
         .iter()
         .filter(|v| lang.is_none_or(|l| v.speaks(l)) && (variants || !v.is_variant()))
@@ -180,26 +186,21 @@ pub fn voice_list(all: &[VoiceInfo], lang: Option<Lang>, variants: bool) -> Vec<
     list
 }
 
-/// Whether `voice` is the narrator's own pick for a language.
-pub fn is_best_voice(all: &[VoiceInfo], voice: &VoiceInfo) -> bool {
-    [Lang::Zh, Lang::En]
-        .into_iter()
-        .filter_map(|l| best_voice(all, l))
-        .any(|b| b.id == voice.id)
-}
-
-/// The settings change a narrator command makes from `current`, so speed,
-/// voices and sentence mode are remembered for next time.
-pub fn settings_patch(command: &Command, current: &Settings) -> Option<SettingsPatch> {
-    let rate = |rate| SettingsPatch {
-        speech_rate: Some(rate),
+/// The settings change a narrator command makes, so speed, voices and
+/// sentence mode are remembered for next time.
+pub fn settings_patch(command: &Command) -> Option<SettingsPatch> {
+    let rate_steps = |steps| SettingsPatch {
+        speech_rate_steps: Some(steps),
         ..SettingsPatch::default()
     };
     let patch = match command {
-        Command::SetRate { rate: r } => rate(*r),
+        Command::SetRate { rate } => SettingsPatch {
+            speech_rate: Some(*rate),
+            ..SettingsPatch::default()
+        },
         // The player steps from the same rate (it was saved with every change).
-        Command::Faster => rate(reader_settings::step_speech_rate(current.speech_rate, 1)),
-        Command::Slower => rate(reader_settings::step_speech_rate(current.speech_rate, -1)),
+        Command::Faster => rate_steps(1),
+        Command::Slower => rate_steps(-1),
         Command::SetVoice { lang, voice } => {
             let id = Some(voice.clone().unwrap_or_default());
             match lang {
@@ -232,22 +233,19 @@ mod tests {
             speech_rate: 1.05,
             ..Settings::default()
         };
-        let rate = settings_patch(&Command::SetRate { rate: 1.5 }, &now);
-        assert_eq!(rate.and_then(|p| p.speech_rate), Some(1.5));
-        let faster = settings_patch(&Command::Faster, &now);
-        assert_eq!(faster.and_then(|p| p.speech_rate), Some(1.25));
-        let slower = settings_patch(&Command::Slower, &now);
-        assert_eq!(slower.and_then(|p| p.speech_rate), Some(1.0));
-        let cleared = settings_patch(
-            &Command::SetVoice {
-                lang: Lang::En,
-                voice: None,
-            },
-            &now,
-        );
+        let applied = |command: &Command| {
+            settings_patch(command).map(|patch| now.patched(&patch).speech_rate)
+        };
+        assert_eq!(applied(&Command::SetRate { rate: 1.5 }), Some(1.5));
+        assert_eq!(applied(&Command::Faster), Some(1.25));
+        assert_eq!(applied(&Command::Slower), Some(1.0));
+        let cleared = settings_patch(&Command::SetVoice {
+            lang: Lang::En,
+            voice: None,
+        });
         // An empty id clears the choice when the patch is applied.
         assert_eq!(cleared.and_then(|p| p.voice_en).as_deref(), Some(""));
-        assert_eq!(settings_patch(&Command::Next, &now), None);
-        assert_eq!(settings_patch(&Command::Toggle, &now), None);
+        assert_eq!(settings_patch(&Command::Next), None);
+        assert_eq!(settings_patch(&Command::Toggle), None);
     }
 }

@@ -23,10 +23,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use reader_app::{LoadError, LoadOptions, Loaded, extract_off_thread, fetch_source, load};
+use reader_app::{LoadError, LoadOptions, Loaded, extract_off_thread, fetch_parsed, load};
 use reader_article::Article;
 use reader_errors::{Coded, EXIT_CODES, ErrorCode};
 use reader_l10n::Localizer;
+use reader_web::fetch::{FetchError, Source};
 use url::Url;
 
 /// Shown at the end of `--help`: the exit codes, from the one table in
@@ -228,7 +229,12 @@ fn main() -> ExitCode {
             (Some(list), _) => runtime.block_on(run_batch(list, args.format, &l10n)),
             (None, Some(input)) => done(&l10n, runtime.block_on(run_extract(input, &args))),
             // clap requires one of the two; stay calm if that ever changes.
-            (None, None) => fail(&l10n, &Failure::InvalidBase(String::new())),
+            (None, None) => {
+                let nothing = FetchError::InvalidAddress {
+                    address: String::new(),
+                };
+                fail(&l10n, &Failure::from(LoadError::from(nothing)))
+            }
         },
         Command::Read(args) => {
             let result = runtime.block_on(load_article(&args.input)).and_then(
@@ -437,13 +443,13 @@ fn write_file(path: &Path, contents: &str) -> Result<(), Failure> {
 /// Read `html`, then parse and extract it with `base` as its address; the
 /// milliseconds are there whenever extraction ran.
 async fn extract_timed(html: &str, base: Option<Url>) -> (Result<Article, Failure>, Option<f64>) {
-    // A path, even one that looks like an address or `-`.
-    let path = std::path::absolute(html).unwrap_or_else(|_| PathBuf::from(html));
     let options = LoadOptions {
         base,
         ..LoadOptions::default()
     };
-    let page = match fetch_source(&path.display().to_string(), &options).await {
+    // A path, even one that looks like an address or `-`.
+    let source = Source::File(PathBuf::from(html));
+    let page = match fetch_parsed(source, &options).await {
         Ok((_, page)) => page,
         Err(e) => return (Err(e.into()), None),
     };

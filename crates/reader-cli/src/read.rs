@@ -9,7 +9,7 @@ use std::sync::mpsc;
 use narrator::player::{Command, PlayState, PlayerEvent, PlayerSettings};
 use narrator::text::Lang;
 use narrator::{Narrator, Script};
-use reader_app::narration::{is_best_voice, voice_list};
+use reader_app::narration::{best_voice_ids, voice_list};
 use reader_article::Article;
 use reader_l10n::Localizer;
 
@@ -122,8 +122,13 @@ pub fn voices(lang: Option<Lang>, all: bool) -> Result<(), Failure> {
     let narrator = Narrator::system(PlayerSettings::default(), |_| {});
     let voices = narrator.voices()?;
     let mut stdout = std::io::stdout().lock();
-    for v in voice_list(&voices, lang, all) {
-        let mark = if is_best_voice(&voices, &v) { "*" } else { " " };
+    let best = best_voice_ids(&voices);
+    for v in voice_list(&voices, &best, lang, all) {
+        let mark = if best.contains(&v.id.as_str()) {
+            "*"
+        } else {
+            " "
+        };
         if writeln!(stdout, "{mark} {}\t{}\t{}", v.id, v.lang, v.name).is_err() {
             break;
         }

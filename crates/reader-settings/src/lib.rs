@@ -180,6 +180,9 @@ pub struct SettingsPatch {
     pub ui_lang: Option<String>,
     pub theme_chosen: Option<bool>,
     pub speech_rate: Option<f32>,
+    /// Move the speech rate this many button steps faster (or slower,
+    /// negative), after `speech_rate`: "faster" is `1` (see [`step_speech_rate`]).
+    pub speech_rate_steps: Option<i32>,
     /// `Some("")` clears the choice (back to the narrator's pick).
     pub voice_zh: Option<String>,
     pub voice_en: Option<String>,
@@ -228,6 +231,9 @@ impl Settings {
         }
         if let Some(v) = patch.speech_rate {
             s.speech_rate = v;
+        }
+        if let Some(steps) = patch.speech_rate_steps {
+            s.speech_rate = step_speech_rate(s.speech_rate, steps);
         }
         if let Some(v) = &patch.voice_zh {
             s.voice_zh = Some(v.clone()).filter(|v| !v.is_empty());
