@@ -11,6 +11,17 @@ use serde::{Deserialize, Serialize};
 /// arm's length); the steps widen as the text grows, like a magnifier's.
 pub const TEXT_SIZES: &[u32] = &[18, 20, 22, 24, 28, 32, 36, 40, 48, 56, 64, 72, 80, 96];
 pub const DEFAULT_TEXT_SIZE: u32 = 24;
+/// The size of every button, label and menu (Home, Settings, Help, errors,
+/// the toolbar) for each of [`TEXT_SIZES`], in the same order: the whole
+/// window grows with the text, as a browser's Ctrl + does, so a reader who
+/// needs 96 px text can also read "Larger text".
+///
+/// Not the text size itself: the controls must still fit a 1366×768 screen
+/// in at most two toolbar rows, so they grow more slowly — never below 22 px
+/// (care mode's smallest label), at least 28 px by 48 px text (the MIIT
+/// age-friendly spec's "largest text ≥ 30" on main screens, in our px), and
+/// 56 px at the largest text.
+pub const CONTROL_SIZES: &[u32] = &[22, 22, 22, 22, 24, 24, 26, 26, 30, 34, 38, 44, 48, 56];
 /// Line height as a multiple of the text size: WCAG 1.4.12 asks that 1.5
 /// works; 1.8 is calmer for older eyes.
 pub const LINE_HEIGHT_RANGE: (f32, f32) = (1.5, 2.5);
@@ -74,6 +85,8 @@ impl Range {
 #[serde(rename_all = "camelCase")]
 pub struct Limits {
     pub text_sizes: &'static [u32],
+    /// [`CONTROL_SIZES`]: the controls' size for each of `text_sizes`.
+    pub control_sizes: &'static [u32],
     pub default_text_size: u32,
     pub line_height: Range,
     pub letter_spacing: Range,
@@ -96,6 +109,7 @@ pub const SPEECH_RATE: Range = Range::new(SPEECH_RATE_RANGE, SPEECH_RATE_STEP, D
 pub fn limits() -> Limits {
     Limits {
         text_sizes: TEXT_SIZES,
+        control_sizes: CONTROL_SIZES,
         default_text_size: DEFAULT_TEXT_SIZE,
         line_height: LINE_HEIGHT,
         letter_spacing: LETTER_SPACING,
@@ -309,6 +323,23 @@ fn nearest_text_size(px: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_text_size_has_a_control_size_that_grows_with_it() {
+        assert_eq!(CONTROL_SIZES.len(), TEXT_SIZES.len());
+        assert!(CONTROL_SIZES.windows(2).all(|w| w[0] <= w[1]));
+        assert!(CONTROL_SIZES.iter().all(|&c| c >= 22));
+        for (&text, &control) in TEXT_SIZES.iter().zip(CONTROL_SIZES) {
+            // Never larger than the text once the text is large, and at
+            // 48 px text and above every label is at least 28 px.
+            if text >= 24 {
+                assert!(control <= text, "{control} px controls for {text} px text");
+            }
+            if text >= 48 {
+                assert!(control >= 28, "{control} px controls for {text} px text");
+            }
+        }
+    }
 
     #[test]
     fn values_come_back_into_range() {
