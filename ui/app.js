@@ -4,6 +4,8 @@
 // article content through render.js. The views and their roles:
 //   views.js           the view stack, focus and scroll memory, the live region
 //   settings.js        settings, the Settings sliders, theme and language
+//   toolbar.js         the reader's toolbar: text size, More, colours
+//   place.js           the reading place, the progress band, the pinned bar
 //   speech-settings.js the read-aloud part of Settings (speed, voices)
 //   player.js          the read-aloud player, the highlight, narrator events
 //   reader.js          opening and showing an article
@@ -16,15 +18,19 @@ import { bindErrors, showError } from "./errors.js";
 import { bindHome, showNotice } from "./home.js";
 import { bindKeys, goBack } from "./keys.js";
 import { applyStrings } from "./l10n.js";
+import { bindPlace, readingPlace, relabelProgress, restorePlace } from "./place.js";
 import { bindPlayer, updatePlayerControls } from "./player.js";
 import { openSource, openWelcome, relabelArticle } from "./reader.js";
-import { bindSettings, cycleTheme, followSystemTheme, initSettings, onStringsChanged, stepTextSize } from "./settings.js";
+import { bindSettings, followSystemTheme, initSettings, onStringsChanged } from "./settings.js";
 import { bindSpeechSettings } from "./speech-settings.js";
-import { $, announce, go } from "./views.js";
+import { bindToolbar } from "./toolbar.js";
+import { $, announce, go, keepPlace } from "./views.js";
 
 function bind() {
   bindKeys();
   bindHome();
+  bindPlace();
+  bindToolbar();
   bindPlayer();
   bindSettings();
   bindSpeechSettings();
@@ -32,17 +38,18 @@ function bind() {
 
   $("loading-home").addEventListener("click", goBack);
   $("btn-back").addEventListener("click", goBack);
-  $("btn-smaller").addEventListener("click", () => stepTextSize(-1));
-  $("btn-larger").addEventListener("click", () => stepTextSize(+1));
-  $("btn-theme").addEventListener("click", cycleTheme);
-  $("btn-settings").addEventListener("click", () => go("settings"));
   $("settings-back").addEventListener("click", goBack);
   $("help-back").addEventListener("click", goBack);
+  $("help-welcome").addEventListener("click", openWelcome);
+  // Back to the reader from Settings or Help: the same paragraph at the top,
+  // even when the text size changed meanwhile.
+  keepPlace("reader", readingPlace, restorePlace);
 
   // A new UI language: the player's speed unit and the article's meta line
   // are worded too. The article is not reopened, so the voice reads on.
   onStringsChanged(updatePlayerControls);
   onStringsChanged(relabelArticle);
+  onStringsChanged(relabelProgress);
 
   backend.onOpenRequest(openSource);
 }

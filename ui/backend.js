@@ -27,6 +27,8 @@ export const openInBrowser = (url) => call("open_in_browser", { url });
 /** Sends a NarratorCommand ({action: "play" | "toggle" | ..., ...}); progress comes to onNarrator. */
 export const narrate = (command) => call("narrate", { command });
 export const narratorVoices = () => call("narrator_voices");
+/** F11: full screen on or off; resolves with whether the window is full screen now. */
+export const toggleFullscreen = () => call("toggle_fullscreen");
 
 /**
  * Opens an article; `onProgress` receives each {stage} the shell reports

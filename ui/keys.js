@@ -2,10 +2,12 @@
 // Escape back, F1 help, and in the Reader the read-aloud keys (Space, ← →,
 // Ctrl+↑ Ctrl+↓, [ ], Enter on a sentence). docs/app.md lists them.
 
+import { toggleFullscreen } from "./backend.js";
 import { focusAddress } from "./home.js";
 import { hasSpeech, moveBy, narrate, playFrom, stepRate } from "./player.js";
 import { cancelOpen } from "./reader.js";
 import { defaultTextSize, stepTextSize } from "./settings.js";
+import { closeMore } from "./toolbar.js";
 import { back, currentView, go } from "./views.js";
 
 /** Escape, Back and Loading's "Home": the previous view; an open under way is dropped. */
@@ -75,9 +77,16 @@ function onKeyDown(e) {
     focusAddress();
   } else if (e.key === "Escape" && !e.ctrlKey && !e.altKey) {
     if (currentView() === "home") return;
-    goBack();
+    if (currentView() === "reader" && closeMore()) {
+      // More was open: Escape closed it, and the reader stays.
+    } else {
+      goBack();
+    }
   } else if (e.key === "F1") {
     if (currentView() !== "help") go("help");
+  } else if (e.key === "F11") {
+    // Full screen is the shell's to switch (the window, not the page).
+    toggleFullscreen().catch(() => {});
   } else {
     return;
   }
@@ -87,4 +96,9 @@ function onKeyDown(e) {
 
 export function bindKeys() {
   document.addEventListener("keydown", onKeyDown);
+  // Which hand is on the computer: with the keyboard, focus always shows
+  // (styles.css); a click or a touch hides the ring until the next key.
+  const root = document.documentElement;
+  document.addEventListener("keydown", () => { root.dataset.input = "keyboard"; }, true);
+  document.addEventListener("pointerdown", () => { root.dataset.input = "pointer"; }, true);
 }

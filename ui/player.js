@@ -4,8 +4,15 @@
 
 import * as backend from "./backend.js";
 import { setL10n } from "./l10n.js";
+import { keepingPlace } from "./place.js";
 import { limits, noteSettings, rateText, settings } from "./settings.js";
-import { $, announce, currentView, onLeave } from "./views.js";
+import { $, announce, currentView, focusVisibly, go, onLeave } from "./views.js";
+
+// The Listen button's word for each narrator state: "Starting…" until the
+// engine is heard, so the button never claims to play in silence.
+const TOGGLE_WORD = { starting: "player-starting", playing: "player-pause" };
+// The states in which the player's row (move, speed) is shown.
+const LISTENING = new Set(["starting", "playing", "paused"]);
 
 const player = {
   speech: null, // the article's script (ArticleView.speech), null when nothing is on show
@@ -29,9 +36,27 @@ export function hasSpeech() {
   return Boolean(player.speech && player.speech.sentences.length);
 }
 
+/**
+ * Why reading aloud cannot go on: at the top of the article with a "How to
+ * fix this" button (never in the toolbar, which keeps its height), and said
+ * through the live region for a listener who cannot see it.
+ */
 function showPlayerError(message) {
-  $("player-error").textContent = message || "";
-  $("player-error").hidden = !message;
+  const shown = !$("player-error").hidden;
+  if (!message && !shown) return;
+  keepingPlace(() => {
+    $("player-error-message").textContent = message || "";
+    $("player-error").hidden = !message;
+  });
+  if (message && !shown) announce(message);
+}
+
+/** Shows the player's row while listening; the article keeps its place. */
+function showPlayerRow(on) {
+  if ($("player-slot").hidden !== on) return;
+  keepingPlace(() => {
+    $("player-slot").hidden = !on;
+  });
 }
 
 /** A new article on show (`speech` = its script, `sentenceEls` = render.js's elements): a fresh player. */
@@ -41,8 +66,10 @@ export function resetPlayer(speech, sentenceEls) {
   player.status = null;
   player.current = null;
   player.followFocus = false;
-  $("player-slot").hidden = !hasSpeech();
-  showPlayerError("");
+  $("player-toggle").hidden = !hasSpeech();
+  $("player-sentence-mode").hidden = !hasSpeech();
+  $("player-slot").hidden = true;
+  $("player-error").hidden = true;
   setL10n($("player-toggle"), "player-listen");
   updateRoving(firstSentenceEl());
   updatePlayerControls();
@@ -83,10 +110,12 @@ function onNarrator(event) {
   player.status = status;
   const playing = status.state === "playing";
   const toggle = $("player-toggle");
-  const id = playing ? "player-pause" : "player-listen";
+  const id = TOGGLE_WORD[status.state] || "player-listen";
   if (toggle.dataset.l10nId !== id) setL10n(toggle, id);
+  toggle.setAttribute("aria-busy", status.state === "starting" ? "true" : "false");
   if (event.error && event.error.message) showPlayerError(event.error.message);
   else if (playing) showPlayerError("");
+  showPlayerRow(LISTENING.has(status.state));
   // The shell saved these in Settings; keep the Settings view in step.
   noteSettings({ speechRate: status.rate, sentenceMode: status.sentenceMode });
   updatePlayerControls();
@@ -168,6 +197,12 @@ function leaving(from, to) {
 
 export function bindPlayer() {
   $("player-toggle").addEventListener("click", () => narrate({ action: "toggle" }));
+  $("player-error-help").addEventListener("click", () => {
+    go("help");
+    const where = $("help-no-sound");
+    focusVisibly(where);
+    where.scrollIntoView({ block: "start" });
+  });
   $("player-previous").addEventListener("click", () => narrate({ action: "previous" }));
   $("player-next").addEventListener("click", () => narrate({ action: "next" }));
   $("player-slower").addEventListener("click", () => stepRate(-1));

@@ -5,8 +5,10 @@
 import * as backend from "./backend.js";
 import { showError } from "./errors.js";
 import { setL10n, t } from "./l10n.js";
+import { resetPlace } from "./place.js";
 import { resetPlayer } from "./player.js";
 import { renderArticle } from "./render.js";
+import { resetToolbar } from "./toolbar.js";
 import { $, announce, go } from "./views.js";
 
 let article = null; // the ArticleView on show
@@ -49,7 +51,9 @@ function showArticle(view) {
     article: $("article"), title: $("article-title"), meta: $("article-meta"), body: $("article-body"),
   }, openSource);
   resetPlayer(view.speech, sentences);
+  resetToolbar();
   go("reader");
+  resetPlace();
   announce(t("status-opened"));
 }
 

@@ -52,7 +52,10 @@ export function renderArticle(view, els, onLink) {
   if (a.lead_image && !hasLeadInBody) nodes.push(figure({ src: a.lead_image, alt: "" }, ctx, null));
   blocks.forEach((block, i) => {
     const node = renderBlock(block, ctx, i);
-    if (node) nodes.push(node);
+    if (!node) return;
+    // The reading place is kept by block (place.js), as the narrator counts them.
+    node.dataset.block = String(i);
+    nodes.push(node);
   });
   els.body.replaceChildren(...nodes);
   return ctx.marked;

@@ -6,7 +6,8 @@
 
 import * as backend from "./backend.js";
 import { applyStrings, t } from "./l10n.js";
-import { $, announce } from "./views.js";
+import { keepingPlace } from "./place.js";
+import { $, announce, focusVisibly, onLeave } from "./views.js";
 
 /** The Settings in force (the shell's last answer, or a change being shown). */
 export let settings = null;
@@ -15,6 +16,8 @@ export let limits = null;
 
 let settingsSeq = 0; // only the newest update_settings answer is applied
 const stringsHooks = [];
+const appliedHooks = [];
+let undoPatch = null; // what "Undo" after a reset puts back
 
 // The sliders and the Limits range each one takes its bounds from. The
 // text-size slider moves through the offered sizes by position instead
@@ -50,16 +53,41 @@ export function onStringsChanged(fn) {
   stringsHooks.push(fn);
 }
 
-/** Shows `settings` on the page and in the Settings view. */
+/** Calls `fn(settings)` each time settings are shown (the toolbar words its buttons by them). */
+export function onSettingsApplied(fn) {
+  appliedHooks.push(fn);
+}
+
+/** The controls' size for a text size: the shell's table (Limits.controlSizes). */
+function controlSize(textSize) {
+  const i = limits.textSizes.indexOf(textSize);
+  return limits.controlSizes[i >= 0 ? i : limits.textSizes.indexOf(limits.defaultTextSize)];
+}
+
+/** "largest" / "smallest" when `textSize` is at an end of the offered sizes, else null. */
+export function textSizeEnd(textSize) {
+  if (textSize >= limits.textSizes[limits.textSizes.length - 1]) return "largest";
+  if (textSize <= limits.textSizes[0]) return "smallest";
+  return null;
+}
+
+/**
+ * Shows `settings` on the page and in the Settings view. The whole window
+ * grows with the text (--ui-size), and the paragraph at the top of the
+ * reader stays there (place.js).
+ */
 export function applySettings() {
   const s = settings;
   const root = document.documentElement;
   root.dataset.theme = s.theme;
-  root.style.setProperty("--text-size", `${s.textSize}px`);
-  root.style.setProperty("--line-height", String(s.lineHeight));
-  root.style.setProperty("--letter-spacing", `${s.letterSpacing}em`);
-  root.style.setProperty("--word-spacing", `${s.wordSpacing}em`);
-  root.style.setProperty("--content-width", `${s.contentWidth}em`);
+  keepingPlace(() => {
+    root.style.setProperty("--text-size", `${s.textSize}px`);
+    root.style.setProperty("--ui-size", `${controlSize(s.textSize)}px`);
+    root.style.setProperty("--line-height", String(s.lineHeight));
+    root.style.setProperty("--letter-spacing", `${s.letterSpacing}em`);
+    root.style.setProperty("--word-spacing", `${s.wordSpacing}em`);
+    root.style.setProperty("--content-width", `${s.contentWidth}em`);
+  });
 
   // Values in words an older reader can follow: "24 px", "2.0 ×" (倍),
   // spacing as "normal" or a share of the text size.
@@ -74,6 +102,7 @@ export function applySettings() {
   $("set-sentence-mode").checked = Boolean(s.sentenceMode);
   for (const radio of document.querySelectorAll("input[name=theme]")) radio.checked = radio.value === s.theme;
   for (const radio of document.querySelectorAll("input[name=lang]")) radio.checked = radio.value === s.uiLang;
+  for (const fn of appliedHooks) fn(s);
 }
 
 /** "1.25 ×" / "1.25 倍": the speed as the shell words it, no trailing zeros. */
@@ -134,22 +163,57 @@ export function noteSettings(patch) {
   applySettings();
 }
 
+/** "Text size 96 — the largest": the size, and whether it can go no further. */
+function sizeStatus(textSize) {
+  const end = textSizeEnd(textSize);
+  return [t("status-text-size"), textSize, end ? t(`status-text-size-${end}`) : ""].join(" ").trim();
+}
+
 /** Larger (+1) or smaller (-1) by one offered size; the shell picks the size. */
 export async function stepTextSize(steps) {
   const saved = await changeSettings({ textSizeSteps: steps }, { relative: true });
-  if (saved) announce(`${t("status-text-size")} ${saved.textSize}`);
+  if (saved) announce(sizeStatus(saved.textSize));
 }
 
 /** Back to the usual text size (Ctrl+0). */
 export function defaultTextSize() {
   changeSettings({ textSize: limits.defaultTextSize });
-  announce(`${t("status-text-size")} ${limits.defaultTextSize}`);
+  announce(sizeStatus(limits.defaultTextSize));
 }
 
-/** "Back to the usual settings": size, spacing and width to their defaults. */
-export function resetTypography() {
-  changeSettings({ resetTypography: true }, { relative: true });
+/**
+ * "Back to the usual settings", asked once in place: size, spacing and width
+ * go back to their defaults, and "Undo" puts the reader's own back.
+ */
+function askReset() {
+  showResetPart("reset-confirm");
+  focusVisibly($("reset-yes"));
+  announce(t("status-settings-reset-question"));
+}
+
+async function resetTypography() {
+  const before = settings;
+  const saved = await changeSettings({ resetTypography: true }, { relative: true });
+  if (!saved) return showResetPart(null);
+  // Undo puts back exactly what the reset changed (the shell decides what that is).
+  undoPatch = Object.fromEntries(Object.keys(saved).filter((k) => saved[k] !== before[k]).map((k) => [k, before[k]]));
+  showResetPart("reset-done");
+  focusVisibly($("reset-undo"));
   announce(t("status-settings-reset"));
+}
+
+function undoReset() {
+  if (undoPatch) changeSettings(undoPatch);
+  undoPatch = null;
+  showResetPart(null);
+  focusVisibly($("settings-reset"));
+  announce(t("status-settings-undone"));
+}
+
+/** Shows one part of the reset area ("reset-confirm", "reset-done") or neither. */
+function showResetPart(id) {
+  $("reset-confirm").hidden = id !== "reset-confirm";
+  $("reset-done").hidden = id !== "reset-done";
 }
 
 export function setTheme(theme) {
@@ -210,5 +274,18 @@ export function bindSettings() {
     radio.addEventListener("change", () => radio.checked && setLanguage(radio.value));
   }
   $("settings-form").addEventListener("submit", (e) => e.preventDefault());
-  $("settings-reset").addEventListener("click", resetTypography);
+  $("settings-reset").addEventListener("click", askReset);
+  $("reset-yes").addEventListener("click", resetTypography);
+  $("reset-no").addEventListener("click", () => {
+    showResetPart(null);
+    focusVisibly($("settings-reset"));
+  });
+  $("reset-undo").addEventListener("click", undoReset);
+  // A question or an Undo left behind would be stale on the next visit.
+  onLeave((from) => {
+    if (from === "settings") {
+      showResetPart(null);
+      undoPatch = null;
+    }
+  });
 }

@@ -20,7 +20,8 @@ const START_FOCUS = {
 // history; Loading and Error stand in for each other at the top.
 let stack = [];
 const focusMemory = new Map(); // view -> element that had focus when we left it
-const scrollMemory = new Map(); // view -> scroll position when we left it
+const scrollMemory = new Map(); // view -> where it was scrolled to when we left it
+const placeKeepers = new Map(); // view -> {save, restore}: its own idea of "where"
 const showHooks = new Map(); // view -> [fn]
 const leaveHooks = []; // fn(from, to)
 
@@ -28,6 +29,15 @@ const leaveHooks = []; // fn(from, to)
 export function onShow(name, fn) {
   if (!showHooks.has(name)) showHooks.set(name, []);
   showHooks.get(name).push(fn);
+}
+
+/**
+ * `name` keeps its place its own way instead of by pixels: `save()` when the
+ * reader leaves it, `restore(saved)` on the way back (the reader's place
+ * survives a text-size change made in Settings).
+ */
+export function keepPlace(name, save, restore) {
+  placeKeepers.set(name, { save, restore });
 }
 
 /** Calls `fn(from, to)` at every change of view. */
@@ -61,9 +71,11 @@ export function back() {
   stack.pop();
   const to = currentView();
   arrive(from, to);
-  window.scrollTo(0, scrollMemory.get(to) || 0);
+  const keeper = placeKeepers.get(to);
+  if (keeper) keeper.restore(scrollMemory.get(to));
+  else window.scrollTo(0, scrollMemory.get(to) || 0);
   const el = focusMemory.get(to);
-  if (el && el.isConnected && el.offsetParent !== null) el.focus({ preventScroll: true });
+  if (el && el.isConnected && el.offsetParent !== null) focusVisibly(el);
   else focusStart(to);
 }
 
@@ -77,12 +89,23 @@ function arrive(from, to) {
 
 function remember(name) {
   if (!name) return;
-  scrollMemory.set(name, window.scrollY);
+  const keeper = placeKeepers.get(name);
+  scrollMemory.set(name, keeper ? keeper.save() : window.scrollY);
   if ($(`view-${name}`).contains(document.activeElement)) focusMemory.set(name, document.activeElement);
 }
 
 function focusStart(name) {
-  $(START_FOCUS[name]).focus({ preventScroll: true });
+  focusVisibly($(START_FOCUS[name]));
+}
+
+/**
+ * Moves focus to `el` with its ring showing, whatever moved it: after a view
+ * change or a question appearing the reader must see where they are, also
+ * when the last thing they did was a click (WCAG 2.4.7).
+ */
+export function focusVisibly(el) {
+  document.documentElement.dataset.input = "keyboard";
+  el.focus({ preventScroll: true });
 }
 
 /** The one live region: short state changes, never article text. */

@@ -40,16 +40,41 @@ loading-home = Stop and go back
 reader-toolbar =
     .aria-label = Reading tools
 reader-back = Back
+reader-text-size =
+    .aria-label = Text size
 reader-smaller = Smaller text
 reader-larger = Larger text
-reader-theme = Colours
+# The text-size buttons at either end: they say so instead of doing nothing.
+reader-smallest = Smallest text
+reader-largest = Largest text
+reader-more = More
+reader-more-panel =
+    .aria-label = More tools
+# The colours button names the colours in use; pressing it moves to the next.
+reader-theme-care = Colours: warm
+reader-theme-dark = Colours: dark
+reader-theme-contrast = Colours: high contrast
 reader-settings = Settings
+reader-help = Help
+# How far through the article, for screen readers: "Paragraph 3 of 12".
+# The UI puts the numbers between the parts.
+reader-progress =
+    .aria-label = How far you have read
+reader-progress-before = Paragraph
+reader-progress-middle = of
+reader-progress-after = {""}
 
 ## Reading aloud (the player in the reader's toolbar)
 
 # The big button: says what pressing it does.
 player-listen = Listen
 player-pause = Pause
+# After Listen, until the first sound is heard.
+player-starting = Starting…
+player-controls =
+    .aria-label = Reading aloud
+# Beside the message that reading aloud could not start.
+player-error-help = How to fix this
 player-move =
     .aria-label = Move through the article
 player-previous = Previous sentence
@@ -86,6 +111,11 @@ settings-preview-title = Preview
 settings-preview-zh = 秋天的早晨，公园里很安静。老人们在湖边散步，树叶慢慢变黄了。
 settings-preview-en = On an autumn morning the park is quiet. People walk by the lake, and the leaves slowly turn yellow.
 settings-reset = Back to the usual settings
+settings-reset-question = Put the text size, spacing and line length back as they were at first?
+settings-reset-yes = Yes, put them back
+settings-reset-no = No, keep mine
+settings-reset-done = The usual text size, spacing and line length are back.
+settings-reset-undo = Undo: bring mine back
 # Shown after a slider's number (the number comes first: "24 px").
 settings-unit-px = px
 settings-unit-times = ×
@@ -132,8 +162,11 @@ error-home = Go to the start page
 
 ## Help
 
-help-title = Keyboard shortcuts
+help-title = Help
 help-back = Back
+help-welcome-intro = The welcome guide shows, in a short article, how Care Reader works.
+help-welcome = Open the welcome guide
+help-keys-title = Keyboard shortcuts
 help-intro = You can use Care Reader with the keyboard alone. Press Tab to move to the next button.
 help-keys-larger = Ctrl and =
 help-larger = Larger text
@@ -147,6 +180,8 @@ help-keys-back = Esc
 help-back-key = Go back
 help-keys-help = F1
 help-help = Show this help
+help-keys-fullscreen = F11
+help-fullscreen = Full screen, or back to a window
 help-keys-tab = Tab
 help-tab = Move to the next button or link
 
@@ -163,6 +198,12 @@ help-speed = Read slower or faster
 help-keys-from-here = Enter
 help-from-here = Read from the chosen sentence
 
+help-no-sound-title = If you hear nothing when you press Listen
+help-no-sound-volume = Check that the computer’s sound is turned on and not muted.
+help-no-sound-speaker = Check that the speakers or headphones are plugged in and switched on.
+help-no-sound-service = Reading aloud needs the computer’s speech service. On Linux someone can install it with: sudo apt install speech-dispatcher speech-dispatcher-espeak-ng espeak-ng
+help-no-sound-restart = Then close Care Reader, open it again, and press Listen.
+
 ## Status announcements for screen readers (never the article's own text).
 ## The UI adds a number after status-text-size, e.g. "Text size 28".
 
@@ -170,6 +211,12 @@ status-opening = Opening the page…
 status-opened = The article is open.
 status-failed = The page could not be opened.
 status-text-size = Text size
+# Said after the number when the text cannot grow or shrink any further.
+status-text-size-largest = — the largest
+status-text-size-smallest = — the smallest
+status-more-open = More tools are shown below.
+status-settings-reset-question = Put the usual settings back? Choose yes or no.
+status-settings-undone = Your own settings are back.
 status-theme-care = Warm colours
 status-theme-dark = Dark colours
 status-theme-contrast = High contrast colours

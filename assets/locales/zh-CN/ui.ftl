@@ -39,16 +39,40 @@ loading-home = 不等了，返回
 reader-toolbar =
     .aria-label = 阅读工具
 reader-back = 返回
+reader-text-size =
+    .aria-label = 字的大小
 reader-smaller = 字小一点
 reader-larger = 字大一点
-reader-theme = 换颜色
+# 字号到了头：按钮直接说出来，而不是按了没反应。
+reader-smallest = 已经最小
+reader-largest = 已经最大
+reader-more = 更多
+reader-more-panel =
+    .aria-label = 更多工具
+# 颜色按钮写出现在用的颜色；按一下换成下一种。
+reader-theme-care = 颜色：护眼
+reader-theme-dark = 颜色：夜间
+reader-theme-contrast = 颜色：高对比
 reader-settings = 设置
+reader-help = 帮助
+# 读到哪里了，给读屏软件听：“第 3 段，共 12 段”。界面把数字放在几段文字中间。
+reader-progress =
+    .aria-label = 读到哪里了
+reader-progress-before = 第
+reader-progress-middle = 段，共
+reader-progress-after = 段
 
 ## 朗读（阅读页工具栏里的播放器）
 
 # 大按钮：写的是按下去会做什么。
 player-listen = 朗读
 player-pause = 暂停
+# 按下“朗读”以后，听到声音之前。
+player-starting = 正在准备…
+player-controls =
+    .aria-label = 朗读
+# 在“不能朗读”的说明旁边。
+player-error-help = 怎么解决
 player-move =
     .aria-label = 在文章里前后移动
 player-previous = 上一句
@@ -85,6 +109,11 @@ settings-preview-title = 效果预览
 settings-preview-zh = 秋天的早晨，公园里很安静。老人们在湖边散步，树叶慢慢变黄了。
 settings-preview-en = On an autumn morning the park is quiet. People walk by the lake, and the leaves slowly turn yellow.
 settings-reset = 恢复原来的设置
+settings-reset-question = 把字的大小、间距和每行长度都恢复成最开始的样子吗？
+settings-reset-yes = 是的，恢复
+settings-reset-no = 不用了
+settings-reset-done = 字的大小、间距和每行长度已经恢复成原来的样子。
+settings-reset-undo = 撤销，换回我刚才的设置
 # 跟在滑块数字后面（数字在前：“24 像素”）。
 settings-unit-px = 像素
 settings-unit-times = 倍
@@ -130,8 +159,11 @@ error-home = 回到首页
 
 ## 帮助
 
-help-title = 键盘快捷键
+help-title = 帮助
 help-back = 返回
+help-welcome-intro = 欢迎指南是一篇短文章，介绍关怀阅读怎么用。
+help-welcome = 打开欢迎指南
+help-keys-title = 键盘快捷键
 help-intro = 只用键盘也能使用关怀阅读。按 Tab 键可以移到下一个按钮。
 help-keys-larger = Ctrl 加 =
 help-larger = 字大一点
@@ -145,6 +177,8 @@ help-keys-back = Esc
 help-back-key = 返回
 help-keys-help = F1
 help-help = 显示这份说明
+help-keys-fullscreen = F11
+help-fullscreen = 全屏显示，再按一次恢复窗口
 help-keys-tab = Tab
 help-tab = 移到下一个按钮或链接
 
@@ -161,6 +195,12 @@ help-speed = 读慢一点或快一点
 help-keys-from-here = 回车键
 help-from-here = 从选中的那一句开始读
 
+help-no-sound-title = 按了“朗读”却听不到声音
+help-no-sound-volume = 看看电脑的声音有没有打开，是不是静音了。
+help-no-sound-speaker = 看看音箱或耳机有没有插好、有没有打开。
+help-no-sound-service = 朗读要用电脑上的语音服务。在 Linux 上可以请人这样安装：sudo apt install speech-dispatcher speech-dispatcher-espeak-ng espeak-ng
+help-no-sound-restart = 然后关掉关怀阅读，再打开，按“朗读”。
+
 ## 给读屏软件的状态播报（绝不念文章内容）。
 ## 界面会在 status-text-size 后面接上数字，例如“字号 28”。
 
@@ -168,6 +208,12 @@ status-opening = 正在打开网页…
 status-opened = 文章已经打开。
 status-failed = 网页没能打开。
 status-text-size = 字号
+# 字号不能再大或再小时，接在数字后面说。
+status-text-size-largest = 已经是最大了
+status-text-size-smallest = 已经是最小了
+status-more-open = 更多工具在下面。
+status-settings-reset-question = 要恢复原来的设置吗？请选“是”或“不用了”。
+status-settings-undone = 已经换回你刚才的设置。
 status-theme-care = 护眼颜色
 status-theme-dark = 夜间颜色
 status-theme-contrast = 高对比颜色

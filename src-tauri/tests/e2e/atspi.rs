@@ -282,8 +282,7 @@ fn screen_reader_reads(test: &str, locale: &str, lang: &str) {
         "reader-back",
         "reader-smaller",
         "reader-larger",
-        "reader-theme",
-        "reader-settings",
+        "reader-more",
     ] {
         let button = reader.expect("push button", &s(id), id);
         assert!(

@@ -120,7 +120,7 @@ async fn watch_until(app: &App, upto: i64, within: Duration) -> Vec<i64> {
             Instant::now() < deadline,
             "the highlight did not reach sentence {upto} within {within:?} (lit so far: {seen:?}; \
              player error: {:?})",
-            app.text_of("player-error").await
+            app.text_of("player-error-message").await
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
@@ -145,7 +145,7 @@ async fn open_fixture(ctx: &Ctx, app: &App) {
     app.wait_js(
         "the player to show for an article with a script",
         STEP_TIMEOUT,
-        "return !document.getElementById('player-slot').hidden \
+        "return !document.getElementById('player-toggle').hidden \
            && document.querySelectorAll('#article [data-sentence]').length > 10;",
     )
     .await;
@@ -268,6 +268,8 @@ fn read_aloud_follows_the_highlight_by_keyboard() {
             app.keys(&[' ']).await;
             wait_toggle(&app, "player-listen").await;
             app.screenshot("narrator-highlight-care").await;
+            // The colours button is under More.
+            app.click("btn-more").await;
             app.click("btn-theme").await;
             app.wait_js(
                 "the dark theme",
@@ -340,6 +342,7 @@ fn language_change_keeps_the_voice_going() {
             watch_until(&app, 2, FIRST_SOUND).await;
 
             // To Settings (reading goes on there) and switch to Chinese.
+            app.click("btn-more").await;
             app.click("btn-settings").await;
             app.wait_view("settings", STEP_TIMEOUT).await;
             let before = app
