@@ -17,11 +17,11 @@ pub const DEFAULT_TEXT_SIZE: u32 = 24;
 /// needs 96 px text can also read "Larger text".
 ///
 /// Not the text size itself: the controls must still fit a 1366×768 screen
-/// in at most two toolbar rows, so they grow more slowly — never below 22 px
-/// (care mode's smallest label), at least 28 px by 48 px text (the MIIT
-/// age-friendly spec's "largest text ≥ 30" on main screens, in our px), and
-/// 56 px at the largest text.
-pub const CONTROL_SIZES: &[u32] = &[22, 22, 22, 22, 24, 24, 26, 26, 30, 34, 38, 44, 48, 56];
+/// (and a 1024×600 one) in at most two toolbar rows, in English too, so they
+/// grow more slowly — never below 22 px (care mode's smallest label), at
+/// least 28 px by 48 px text (the MIIT age-friendly spec asks for its
+/// largest text on main screens), and 48 px at the largest text.
+pub const CONTROL_SIZES: &[u32] = &[22, 22, 22, 22, 24, 24, 26, 26, 30, 32, 36, 40, 44, 48];
 /// Line height as a multiple of the text size: WCAG 1.4.12 asks that 1.5
 /// works; 1.8 is calmer for older eyes.
 pub const LINE_HEIGHT_RANGE: (f32, f32) = (1.5, 2.5);

@@ -23,11 +23,11 @@ use crate::support::{App, Ctx, scenario};
 const CORPUS_CASE: (&str, &str) = ("gne-zh", "163-1");
 
 /// Our article with one photo (tests/fixtures/app).
-const PHOTO_ARTICLE: &str = "/app/photo-article.html";
-const PHOTO_TITLE: &str = "公园里的银杏树黄了";
+pub(crate) const PHOTO_ARTICLE: &str = "/app/photo-article.html";
+pub(crate) const PHOTO_TITLE: &str = "公园里的银杏树黄了";
 
 /// The views a reader can land on and stay (Loading only passes by).
-const STABLE_VIEWS: [&str; 5] = ["home", "reader", "settings", "error", "help"];
+pub(crate) const STABLE_VIEWS: [&str; 5] = ["home", "reader", "settings", "error", "help"];
 
 // ---------------------------------------------------------------------------
 // Helpers shared by the scenarios
@@ -45,7 +45,7 @@ fn unreachable_url() -> String {
 
 /// Launches the app on a fresh data folder and brings it Home (a first run
 /// starts on the welcome article).
-async fn launch_home(ctx: &mut Ctx, label: &str) -> App {
+pub(crate) async fn launch_home(ctx: &mut Ctx, label: &str) -> App {
     let dir = ctx.fresh_data_dir(label);
     let app = ctx.launch(&dir).await;
     app.go_home().await;
@@ -64,7 +64,7 @@ async fn wait_recent(app: &App) {
 
 /// Brings `view` up the way a reader would get there. Reader reopens the
 /// newest recent article, Error opens an address where nothing listens.
-async fn show(app: &App, view: &str) {
+pub(crate) async fn show(app: &App, view: &str) {
     match view {
         "home" => app.go_home().await,
         "reader" => {
@@ -96,7 +96,7 @@ async fn show(app: &App, view: &str) {
     .await;
 }
 
-async fn set_theme(app: &App, theme: &str) {
+pub(crate) async fn set_theme(app: &App, theme: &str) {
     show(app, "settings").await;
     app.choose_radio("theme", theme).await;
     app.wait_js(
@@ -107,7 +107,7 @@ async fn set_theme(app: &App, theme: &str) {
     .await;
 }
 
-async fn set_language(app: &App, lang: &str) {
+pub(crate) async fn set_language(app: &App, lang: &str) {
     show(app, "settings").await;
     app.choose_radio("lang", lang).await;
     app.wait_js(
@@ -836,7 +836,7 @@ fn article_links_open_in_care_reader() {
 
 /// Every visible control in the current view with its size; radios are
 /// measured by their label (the target a hand aims at).
-const MEASURE_CONTROLS: &str = r#"
+pub(crate) const MEASURE_CONTROLS: &str = r#"
 const view = [...document.querySelectorAll('main > .view')].find(v => !v.hidden);
 const out = [];
 for (const el of view.querySelectorAll('button, input, select, textarea, a[href], label.choice')) {
