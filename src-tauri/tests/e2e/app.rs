@@ -1029,21 +1029,25 @@ fn accessibility_every_view_every_theme() {
 
             let mut report = Vec::new();
             let mut audited = 0;
-            for theme in ["care", "dark", "contrast"] {
-                set_theme(&app, theme).await;
-                for view in STABLE_VIEWS {
-                    show(&app, view).await;
-                    let found = app.js_async(RUN_AXE, vec![]).await;
-                    audited += 1;
-                    for v in found.as_array().into_iter().flatten() {
-                        report.push(format!(
-                            "[{view} / {theme}] {}",
-                            v.as_str().unwrap_or_default()
-                        ));
+            // At the usual size and the largest, where every control has grown.
+            for px in [24, 96] {
+                crate::care::set_text_size(&app, px).await;
+                for theme in ["care", "dark", "contrast"] {
+                    set_theme(&app, theme).await;
+                    for view in STABLE_VIEWS {
+                        show(&app, view).await;
+                        let found = app.js_async(RUN_AXE, vec![]).await;
+                        audited += 1;
+                        for v in found.as_array().into_iter().flatten() {
+                            report.push(format!(
+                                "[{view} / {theme} / {px} px] {}",
+                                v.as_str().unwrap_or_default()
+                            ));
+                        }
                     }
                 }
             }
-            assert_eq!(audited, 15);
+            assert_eq!(audited, 30);
             assert!(
                 report.is_empty(),
                 "axe-core found {} violation(s):\n{}",
@@ -1055,7 +1059,8 @@ fn accessibility_every_view_every_theme() {
 }
 
 // ---------------------------------------------------------------------------
-// 9. Screenshots of every view, both languages, care and dark (+ contrast reader)
+// 9. Screenshots of every view at 24 and 96 px, both languages, care and dark
+//    (+ contrast reader)
 
 #[test]
 fn screenshots_of_every_view() {
@@ -1069,24 +1074,28 @@ fn screenshots_of_every_view() {
         )
         .await;
         let mut saved = Vec::new();
-        for lang in ["zh-CN", "en-US"] {
-            set_language(&app, lang).await;
-            for theme in ["care", "dark", "contrast"] {
-                set_theme(&app, theme).await;
-                let views: &[&str] = if theme == "contrast" {
-                    &["reader"]
-                } else {
-                    &STABLE_VIEWS
-                };
-                for view in views {
-                    show(&app, view).await;
-                    saved.push(app.screenshot(&format!("{view}-{lang}-{theme}")).await);
-                    // Settings is taller than the window: its theme and
-                    // language choices only show further down.
-                    if *view == "settings" {
-                        app.js("window.scrollTo(0, document.body.scrollHeight);", vec![])
-                            .await;
-                        saved.push(app.screenshot(&format!("{view}-{lang}-{theme}-end")).await);
+        for px in [24, 96] {
+            crate::care::set_text_size(&app, px).await;
+            for lang in ["zh-CN", "en-US"] {
+                set_language(&app, lang).await;
+                for theme in ["care", "dark", "contrast"] {
+                    set_theme(&app, theme).await;
+                    let views: &[&str] = if theme == "contrast" {
+                        &["reader"]
+                    } else {
+                        &STABLE_VIEWS
+                    };
+                    for view in views {
+                        show(&app, view).await;
+                        let name = format!("{view}-{lang}-{theme}-{px}");
+                        saved.push(app.screenshot(&name).await);
+                        // Settings is taller than the window: its theme and
+                        // language choices only show further down.
+                        if *view == "settings" {
+                            app.js("window.scrollTo(0, document.body.scrollHeight);", vec![])
+                                .await;
+                            saved.push(app.screenshot(&format!("{name}-end")).await);
+                        }
                     }
                 }
             }

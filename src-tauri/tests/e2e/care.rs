@@ -37,7 +37,7 @@ async fn limits(app: &App) -> (Vec<u64>, Vec<u64>) {
 
 /// Sets the text size as the Settings slider does (its change event: shown
 /// and saved), from whatever view is up, and waits until the page has it.
-async fn set_text_size(app: &App, px: u64) {
+pub(crate) async fn set_text_size(app: &App, px: u64) {
     let (sizes, _) = limits(app).await;
     let position = sizes
         .iter()
@@ -245,6 +245,43 @@ fn toolbar_is_one_calm_row_and_every_label_grows() {
             );
         },
     );
+}
+
+#[test]
+fn the_player_row_shows_while_listening() {
+    scenario("the_player_row_shows_while_listening", |mut ctx| async move {
+        let app = launch_home(&mut ctx, "listening").await;
+        app.open(&ctx.url("/app/narrator-article.html"), "reader").await;
+        let rest = app.js(MEASURE_TOOLBAR, vec![]).await;
+        assert!(
+            app.js("return document.getElementById('player-slot').hidden;", vec![]).await == true,
+            "the player's row shows before Listen"
+        );
+        app.click("player-toggle").await;
+        // Starting, playing, or paused by a speech failure: the row shows in each.
+        app.wait_js(
+            "the player's row",
+            STEP_TIMEOUT,
+            "return !document.getElementById('player-slot').hidden;",
+        )
+        .await;
+        let listening = app.js(MEASURE_TOOLBAR, vec![]).await;
+        eprintln!("care e2e: toolbar at rest {rest}, while listening {listening}");
+        let tallest = listening["tallest"].as_f64().unwrap_or(0.0);
+        let bar = listening["bar"].as_f64().unwrap_or(f64::MAX);
+        assert!(
+            bar <= 2.0 * rest["bar"].as_f64().unwrap_or(0.0) && bar < 3.0 * tallest,
+            "the toolbar while listening takes more than two rows: {listening}"
+        );
+        assert_eq!(listening["groupsWhole"], true, "a player group split across rows: {listening}");
+        // A speech message never adds a toolbar row: it lives in the article.
+        assert!(
+            app.js("return document.getElementById('player-error').closest('.reader-bar') === null \
+                 && document.getElementById('player-error').closest('#article') !== null;", vec![]).await == true
+        );
+        app.keys(&[Key::Escape.into()]).await;
+        app.wait_view("home", STEP_TIMEOUT).await;
+    });
 }
 
 #[test]
