@@ -1,5 +1,7 @@
 //! Listen → speech: how long after Listen is pressed the voice begins (and
-//! ends), beside the floor of saying the same sentence with `spd-say`.
+//! ends), beside the floor of saying the same sentence with `spd-say`; and
+//! the same from a speech service that is not running yet (cold), which is
+//! what the player's start deadline (`START_TIMEOUT`) was chosen from.
 //! `cargo bench -p narrator --bench listen`
 //!
 //! Runs on a private PulseAudio null sink (like the real-speech tests); the
@@ -14,11 +16,13 @@ use std::time::{Duration, Instant};
 use care_reader_tests::audio::AudioRig;
 use narrator::Narrator;
 use narrator::engine::{self, EngineEvent, EventSink};
-use narrator::player::{Command as Play, PlayerSettings};
+use narrator::player::{Command as Play, PlayState, PlayerEvent, PlayerSettings};
 use narrator::script::{Paragraph, Script, Sentence, SentenceKind, Utterance};
 use narrator::text::Lang;
 
 const RUNS: usize = 7;
+/// Fresh speech services per cold mode (each rig starts its own).
+const COLD_RUNS: usize = 5;
 const TEXT: &str = "大字阅览室今天开门了。";
 const VOICE: &str = "Chinese (Mandarin, latin as Pinyin)";
 
@@ -131,9 +135,72 @@ fn child() {
     );
 }
 
+/// The cold half: a speech service that is not running yet. `mode`:
+/// `warm` opens the article (load + warm-up) and waits for the warm-up to
+/// finish before Listen; `at-once` presses Listen right after opening, while
+/// the warm-up is still under way; `no-warm-up` never warms up.
+fn cold_child(mode: &str) {
+    let (tx, rx) = mpsc::channel::<(EngineEvent, Instant)>();
+    let factory = Box::new(move |sink: EventSink| {
+        let tap: EventSink = Arc::new(move |e| {
+            let _ = tx.send((e, Instant::now()));
+            sink(e);
+        });
+        engine::system_engine(tap)
+    });
+    let (status_tx, status_rx) = mpsc::channel::<(PlayState, Instant)>();
+    let narrator = Narrator::spawn(factory, PlayerSettings::default(), move |e| {
+        if let PlayerEvent::Status(s) = e {
+            let _ = status_tx.send((s.state, Instant::now()));
+        }
+    });
+    let opened = Instant::now();
+    narrator.load(script());
+    if mode != "no-warm-up" {
+        narrator.warm_up();
+    }
+    if mode == "warm" {
+        // Queued behind the warm-up: returns when it is done.
+        narrator.voices().unwrap();
+    }
+    let warm_up = opened.elapsed().as_secs_f64() * 1000.0;
+    let pressed = Instant::now();
+    narrator.command(Play::Play { from: Some(0) });
+    let begin = wait_for(&rx, false);
+    // When the player took the command: its first status that is not Idle.
+    let taken = loop {
+        let (state, at) = status_rx
+            .recv_timeout(Duration::from_secs(30))
+            .expect("a status");
+        if state != PlayState::Idle {
+            break at;
+        }
+    };
+    println!(
+        "COLD {mode:10} open→ready {warm_up:7.1} ms  Listen→begin {:7.1} ms  player took Listen→begin {:7.1} ms",
+        (begin - pressed).as_secs_f64() * 1000.0,
+        (begin - taken).as_secs_f64() * 1000.0,
+    );
+}
+
 fn main() {
     if std::env::args().any(|a| a == "--child") {
         return child();
+    }
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--cold-child") {
+        return cold_child(&args[i + 1]);
+    }
+    for mode in ["warm", "at-once", "no-warm-up"] {
+        for _ in 0..COLD_RUNS {
+            let Some(rig) = AudioRig::start("listen bench (cold)") else {
+                return;
+            };
+            let mut cmd = Command::new(std::env::current_exe().unwrap());
+            rig.env(&mut cmd);
+            let status = cmd.args(["--cold-child", mode]).status().unwrap();
+            assert!(status.success());
+        }
     }
     // `cargo bench` passes --bench; nothing else to parse.
     let Some(rig) = AudioRig::start("listen bench") else {

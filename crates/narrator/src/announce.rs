@@ -38,7 +38,14 @@ pub fn announcement(
         PlayState::Finished if prev_state != Some(PlayState::Finished) => {
             Some(l10n.message("speech-finished", &[]))
         }
-        PlayState::Playing if navigated && prev.is_none_or(|p| p.paragraph != next.paragraph) => {
+        // A move answered by starting (from a pause) is announced then; the
+        // begin that follows is the same paragraph and says nothing more.
+        // "Starting" itself is not announced: after the warm-up the voice
+        // begins within ~50 ms, so the live region would talk over it, and
+        // a start that fails comes with its error within 1.5 s.
+        PlayState::Starting | PlayState::Playing
+            if navigated && prev.is_none_or(|p| p.paragraph != next.paragraph) =>
+        {
             let n = next.paragraph.map_or(1, |p| p + 1);
             Some(l10n.message(
                 "speech-paragraph",

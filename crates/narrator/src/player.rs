@@ -14,6 +14,10 @@
 //! - sentence-by-sentence mode pauses after each sentence; "next" or
 //!   play then reads the following one, "previous" replays it;
 //! - a rate or voice change restarts the current sentence in the new voice;
+//! - Listen is not "playing" until the engine says the voice began: the
+//!   state is [`PlayState::Starting`] until then, and an engine that has not
+//!   begun within [`START_TIMEOUT`] is reported at once, not after seconds of
+//!   a highlight moving over silence;
 //! - an engine that starts and never finishes (no audio output) is caught by
 //!   a watchdog, and the listener is told instead of left in silence.
 
@@ -30,8 +34,21 @@ use crate::voice::{VoiceInfo, choose_voice};
 
 /// How long after a sentence starts "previous" still means the one before.
 pub const BACK_WINDOW: Duration = Duration::from_secs(2);
-/// How long an engine may take to start speaking (speech-dispatcher starts
-/// itself on first use, ~0.5 s; a slow machine's first synthesis more).
+/// How long after Listen the engine must have begun speaking, or the
+/// listener is told it failed.
+///
+/// Measured on speech-dispatcher 0.11 + espeak-ng, recorded into a PulseAudio
+/// null sink (`cargo bench -p narrator --bench listen`, 5 fresh services per
+/// case, 2 CPUs): opening an article starts the service and lists its voices
+/// (the warm-up, 1.8–2.4 s cold); after it, the first utterance of a fresh
+/// service begins 17–46 ms after the player takes Listen, a warm one ~2 ms.
+/// The cold cost is all in the warm-up, which runs before the player takes
+/// the command (commands queue behind it, and a narrator that was not warmed
+/// up lists the voices before the clock starts), so no cold allowance is
+/// needed: 1.5 s is over 30 times the slowest begin seen.
+pub const START_TIMEOUT: Duration = Duration::from_millis(1500);
+/// How long a later utterance of a run that has begun may take to begin
+/// (the engine has shown it works; only one that stopped answering trips it).
 pub const BEGIN_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What the listener (UI or terminal) asks for.
@@ -73,6 +90,19 @@ pub enum Command {
 pub enum PlayState {
     /// Nothing started yet (or stopped).
     Idle,
+    /// Listen was pressed and the first utterance handed to the engine, which
+    /// has not yet said it began. Becomes `Playing` on the engine's begin, or
+    /// `Paused` with an error after [`START_TIMEOUT`].
+    ///
+    /// Only the first utterance of a play run (from idle, paused or finished)
+    /// starts like this. Once the voice has been heard, reading on, moving to
+    /// another sentence and a speed or voice change stay `Playing`: the engine
+    /// has shown it speaks, the next begin comes within milliseconds, and a
+    /// button that flickered "Starting…" between sentences would tell the
+    /// listener nothing true. A later utterance that never begins is still
+    /// caught, after [`BEGIN_TIMEOUT`].
+    Starting,
+    /// The engine said the voice began (and reading goes on).
     Playing,
     Paused,
     /// Read to the end.
@@ -140,6 +170,10 @@ pub struct Player<E: Engine> {
     speaking: Option<UtteranceKey>,
     sentence_started: Option<Instant>,
     deadline: Option<Instant>,
+    /// While [`PlayState::Starting`]: when the engine must have begun, counted
+    /// from the Listen that started the run (moving on while starting does not
+    /// put it off).
+    start_deadline: Option<Instant>,
     rate: f32,
     sentence_mode: bool,
     /// Inside [`Player::command`]: the statuses it emits are the listener's doing.
@@ -180,6 +214,7 @@ impl<E: Engine> Player<E> {
             speaking: None,
             sentence_started: None,
             deadline: None,
+            start_deadline: None,
             rate: reader_settings::clamp_speech_rate(settings.rate),
             sentence_mode: settings.sentence_mode,
             by_listener: false,
@@ -249,14 +284,14 @@ impl<E: Engine> Player<E> {
                 self.start_sentence(from, now);
             }
             Command::Resume => {
-                if self.state != PlayState::Playing {
+                if !self.is_running() {
                     let from = self.resume_point();
                     self.start_sentence(from, now);
                 }
             }
             Command::Pause => self.pause(),
             Command::Toggle => {
-                if self.state == PlayState::Playing {
+                if self.is_running() {
                     self.pause();
                 } else {
                     let from = self.resume_point();
@@ -335,8 +370,11 @@ impl<E: Engine> Player<E> {
             EngineEvent::Begin(key) if self.speaking == Some(key) => {
                 let text = self.current_text().unwrap_or_default();
                 self.deadline = Some(now + expected_duration(&text, self.rate));
+                self.begun();
             }
             EngineEvent::End(key) if self.speaking == Some(key) => {
+                // An engine that reports no begin has begun when it ends.
+                self.begun();
                 self.speaking = None;
                 self.deadline = None;
                 self.utterance += 1;
@@ -369,8 +407,29 @@ impl<E: Engine> Player<E> {
 
     /// Time passes: the watchdog.
     pub fn tick(&mut self, now: Instant) {
-        if self.state == PlayState::Playing && self.deadline.is_some_and(|d| now >= d) {
+        if self.is_running() && self.deadline.is_some_and(|d| now >= d) {
             self.fail(EngineError::Silent);
+        }
+    }
+
+    /// When [`Player::tick`] next has something to check, if ever: the
+    /// narrator thread wakes up then, so a start that failed is reported on
+    /// time.
+    pub fn next_deadline(&self) -> Option<Instant> {
+        self.deadline.filter(|_| self.is_running())
+    }
+
+    /// Starting or playing: the voice is (about to be) heard.
+    fn is_running(&self) -> bool {
+        matches!(self.state, PlayState::Starting | PlayState::Playing)
+    }
+
+    /// The engine began the current utterance: a run that was starting plays.
+    fn begun(&mut self) {
+        if self.state == PlayState::Starting {
+            self.state = PlayState::Playing;
+            self.start_deadline = None;
+            self.emit_status();
         }
     }
 
@@ -426,7 +485,10 @@ impl<E: Engine> Player<E> {
         self.cursor_done = false;
         self.utterance = 0;
         self.sentence_started = Some(now);
-        self.state = PlayState::Playing;
+        if !self.is_running() {
+            self.state = PlayState::Starting;
+            self.start_deadline = Some(now + START_TIMEOUT);
+        }
         self.emit_status();
         self.speak_current(now);
     }
@@ -454,14 +516,17 @@ impl<E: Engine> Player<E> {
         match self.engine.speak(&utterance.text, &voice, self.rate) {
             Ok(key) => {
                 self.speaking = Some(key);
-                self.deadline = Some(now + BEGIN_TIMEOUT);
+                self.deadline = match (self.state, self.start_deadline) {
+                    (PlayState::Starting, Some(start)) => Some(start),
+                    _ => Some(now + BEGIN_TIMEOUT),
+                };
             }
             Err(e) => self.fail(e),
         }
     }
 
     fn restart_if_playing(&mut self, now: Instant) {
-        if self.state == PlayState::Playing {
+        if self.is_running() {
             self.start_sentence(self.cursor, now);
         } else {
             self.emit_status();
@@ -469,7 +534,7 @@ impl<E: Engine> Player<E> {
     }
 
     fn pause(&mut self) {
-        if self.state == PlayState::Playing {
+        if self.is_running() {
             self.silence();
             self.state = PlayState::Paused;
             self.emit_status();

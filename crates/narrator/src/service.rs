@@ -13,7 +13,9 @@ use crate::player::{Command, Player, PlayerEvent, PlayerSettings};
 use crate::script::Script;
 use crate::voice::VoiceInfo;
 
-/// How often the watchdog looks at the clock when nothing else happens.
+/// How often the watchdog looks at the clock when nothing else happens (it
+/// also wakes at the player's next deadline, so a start that failed is
+/// reported on time, not up to a tick late).
 const TICK: Duration = Duration::from_millis(200);
 /// How long `voices()` waits for the narrator thread (listing espeak-ng's
 /// voices takes ~1.4 s; starting speech-dispatcher ~0.5 s more).
@@ -161,7 +163,14 @@ fn run(
         player: None,
     };
     loop {
-        let message = rx.recv_timeout(TICK);
+        let wait = lazy
+            .player
+            .as_ref()
+            .and_then(Player::next_deadline)
+            .map_or(TICK, |d| {
+                d.saturating_duration_since(Instant::now()).min(TICK)
+            });
+        let message = rx.recv_timeout(wait);
         let now = Instant::now();
         match message {
             Ok(Message::Shutdown) | Err(RecvTimeoutError::Disconnected) => {
@@ -171,7 +180,16 @@ fn run(
                 break;
             }
             Ok(Message::Load(script)) => lazy.get().load(script),
-            Ok(Message::Command(c)) => lazy.get().command(c, now),
+            Ok(Message::Command(c)) => {
+                let player = lazy.get();
+                // Listing the voices is the engine's cold start (~1.4 s, and
+                // starting the service ~0.5 s), which the app's warm-up does
+                // when an article opens. Without one (the command line) it is
+                // done here, before the clock that times Listen starts: the
+                // start deadline is about the voice beginning, not this.
+                let _ = player.voices();
+                player.command(c, Instant::now());
+            }
             Ok(Message::Engine(e)) => lazy.get().engine_event(e, now),
             Ok(Message::WarmUp) => {
                 // An engine that fails here says so on the first Listen.
@@ -180,13 +198,10 @@ fn run(
             Ok(Message::Voices(reply)) => {
                 let _ = reply.send(lazy.get().voices().map(<[VoiceInfo]>::to_vec));
             }
-            Err(RecvTimeoutError::Timeout) => {
-                if let Some(p) = lazy.player.as_mut() {
-                    p.tick(now);
-                }
-            }
+            Err(RecvTimeoutError::Timeout) => {}
         }
         if let Some(p) = lazy.player.as_mut() {
+            p.tick(Instant::now());
             for event in p.take_events() {
                 on_event(event);
             }

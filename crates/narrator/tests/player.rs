@@ -163,6 +163,12 @@ impl Rig {
     fn cmd(&mut self, c: Command, ms: u64) {
         self.player.command(c, self.at(ms));
     }
+    /// The engine says the voice began what it was last given.
+    fn begin(&mut self, ms: u64) {
+        let key = self.engine.last_key();
+        self.player
+            .engine_event(EngineEvent::Begin(key), self.at(ms));
+    }
     /// The engine finishes what it is saying now.
     fn finish(&mut self, ms: u64) {
         let key = self.engine.last_key();
@@ -184,6 +190,17 @@ impl Rig {
     fn status(&self) -> Status {
         self.player.status()
     }
+    /// The states of the statuses since the last look.
+    fn states(&mut self) -> Vec<PlayState> {
+        self.player
+            .take_events()
+            .into_iter()
+            .filter_map(|e| match e {
+                PlayerEvent::Status(s) => Some(s.state),
+                PlayerEvent::Error(_) => None,
+            })
+            .collect()
+    }
     fn errors(&mut self) -> Vec<EngineError> {
         self.player
             .take_events()
@@ -201,7 +218,12 @@ fn reads_every_sentence_in_order_and_finishes() {
     let mut rig = Rig::new(abc(), PlayerSettings::default());
     rig.cmd(Command::Toggle, 0);
     for ms in 1..=6 {
-        assert_eq!(rig.status().state, PlayState::Playing);
+        let expected = if ms == 1 {
+            PlayState::Starting
+        } else {
+            PlayState::Playing
+        };
+        assert_eq!(rig.status().state, expected);
         rig.finish(ms * 1000);
     }
     assert_eq!(rig.spoken(), ["A1", "A2", "B1", "B2", "B3", "C1"]);
@@ -272,6 +294,8 @@ fn pause_remembers_the_sentence_and_resume_says_it_again() {
     assert_eq!(rig.engine.take().last(), Some(&Call::Stop));
     rig.cmd(Command::Resume, 9000);
     assert_eq!(rig.spoken(), ["A2"]);
+    assert_eq!(rig.status().state, PlayState::Starting);
+    rig.begin(9050);
     assert_eq!(rig.status().state, PlayState::Playing);
 }
 
@@ -390,6 +414,7 @@ fn rate_and_voice_changes_restart_the_current_sentence() {
 fn reports_about_cut_off_utterances_are_ignored() {
     let mut rig = Rig::new(abc(), PlayerSettings::default());
     rig.cmd(Command::Toggle, 0);
+    rig.begin(50);
     let first = rig.engine.last_key();
     rig.cmd(Command::Next, 100);
     // The engine reports the first utterance cut and, late, ended.
@@ -413,17 +438,15 @@ fn reports_about_cut_off_utterances_are_ignored() {
 fn watchdog_pauses_and_explains_when_the_engine_never_finishes() {
     let mut rig = Rig::new(abc(), PlayerSettings::default());
     rig.cmd(Command::Toggle, 0);
-    // Never began (no audio server, stuck engine).
-    rig.player.tick(rig.at(9_000));
-    assert_eq!(rig.status().state, PlayState::Playing);
-    rig.player.tick(rig.at(10_500));
+    // Never began (no speech service answering, stuck engine): see
+    // a_start_that_never_begins_fails_within_one_and_a_half_seconds.
+    rig.player.tick(rig.at(1_500));
     assert_eq!(rig.status().state, PlayState::Paused);
     assert_eq!(rig.errors(), [EngineError::Silent]);
-    // Began but never ended: the deadline follows the text's length.
+    // Began but never ended (speech-dispatcher without a sound server): the
+    // deadline follows the text's length.
     rig.cmd(Command::Resume, 20_000);
-    let key = rig.engine.last_key();
-    rig.player
-        .engine_event(EngineEvent::Begin(key), rig.at(20_100));
+    rig.begin(20_100);
     rig.player.tick(rig.at(24_000));
     assert_eq!(
         rig.status().state,
@@ -599,4 +622,123 @@ fn faster_and_slower_step_by_quarters() {
         rig.engine.take().is_empty(),
         "nothing to restart at the slowest"
     );
+}
+
+/// Listen says "starting" until the engine says the voice began, then
+/// "playing"; a run that has begun stays "playing" from sentence to sentence
+/// and when the listener moves, and the next Listen starts again.
+#[test]
+fn listen_starts_and_plays_when_the_engine_begins() {
+    let mut rig = Rig::new(abc(), PlayerSettings::default());
+    rig.cmd(Command::Toggle, 0);
+    assert_eq!(rig.states(), [PlayState::Starting]);
+    assert_eq!(rig.status().sentence, Some(0), "the sentence to be read");
+    rig.begin(40);
+    assert_eq!(rig.states(), [PlayState::Playing]);
+    let playing = rig.status();
+    assert!(!playing.by_listener, "the engine's doing, not a key press");
+    // Reading on, moving and a speed change keep playing.
+    rig.finish(1_000);
+    rig.cmd(Command::Next, 1_100);
+    rig.cmd(Command::Faster, 1_200);
+    rig.player.tick(rig.at(3_000));
+    assert!(
+        rig.states().iter().all(|s| *s == PlayState::Playing),
+        "a run that has begun does not flicker back to starting"
+    );
+    assert!(rig.errors().is_empty());
+    // Paused, then Listen again: starting until the voice begins.
+    rig.cmd(Command::Toggle, 4_000);
+    rig.cmd(Command::Toggle, 5_000);
+    assert_eq!(rig.states(), [PlayState::Paused, PlayState::Starting]);
+    rig.begin(5_010);
+    assert_eq!(rig.status().state, PlayState::Playing);
+    // An engine that reports no begin has begun when it ends.
+    rig.cmd(Command::Pause, 6_000);
+    rig.cmd(Command::Resume, 7_000);
+    let key = rig.engine.last_key();
+    rig.player
+        .engine_event(EngineEvent::End(key), rig.at(7_500));
+    assert_eq!(rig.status().state, PlayState::Playing);
+}
+
+/// No begin within 1.5 s of Listen: paused where it was, with the reason
+/// (a blind listener is told, not left with silence); moving while starting
+/// does not put it off, and a begin that comes too late is ignored.
+#[test]
+fn a_start_that_never_begins_fails_within_one_and_a_half_seconds() {
+    let mut rig = Rig::new(abc(), PlayerSettings::default());
+    rig.cmd(Command::Play { from: Some(2) }, 0);
+    let first = rig.engine.last_key();
+    assert_eq!(rig.player.next_deadline(), Some(rig.at(1_500)));
+    rig.cmd(Command::Next, 1_000);
+    assert_eq!(rig.status().state, PlayState::Starting);
+    assert_eq!(
+        rig.player.next_deadline(),
+        Some(rig.at(1_500)),
+        "counted from Listen"
+    );
+    rig.player.tick(rig.at(1_499));
+    assert_eq!(rig.status().state, PlayState::Starting);
+    rig.player.take_events();
+    rig.player.tick(rig.at(1_500));
+    let events = rig.player.take_events();
+    assert_eq!(
+        events.first(),
+        Some(&PlayerEvent::Error(EngineError::Silent)),
+        "{events:?}"
+    );
+    let s = rig.status();
+    assert_eq!((s.state, s.sentence), (PlayState::Paused, Some(3)));
+    assert_eq!(rig.player.next_deadline(), None);
+    // The engine finally reports: too late, and about a cut-off utterance.
+    let second = rig.engine.last_key();
+    for key in [first, second] {
+        rig.player
+            .engine_event(EngineEvent::Begin(key), rig.at(1_600));
+        rig.player
+            .engine_event(EngineEvent::End(key), rig.at(1_700));
+    }
+    assert!(rig.player.take_events().is_empty());
+    assert_eq!(rig.status().state, PlayState::Paused);
+    rig.engine.take();
+    // Listen again: a fresh start, timed afresh.
+    rig.cmd(Command::Toggle, 10_000);
+    assert_eq!(rig.spoken(), ["B2"]);
+    rig.player.tick(rig.at(11_400));
+    assert_eq!(rig.status().state, PlayState::Starting);
+    rig.begin(11_450);
+    assert_eq!(rig.status().state, PlayState::Playing);
+}
+
+/// Pause and Stop work while starting: the engine is silenced, the state
+/// is the listener's, and no error or begin comes after.
+#[test]
+fn pause_and_stop_while_starting() {
+    let mut rig = Rig::new(abc(), PlayerSettings::default());
+    rig.cmd(Command::Toggle, 0);
+    let key = rig.engine.last_key();
+    rig.engine.take();
+    rig.cmd(Command::Toggle, 300);
+    assert_eq!(rig.engine.take(), [Call::Stop]);
+    assert_eq!(
+        (rig.status().state, rig.status().sentence),
+        (PlayState::Paused, Some(0))
+    );
+    rig.player.take_events();
+    rig.player
+        .engine_event(EngineEvent::Begin(key), rig.at(400));
+    rig.player.tick(rig.at(5_000));
+    assert!(rig.player.take_events().is_empty(), "no begin, no error");
+    assert_eq!(rig.status().state, PlayState::Paused);
+
+    rig.cmd(Command::Resume, 6_000);
+    let key = rig.engine.last_key();
+    rig.cmd(Command::Stop, 6_200);
+    assert_eq!(rig.states(), [PlayState::Starting, PlayState::Idle]);
+    rig.player
+        .engine_event(EngineEvent::Begin(key), rig.at(6_300));
+    rig.player.tick(rig.at(9_000));
+    assert!(rig.player.take_events().is_empty());
+    assert_eq!(rig.status().state, PlayState::Idle);
 }

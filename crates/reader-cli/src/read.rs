@@ -85,8 +85,8 @@ pub fn read(article: &Article, options: &ReadOptions, l10n: &Localizer) -> Resul
                     eprintln!("{}", l10n.message("speech-paused", &[]));
                     break;
                 }
-                // Loading reports Idle before playing starts.
-                PlayState::Playing | PlayState::Idle => {}
+                // Loading reports Idle, and Listen Starting, before the voice begins.
+                PlayState::Playing | PlayState::Starting | PlayState::Idle => {}
             },
             PlayerEvent::Error(e) => return Err(e.into()),
         }

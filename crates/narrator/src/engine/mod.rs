@@ -49,8 +49,9 @@ pub enum EngineError {
     /// The engine has no voice for this language.
     #[error("no voice for {lang:?}")]
     NoVoice { lang: Lang },
-    /// The engine started speaking and never finished (no sound output).
-    #[error("the engine stopped answering")]
+    /// No sound came: the voice did not begin in time, began and never
+    /// finished, or there is nothing to play into (no sound server or card).
+    #[error("no sound came from the engine")]
     Silent,
     /// The engine refused an utterance or a setting.
     #[error("speech failed: {detail}")]
