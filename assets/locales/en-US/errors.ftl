@@ -141,5 +141,5 @@ error-speech-no-voice = { $platform ->
     [linux] There is no voice for { $language } on this computer. Someone can add one with: sudo apt install espeak-ng speech-dispatcher-espeak-ng
    *[other] There is no voice for { $language } on this computer. A voice can be added in the system's speech settings.
 }
-error-speech-silent = The voice stopped answering, so reading was paused here. Check that the sound is on and a speaker or headphones are connected, then press Listen again.
+error-speech-silent = No sound came from the voice, so reading was paused here. Check that the sound is on and a speaker or headphones are connected, then press Listen again.
 error-speech-failed = Something went wrong while reading aloud, so reading was paused here. Press Listen to try again.

@@ -132,5 +132,5 @@ error-speech-no-voice = { $platform ->
     [linux] 这台电脑上没有{ $language }的声音。可以请家人用这条命令添加：sudo apt install espeak-ng speech-dispatcher-espeak-ng
    *[other] 这台电脑上没有{ $language }的声音。可以在系统的语音设置中添加。
 }
-error-speech-silent = 声音没有回应，朗读已在这里暂停。请检查声音是否打开、音箱或耳机是否接好，然后再按“朗读”。
+error-speech-silent = 朗读没有发出声音，已在这里暂停。请检查声音是否打开、音箱或耳机是否接好，然后再按“朗读”。
 error-speech-failed = 朗读时出了问题，已在这里暂停。请再按“朗读”试一次。
