@@ -198,6 +198,19 @@ impl App {
         }
     }
 
+    /// Where the window was last time (the shell fits it to the screen).
+    pub fn window_state(&self) -> Option<reader_store::WindowState> {
+        lock(&self.store).window_state().ok().flatten()
+    }
+
+    /// Remembers where the window is. Called a few times a session (after a
+    /// move or resize has settled, and on close), never per pixel.
+    pub fn save_window_state(&self, state: &reader_store::WindowState) -> Result<(), UiError> {
+        lock(&self.store)
+            .save_window_state(state)
+            .map_err(|e| self.store_error(&e))
+    }
+
     pub fn recent(&self) -> Result<Vec<RecentItem>, UiError> {
         lock(&self.store)
             .recent(RECENT_LIMIT)

@@ -1,6 +1,6 @@
-//! The one durable store: settings and the articles the reader opened (the
-//! library and reading positions will live here too). One SQLite file in the
-//! OS app-data folder.
+//! The one durable store: settings, the articles the reader opened and the
+//! window's size and place (the library and reading positions will live here
+//! too). One SQLite file in the OS app-data folder.
 //!
 //! A store that cannot be read (a half-written file, a disk error, a file
 //! that is not a database) never takes the app down and never silently
@@ -25,7 +25,7 @@ pub const RECENT_LIMIT: usize = 20;
 /// stays small on a machine used for years.
 const KEEP_ARTICLES: usize = 200;
 /// Bumped when the schema changes; `migrate` brings older files forward.
-const SCHEMA_VERSION: i32 = 1;
+const SCHEMA_VERSION: i32 = 2;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -69,6 +69,19 @@ pub struct RecentItem {
     pub source: String,
     /// UTC, `2026-11-26T16:00:00Z`.
     pub opened_at: String,
+}
+
+/// Where the window was and how big, in logical pixels (the desktop's
+/// scaling applied), as the shell last saw it: the position of its outer
+/// frame, the size of its content, and whether it was maximised (then the
+/// rect is where it goes when un-maximised).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WindowState {
+    pub x: i32,
+    pub y: i32,
+    pub width: u32,
+    pub height: u32,
+    pub maximized: bool,
 }
 
 pub struct Store {
@@ -161,12 +174,25 @@ impl Store {
                  COMMIT;",
             )?;
         }
+        if version < 2 {
+            self.conn.execute_batch(
+                "CREATE TABLE IF NOT EXISTS window (
+                     id INTEGER PRIMARY KEY CHECK (id = 1),
+                     x INTEGER NOT NULL,
+                     y INTEGER NOT NULL,
+                     width INTEGER NOT NULL,
+                     height INTEGER NOT NULL,
+                     maximized INTEGER NOT NULL
+                 );",
+            )?;
+        }
         self.conn
             .pragma_update(None, "user_version", SCHEMA_VERSION)?;
         Ok(())
     }
 
-    /// True when nothing was ever saved: the first run.
+    /// True when nothing was ever saved: the first run. (Where the window
+    /// was does not count: a window opened and closed is still a first run.)
     pub fn is_fresh(&self) -> Result<bool, StoreError> {
         let n: i64 = self.conn.query_row(
             "SELECT (SELECT count(*) FROM settings) + (SELECT count(*) FROM articles)",
@@ -195,6 +221,38 @@ impl Store {
             "INSERT INTO settings (id, json) VALUES (1, ?1)
              ON CONFLICT (id) DO UPDATE SET json = excluded.json",
             params![json],
+        )?;
+        Ok(())
+    }
+
+    /// Where the window was when last saved; `None` before the first save.
+    pub fn window_state(&self) -> Result<Option<WindowState>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT x, y, width, height, maximized FROM window WHERE id = 1",
+                [],
+                |r| {
+                    Ok(WindowState {
+                        x: r.get(0)?,
+                        y: r.get(1)?,
+                        width: r.get(2)?,
+                        height: r.get(3)?,
+                        maximized: r.get(4)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    pub fn save_window_state(&self, state: &WindowState) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT INTO window (id, x, y, width, height, maximized)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (id) DO UPDATE SET x = excluded.x, y = excluded.y,
+                 width = excluded.width, height = excluded.height,
+                 maximized = excluded.maximized",
+            params![state.x, state.y, state.width, state.height, state.maximized],
         )?;
         Ok(())
     }
@@ -354,6 +412,66 @@ mod tests {
         );
         assert_eq!(store.settings()?, Settings::default());
         store.save_settings(&Settings::default())?;
+        let _ = std::fs::remove_dir_all(&dir);
+        Ok(())
+    }
+
+    #[test]
+    fn the_window_state_survives_reopening_and_is_not_a_first_use() -> Result<(), StoreError> {
+        let dir = temp_dir("window");
+        let state = WindowState {
+            x: -20,
+            y: 35,
+            width: 1100,
+            height: 640,
+            maximized: true,
+        };
+        {
+            let (store, _) = Store::open_in(&dir)?;
+            assert_eq!(store.window_state()?, None);
+            store.save_window_state(&state)?;
+            let moved = WindowState {
+                maximized: false,
+                ..state
+            };
+            store.save_window_state(&moved)?;
+            store.save_window_state(&state)?;
+            assert!(store.is_fresh()?, "a saved window is not a first use");
+        }
+        let (store, _) = Store::open_in(&dir)?;
+        assert_eq!(store.window_state()?, Some(state));
+        let _ = std::fs::remove_dir_all(&dir);
+        Ok(())
+    }
+
+    #[test]
+    fn a_version_1_store_gains_the_window_table() -> Result<(), StoreError> {
+        let dir = temp_dir("v1");
+        {
+            let (store, _) = Store::open_in(&dir)?;
+            store.save_settings(&Settings {
+                text_size: 40,
+                ..Settings::default()
+            })?;
+            // As a store written before the window was remembered.
+            store.conn.execute_batch(
+                "DROP TABLE window;
+                 PRAGMA user_version = 1;",
+            )?;
+        }
+        let (store, notice) = Store::open_in(&dir)?;
+        assert_eq!(notice, None);
+        assert_eq!(store.settings()?.text_size, 40);
+        assert_eq!(store.window_state()?, None);
+        let state = WindowState {
+            x: 0,
+            y: 0,
+            width: 800,
+            height: 500,
+            maximized: false,
+        };
+        store.save_window_state(&state)?;
+        assert_eq!(store.window_state()?, Some(state));
         let _ = std::fs::remove_dir_all(&dir);
         Ok(())
     }
