@@ -18,6 +18,7 @@ fn main() {
         "open_in_browser",
         "narrate",
         "narrator_voices",
+        "toggle_fullscreen",
     ];
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(commands));

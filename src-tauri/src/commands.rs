@@ -180,6 +180,20 @@ pub fn open_in_browser<R: Runtime>(
     }
 }
 
+/// F11: full screen, or back to the window it was; returns whether the
+/// window is full screen now.
+#[tauri::command]
+pub fn toggle_fullscreen<R: Runtime>(
+    window: tauri::Window<R>,
+    shell: State<'_, Shell>,
+) -> Result<bool, UiError> {
+    let on = !window.is_fullscreen().unwrap_or(false);
+    window
+        .set_fullscreen(on)
+        .map_err(|_| ErrorCode::Internal.localize(&shell.app.l10n()))?;
+    Ok(on)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,7 @@
 mod args;
 pub mod commands;
 pub mod images;
+pub mod window;
 
 use reader_app::narration::Engine;
 use reader_app::{App, AppConfig};
@@ -39,18 +40,31 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_opener::init())
         .register_asynchronous_uri_scheme_protocol(images::SCHEME, images::handle)
-        .on_window_event(|window, event| {
+        .on_window_event(|window, event| match event {
             // A page dropped on the window opens like one chosen in the dialog.
-            if let WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event
-                && let Some(path) = paths.first()
-            {
-                let _ = window.emit(
-                    "open-request",
-                    OpenRequest {
-                        source: path.display().to_string(),
-                    },
-                );
+            WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) => {
+                if let Some(path) = paths.first() {
+                    let _ = window.emit(
+                        "open-request",
+                        OpenRequest {
+                            source: path.display().to_string(),
+                        },
+                    );
+                }
             }
+            // The window's place is saved once a move or resize settles,
+            // and on close.
+            WindowEvent::Moved(_) | WindowEvent::Resized(_) => {
+                if let Some(keeper) = window.try_state::<window::Keeper>() {
+                    keeper.touched();
+                }
+            }
+            WindowEvent::CloseRequested { .. } => {
+                if let Some(keeper) = window.try_state::<window::Keeper>() {
+                    keeper.save(window);
+                }
+            }
+            _ => {}
         })
         .invoke_handler(tauri::generate_handler![
             commands::startup,
@@ -67,6 +81,7 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::open_in_browser,
             commands::narrate,
             commands::narrator_voices,
+            commands::toggle_fullscreen,
         ])
 }
 
@@ -94,11 +109,17 @@ pub fn manage<R: Runtime>(
     Ok(())
 }
 
-/// Builds and runs the app; returns when the window closes.
+/// Builds and runs the app; returns when the window closes. The window is
+/// opened here, not from `tauri.conf.json`, so that it fits the screen
+/// ([`window`]).
 pub fn run() {
     let args = Args::parse(std::env::args().skip(1));
     let result = build(tauri::Builder::default())
-        .setup(move |app| manage(app.handle(), args, Engine::System))
+        .setup(move |app| {
+            manage(app.handle(), args, Engine::System)?;
+            window::open_main(app.handle())?;
+            Ok(())
+        })
         .run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("Care Reader could not start: {e}");
