@@ -343,7 +343,7 @@ return [...out];
 "#;
 
 /// Key caps that read the same on every keyboard.
-const KEY_NAMES: [&str; 3] = ["Esc", "F1", "Tab"];
+const KEY_NAMES: [&str; 4] = ["Esc", "F1", "F11", "Tab"];
 
 fn is_numberish(s: &str) -> bool {
     s.chars()

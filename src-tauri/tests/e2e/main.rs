@@ -12,3 +12,4 @@ mod app;
 mod atspi;
 mod narrator;
 mod support;
+mod window;

@@ -136,16 +136,25 @@ impl Drop for Harness {
     }
 }
 
-/// Starts Xvfb with `-displayfd` (it picks a free display and tells us which),
-/// so parallel test runs on one machine never fight over `:99`.
+/// The screen the scenarios run on: 1366×768, the commonest cheap laptop's,
+/// so a window that does not fit it fails here first.
+pub const SCREEN: &str = "1366x768x24";
+
+/// Starts Xvfb on a [`SCREEN`] with `-displayfd` (it picks a free display and
+/// tells us which), so parallel test runs on one machine never fight over `:99`.
 pub fn start_xvfb(xvfb: &Path) -> Result<(Spawned, String), String> {
+    start_xvfb_sized(xvfb, SCREEN)
+}
+
+/// [`start_xvfb`] with another screen (`WIDTHxHEIGHTxDEPTH`).
+pub fn start_xvfb_sized(xvfb: &Path, screen: &str) -> Result<(Spawned, String), String> {
     let mut child = Command::new(xvfb)
         .args([
             "-displayfd",
             "1",
             "-screen",
             "0",
-            "1280x900x24",
+            screen,
             "-nolisten",
             "tcp",
         ])
