@@ -256,7 +256,9 @@ async fn set_window_size(app: &App, width: u32, height: u32) {
     app.wait_js(
         &format!("the window at {width}x{height}"),
         STEP_TIMEOUT,
-        &format!("return Math.abs(innerWidth - {width}) <= 40 && Math.abs(innerHeight - {height}) <= 60;"),
+        &format!(
+            "return Math.abs(innerWidth - {width}) <= 40 && Math.abs(innerHeight - {height}) <= 60;"
+        ),
     )
     .await;
 }
@@ -292,7 +294,10 @@ fn every_view_fits_small_windows() {
                 for view in STABLE_VIEWS {
                     show(&app, view).await;
                     for p in app.js(FITS, vec![]).await.as_array().into_iter().flatten() {
-                        problems.push(format!("[{w}x{h} {lang} {view}] {}", p.as_str().unwrap_or_default()));
+                        problems.push(format!(
+                            "[{w}x{h} {lang} {view}] {}",
+                            p.as_str().unwrap_or_default()
+                        ));
                     }
                     app.screenshot(&format!("care-{view}-{lang}-{w}x{h}")).await;
                 }
@@ -302,51 +307,68 @@ fn every_view_fits_small_windows() {
                 eprintln!("care e2e: toolbar at {w}x{h}, {lang}: {m}");
                 if w >= 900 {
                     assert!(
-                        m["row"].as_f64().unwrap_or(f64::MAX) < 1.5 * m["tallest"].as_f64().unwrap_or(0.0),
+                        m["row"].as_f64().unwrap_or(f64::MAX)
+                            < 1.5 * m["tallest"].as_f64().unwrap_or(0.0),
                         "[{w}x{h} {lang}] the toolbar at rest wraps: {m}"
                     );
                 }
             }
         }
-        assert!(problems.is_empty(), "views that do not fit:\n{}", problems.join("\n"));
+        assert!(
+            problems.is_empty(),
+            "views that do not fit:\n{}",
+            problems.join("\n")
+        );
     });
 }
 
 #[test]
 fn the_player_row_shows_while_listening() {
-    scenario("the_player_row_shows_while_listening", |mut ctx| async move {
-        let app = launch_home(&mut ctx, "listening").await;
-        app.open(&ctx.url("/app/narrator-article.html"), "reader").await;
-        let rest = app.js(MEASURE_TOOLBAR, vec![]).await;
-        assert!(
-            app.js("return document.getElementById('player-slot').hidden;", vec![]).await == true,
-            "the player's row shows before Listen"
-        );
-        app.click("player-toggle").await;
-        // Starting, playing, or paused by a speech failure: the row shows in each.
-        app.wait_js(
-            "the player's row",
-            STEP_TIMEOUT,
-            "return !document.getElementById('player-slot').hidden;",
-        )
-        .await;
-        let listening = app.js(MEASURE_TOOLBAR, vec![]).await;
-        eprintln!("care e2e: toolbar at rest {rest}, while listening {listening}");
-        let tallest = listening["tallest"].as_f64().unwrap_or(0.0);
-        let bar = listening["bar"].as_f64().unwrap_or(f64::MAX);
-        assert!(
-            bar <= 2.0 * rest["bar"].as_f64().unwrap_or(0.0) && bar < 3.0 * tallest,
-            "the toolbar while listening takes more than two rows: {listening}"
-        );
-        assert_eq!(listening["groupsWhole"], true, "a player group split across rows: {listening}");
-        // A speech message never adds a toolbar row: it lives in the article.
-        assert!(
+    scenario(
+        "the_player_row_shows_while_listening",
+        |mut ctx| async move {
+            let app = launch_home(&mut ctx, "listening").await;
+            app.open(&ctx.url("/app/narrator-article.html"), "reader")
+                .await;
+            let rest = app.js(MEASURE_TOOLBAR, vec![]).await;
+            assert!(
+                app.js(
+                    "return document.getElementById('player-slot').hidden;",
+                    vec![]
+                )
+                .await
+                    == true,
+                "the player's row shows before Listen"
+            );
+            app.click("player-toggle").await;
+            // Starting, playing, or paused by a speech failure: the row shows in each.
+            app.wait_js(
+                "the player's row",
+                STEP_TIMEOUT,
+                "return !document.getElementById('player-slot').hidden;",
+            )
+            .await;
+            let listening = app.js(MEASURE_TOOLBAR, vec![]).await;
+            eprintln!("care e2e: toolbar at rest {rest}, while listening {listening}");
+            let tallest = listening["tallest"].as_f64().unwrap_or(0.0);
+            let bar = listening["bar"].as_f64().unwrap_or(f64::MAX);
+            assert!(
+                bar <= 2.0 * rest["bar"].as_f64().unwrap_or(0.0) && bar < 3.0 * tallest,
+                "the toolbar while listening takes more than two rows: {listening}"
+            );
+            assert_eq!(
+                listening["groupsWhole"], true,
+                "a player group split across rows: {listening}"
+            );
+            // A speech message never adds a toolbar row: it lives in the article.
+            assert!(
             app.js("return document.getElementById('player-error').closest('.reader-bar') === null \
                  && document.getElementById('player-error').closest('#article') !== null;", vec![]).await == true
         );
-        app.keys(&[Key::Escape.into()]).await;
-        app.wait_view("home", STEP_TIMEOUT).await;
-    });
+            app.keys(&[Key::Escape.into()]).await;
+            app.wait_view("home", STEP_TIMEOUT).await;
+        },
+    );
 }
 
 #[test]

@@ -287,8 +287,17 @@ fn read_aloud_follows_the_highlight_by_keyboard() {
             .await;
             app.screenshot("narrator-highlight-contrast").await;
 
-            // Escape leaves the article, and leaving stops the narrator: its
-            // idle status clears the highlight.
+            // Escape first closes More (the reader stays), then leaves the
+            // article, and leaving stops the narrator: its idle status clears
+            // the highlight.
+            app.keys(&[Key::Escape.into()]).await;
+            app.wait_js(
+                "Escape to close More",
+                STEP_TIMEOUT,
+                "return document.getElementById('more-panel').hidden \
+                   && !document.getElementById('view-reader').hidden;",
+            )
+            .await;
             app.keys(&[Key::Escape.into()]).await;
             app.wait_view("home", STEP_TIMEOUT).await;
             app.wait_js(
@@ -429,8 +438,9 @@ fn language_change_keeps_the_voice_going() {
             );
             app.screenshot("narrator-after-language-change").await;
 
-            // Leave the article: the voice stops.
-            app.keys(&[Key::Escape.into()]).await;
+            // Leave the article (Escape closes More, which Settings was
+            // opened from, then goes Home): the voice stops.
+            app.keys(&[Key::Escape.into(), Key::Escape.into()]).await;
             app.wait_view("home", STEP_TIMEOUT).await;
         },
     );
