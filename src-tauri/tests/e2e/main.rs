@@ -10,6 +10,7 @@
 
 mod app;
 mod atspi;
+mod care;
 mod narrator;
 mod support;
 mod window;
