@@ -47,9 +47,20 @@ error-io =
 
 ## Network
 
+# The site's name could not be looked up (DNS): usually a typing mistake.
 # Variables:
 #   $host (String) - the website's name, e.g. "news.163.com".
-error-unreachable = Could not reach { $host }. Check your internet connection and try again.
+error-host-not-found = No website called “{ $host }” could be found. Check the address for a typing mistake. If it is right, check that the computer is connected to the internet.
+
+# The name was found, but the website did not take the connection.
+# Variables:
+#   $host (String) - the website's name, e.g. "news.163.com".
+error-unreachable = The website { $host } did not answer. It may be down or busy just now. Please try again in a few minutes.
+
+# This computer has no way onto the internet at all.
+# Variables:
+#   $host (String) - the website's name; not shown.
+error-offline = This computer is not connected to the internet. Check the network cable or the Wi-Fi, then try again.
 
 # Variables:
 #   $host (String) - the website's name.
@@ -72,29 +83,56 @@ error-too-many-redirects = The website kept sending us on to other addresses (mo
 error-redirect-loop = The website keeps sending us round in a circle, so the page could not be opened. Please try again later.
 
 # Variables:
-#   $status (Number) - the HTTP status code, e.g. 404.
+#   $status (Number) - the HTTP status code: 404 or 410.
 #   $url (String) - the address that answered; not shown.
-error-http-status =
+error-page-not-found =
     { $status ->
-        [404] This page was not found on the website. Check the address and try again.
-        [410] This page has been removed from the website. Check the address and try again.
-        [401] This page is only for signed-in visitors, so it can’t be opened here.
-        [403] The website would not let us open this page. Try opening it in your web browser.
-        [429] The website is busy with too many visits. Please wait a few minutes and try again.
-        [500] The website is having trouble right now. Please try again later.
-        [502] The website is having trouble right now. Please try again later.
-        [503] The website is having trouble right now. Please try again later.
-        [504] The website is having trouble right now. Please try again later.
-       *[other] The website could not give us this page (error { $status }). Check the address, or try again later.
+        [410] This page has been removed from the website. Check the address, or look for the article on the website itself.
+       *[other] This page was not found on the website. Check the address for a typing mistake.
     }
 
 # Variables:
-#   $limit (Number) - the size limit in megabytes, e.g. 15.
-error-too-large = This page is too big to open (more than { $limit } MB). Try a different article.
+#   $status (Number) - the HTTP status code: 401 or 403.
+#   $url (String) - the address that answered; not shown.
+error-forbidden =
+    { $status ->
+        [401] This page is only for signed-in visitors. You can open it in your web browser and sign in there.
+       *[other] The website would not let Care Reader open this page. Try opening it in your web browser.
+    }
 
 # Variables:
-#   $content_type (String) - what the address leads to, e.g. "application/pdf".
-error-unsupported-content-type = This address leads to a file ({ $content_type }), not a web page, so it can’t be shown here. Try the address of an article.
+#   $status (Number) - the HTTP status code: 429, 408 or 5xx.
+#   $url (String) - the address that answered; not shown.
+error-server-busy =
+    { $status ->
+        [429] The website is busy with too many visits. Please wait a few minutes and try again.
+       *[other] The website is having trouble right now. Please try again in a few minutes.
+    }
+
+# Any other error status. The number is not shown: it means nothing to readers.
+# Variables:
+#   $status (Number) - the HTTP status code, e.g. 400.
+#   $url (String) - the address that answered; not shown.
+error-http-status = The website could not give us this page. Try opening it in your web browser, or check the address.
+
+# Variables:
+#   $limit (Number) - the size limit in megabytes, e.g. 15.
+error-too-large = This page is too big to open (more than { $limit } MB). You can open it in your web browser instead.
+
+# Variables:
+#   $kind (String) - what it is, in words: picture, pdf, video, audio,
+#     archive, document, ebook, or file for anything else.
+error-unsupported-content-type =
+    This is { $kind ->
+        [picture] a picture
+        [pdf] a PDF document
+        [video] a video
+        [audio] a sound recording
+        [archive] a compressed file
+        [document] an office document
+        [ebook] an e-book
+       *[other] a file
+    }, not a web page, so Care Reader can’t show it. Your web browser or another program can open it.
 
 # Variables:
 #   $detail (String) - the technical description; not shown to readers.
@@ -106,11 +144,11 @@ error-network = The page could not be loaded because of a network problem. Check
 #   $title (String) - the page's title; may be empty.
 error-no-article =
     { EMPTY($title) ->
-        [true] There is no article to read on this page. It may be a home page or a list of links: open a single article and try again.
-       *[false] There is no article to read on “{ $title }”. It may be a home page or a list of links: open a single article and try again.
+        [true] There is no article to read on this page. It may be a home page, a list of links or files, or a sign-in page. Open a single article instead.
+       *[false] There is no article to read on “{ $title }”. It may be a home page, a list of links or files, or a sign-in page. Open a single article instead.
     }
 
-error-empty-page = This page is empty, so there is nothing to read. Check the address and try again.
+error-empty-page = This page is empty, so there is nothing to read. Check the address.
 
 ## Saved settings and articles
 

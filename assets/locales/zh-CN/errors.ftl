@@ -42,9 +42,20 @@ error-io =
 
 ## 网络
 
+# 网站的名字查不到（域名解析失败）：多半是网址打错了。
 # Variables:
 #   $host (String) - 网站的名字，例如 "news.163.com"。
-error-unreachable = 连不上网站 { $host }。请检查网络是否连通，然后再试一次。
+error-host-not-found = 找不到名叫“{ $host }”的网站。请看看网址有没有打错。如果网址没错，请检查电脑有没有连上网络。
+
+# 找到了网站，但它没有接受连接。
+# Variables:
+#   $host (String) - 网站的名字，例如 "news.163.com"。
+error-unreachable = 网站 { $host } 没有回应，可能暂时关闭了或者太忙。请过几分钟再试。
+
+# 这台电脑完全连不上网。
+# Variables:
+#   $host (String) - 网站的名字，不显示。
+error-offline = 这台电脑没有连上网络。请检查网线或无线网络（Wi-Fi），然后再试一次。
 
 # Variables:
 #   $host (String) - 网站的名字。
@@ -63,29 +74,56 @@ error-too-many-redirects = 这个网址跳转了太多次（超过 { $limit } �
 error-redirect-loop = 这个网址一直在几个地址之间来回跳转，页面没能打开。请稍后再试。
 
 # Variables:
-#   $status (Number) - HTTP 状态码，例如 404。
+#   $status (Number) - HTTP 状态码：404 或 410。
 #   $url (String) - 给出这个答复的网址，不显示。
-error-http-status =
+error-page-not-found =
     { $status ->
-        [404] 网站上找不到这个页面。请检查网址后再试。
-        [410] 这个页面已经被网站删除了。请检查网址后再试。
-        [401] 这个页面要先登录才能看，这里打不开。
-        [403] 网站不让打开这个页面。可以试试用浏览器打开。
-        [429] 网站现在访问的人太多。请等几分钟再试。
-        [500] 网站暂时出了故障。请稍后再试。
-        [502] 网站暂时出了故障。请稍后再试。
-        [503] 网站暂时出了故障。请稍后再试。
-        [504] 网站暂时出了故障。请稍后再试。
-       *[other] 网站没能提供这个页面（错误代码 { $status }）。请检查网址，或者稍后再试。
+        [410] 这个页面已经被网站删除了。请检查网址，或者到网站上找找这篇文章。
+       *[other] 网站上找不到这个页面。请看看网址有没有打错。
     }
 
 # Variables:
-#   $limit (Number) - 大小上限，单位是 MB，例如 15。
-error-too-large = 这个页面太大了（超过 { $limit } MB），打不开。请换一篇文章试试。
+#   $status (Number) - HTTP 状态码：401 或 403。
+#   $url (String) - 给出这个答复的网址，不显示。
+error-forbidden =
+    { $status ->
+        [401] 这个页面要先登录才能看。可以用浏览器打开，在那里登录。
+       *[other] 网站不让关怀阅读打开这个页面。可以试试用浏览器打开。
+    }
 
 # Variables:
-#   $content_type (String) - 网址指向的内容类型，例如 "application/pdf"。
-error-unsupported-content-type = 这个网址打开的是一个文件（{ $content_type }），不是网页，这里没法显示。请换一个文章的网址再试。
+#   $status (Number) - HTTP 状态码：429、408 或 5xx。
+#   $url (String) - 给出这个答复的网址，不显示。
+error-server-busy =
+    { $status ->
+        [429] 网站现在访问的人太多。请等几分钟再试。
+       *[other] 网站暂时出了故障。请过几分钟再试。
+    }
+
+# 其他错误状态。不显示数字：对读者没有意义。
+# Variables:
+#   $status (Number) - HTTP 状态码，例如 400。
+#   $url (String) - 给出这个答复的网址，不显示。
+error-http-status = 网站没能提供这个页面。可以试试用浏览器打开，或者检查一下网址。
+
+# Variables:
+#   $limit (Number) - 大小上限，单位是 MB，例如 15。
+error-too-large = 这个页面太大了（超过 { $limit } MB），这里打不开。可以用浏览器打开。
+
+# Variables:
+#   $kind (String) - 是什么东西：picture、pdf、video、audio、archive、
+#     document、ebook，其他的都是 file。
+error-unsupported-content-type =
+    这是{ $kind ->
+        [picture] 一张图片
+        [pdf] 一份 PDF 文档
+        [video] 一段视频
+        [audio] 一段录音
+        [archive] 一个压缩文件
+        [document] 一份办公文档
+        [ebook] 一本电子书
+       *[other] 一个文件
+    }，不是网页，关怀阅读没法显示。可以用浏览器或其他程序打开。
 
 # Variables:
 #   $detail (String) - 技术说明，不显示给读者。
@@ -97,11 +135,11 @@ error-network = 网络出了问题，页面没能打开。请检查网络是否�
 #   $title (String) - 页面标题，可能为空。
 error-no-article =
     { EMPTY($title) ->
-        [true] 这个页面上没有找到可以阅读的文章。它可能是首页或目录页，请打开其中一篇文章再试。
-       *[false] “{ $title }”这个页面上没有找到可以阅读的文章。它可能是首页或目录页，请打开其中一篇文章再试。
+        [true] 这个页面上没有找到可以阅读的文章。它可能是首页、目录页、文件列表或登录页，请打开其中一篇具体的文章。
+       *[false] “{ $title }”这个页面上没有找到可以阅读的文章。它可能是首页、目录页、文件列表或登录页，请打开其中一篇具体的文章。
     }
 
-error-empty-page = 这个页面是空的，没有可以阅读的内容。请检查网址后再试。
+error-empty-page = 这个页面是空的，没有可以阅读的内容。请检查一下网址。
 
 ## 保存的设置和文章
 

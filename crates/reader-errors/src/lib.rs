@@ -6,20 +6,23 @@
 //! - its stable string id (`timeout`, `no-article`), which names its message
 //!   `error-<id>` in every locale's `errors.ftl`;
 //! - its [`Family`], which picks the error page's heading and hint in the UI;
-//! - the exit code the `care-reader` command line ends with.
+//! - the exit code the `care-reader` command line ends with;
+//! - the [`Action`]s that can help the reader, best first (the error page's
+//!   buttons, in order).
 //!
 //! Every layer's error type implements [`Coded`] and is turned into a
-//! [`UiError`] — `{code, family, message}`, the message in the reader's
-//! language — the one shape the window and the command line show.
+//! [`UiError`] — `{code, family, message, actions}`, the message in the
+//! reader's language — the one shape the window and the command line show.
 //!
 //! ```
-//! use reader_errors::{ErrorCode, Family, UiError};
+//! use reader_errors::{Action, ErrorCode, Family, UiError};
 //! use reader_l10n::Localizer;
 //! let e = UiError::new(&Localizer::new("en-US"), ErrorCode::Timeout, &[("seconds", "30".into())]);
 //! assert_eq!(e.code.id(), "timeout");
 //! assert_eq!(e.family, Family::Network);
 //! assert!(e.message.contains("30 seconds"));
 //! assert_eq!(ErrorCode::Timeout.exit_code(), 4);
+//! assert_eq!(e.actions, [Action::TryAgain, Action::OpenInBrowser, Action::Home]);
 //! ```
 
 #![forbid(unsafe_code)]
@@ -27,10 +30,11 @@
 use reader_l10n::Localizer;
 use serde::{Deserialize, Serialize};
 
-/// Declares [`ErrorCode`] from one table: variant, id, family, exit code.
-/// The table is the only place a code's string id is written.
+/// Declares [`ErrorCode`] from one table: variant, id, family, exit code,
+/// and the actions that help, best first. The table is the only place a
+/// code's string id is written.
 macro_rules! error_codes {
-    ($($(#[$doc:meta])* $variant:ident = $id:literal, $family:ident, $exit:literal;)+) => {
+    ($($(#[$doc:meta])* $variant:ident = $id:literal, $family:ident, $exit:literal, [$($action:ident),*];)+) => {
         /// A stable, typed error code. Serialised as its id (`"timeout"`).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
         pub enum ErrorCode {
@@ -55,6 +59,12 @@ macro_rules! error_codes {
             pub const fn exit_code(self) -> u8 {
                 match self { $(ErrorCode::$variant => $exit,)+ }
             }
+
+            /// What can help, best first; [`Action::Home`] is not listed
+            /// (the error page always offers it, last: see [`UiError`]).
+            pub const fn actions(self) -> &'static [Action] {
+                match self { $(ErrorCode::$variant => &[$(Action::$action),*],)+ }
+            }
         }
     };
 }
@@ -62,43 +72,59 @@ macro_rules! error_codes {
 error_codes! {
     // What the reader gave us.
     /// Not a web address or file the reader can open.
-    InvalidAddress = "invalid-address", Address, 3;
+    InvalidAddress = "invalid-address", Address, 3, [FixAddress];
     /// `ftp:`, `javascript:` and other schemes we do not open.
-    UnsupportedScheme = "unsupported-scheme", Address, 3;
-    // Files and standard input.
-    FileNotFound = "file-not-found", File, 7;
-    NotAFile = "not-a-file", File, 7;
-    Io = "io", File, 7;
+    UnsupportedScheme = "unsupported-scheme", Address, 3, [FixAddress];
+    // Files and standard input: another file is what helps.
+    FileNotFound = "file-not-found", File, 7, [ChooseFile, FixAddress];
+    NotAFile = "not-a-file", File, 7, [ChooseFile];
+    Io = "io", File, 7, [ChooseFile];
     // The network.
-    Unreachable = "unreachable", Network, 4;
-    Tls = "tls", Network, 4;
-    Timeout = "timeout", Network, 4;
-    TooManyRedirects = "too-many-redirects", Network, 4;
-    RedirectLoop = "redirect-loop", Network, 4;
-    /// The website answered with an error status (404, 500 …).
-    HttpStatus = "http-status", Http, 5;
-    TooLarge = "too-large", Content, 6;
-    UnsupportedContentType = "unsupported-content-type", Content, 6;
-    Network = "network", Network, 4;
+    /// The site's name could not be found (DNS): most often a typing
+    /// mistake in the address, sometimes a passing failure.
+    HostNotFound = "host-not-found", Network, 4, [FixAddress, TryAgain];
+    /// The site's name was found but it did not take the connection (down,
+    /// refusing, or not answering): waiting can help.
+    Unreachable = "unreachable", Network, 4, [TryAgain, OpenInBrowser];
+    /// This computer has no way onto the internet (no route at all).
+    Offline = "offline", Network, 4, [TryAgain];
+    Tls = "tls", Network, 4, [OpenInBrowser, TryAgain];
+    Timeout = "timeout", Network, 4, [TryAgain, OpenInBrowser];
+    TooManyRedirects = "too-many-redirects", Network, 4, [OpenInBrowser, FixAddress];
+    RedirectLoop = "redirect-loop", Network, 4, [OpenInBrowser];
+    /// 404 and 410: no page at this address (any more).
+    PageNotFound = "page-not-found", Http, 5, [FixAddress, OpenInBrowser];
+    /// 401 and 403: only for signed-in visitors, or refused to us.
+    Forbidden = "forbidden", Http, 5, [OpenInBrowser];
+    /// 429, 408 and 5xx: the website is overloaded or in trouble for now.
+    ServerBusy = "server-busy", Http, 5, [TryAgain, OpenInBrowser];
+    /// Any other error status (400, 405, 451 …).
+    HttpStatus = "http-status", Http, 5, [OpenInBrowser, FixAddress];
+    TooLarge = "too-large", Content, 6, [OpenInBrowser];
+    /// A picture, a PDF, a video …: the browser can show it.
+    UnsupportedContentType = "unsupported-content-type", Content, 6, [OpenInBrowser];
+    Network = "network", Network, 4, [TryAgain];
     // Reading the page.
-    NoArticle = "no-article", Article, 8;
-    EmptyPage = "empty-page", Article, 8;
+    /// Nothing on the page reads like an article (a home page, a directory
+    /// listing, a login page).
+    NoArticle = "no-article", Article, 8, [OpenInBrowser];
+    EmptyPage = "empty-page", Article, 8, [FixAddress, OpenInBrowser];
     // The durable store.
     /// The store could not be opened; the app runs on memory only.
-    StoreUnavailable = "store-unavailable", Generic, 1;
+    StoreUnavailable = "store-unavailable", Generic, 1, [];
     /// An unreadable store was set aside and a fresh one started.
-    StoreReset = "store-reset", Generic, 1;
+    StoreReset = "store-reset", Generic, 1, [];
     /// A remembered article that is no longer remembered.
-    NotRemembered = "not-remembered", Generic, 1;
+    NotRemembered = "not-remembered", Generic, 1, [FixAddress];
     // The desktop.
-    BrowserUnavailable = "browser-unavailable", Generic, 1;
+    BrowserUnavailable = "browser-unavailable", Generic, 1, [];
     // Reading aloud.
-    SpeechMissing = "speech-missing", Speech, 9;
-    SpeechNoVoice = "speech-no-voice", Speech, 9;
-    SpeechSilent = "speech-silent", Speech, 9;
-    SpeechFailed = "speech-failed", Speech, 9;
+    SpeechMissing = "speech-missing", Speech, 9, [];
+    SpeechNoVoice = "speech-no-voice", Speech, 9, [];
+    SpeechSilent = "speech-silent", Speech, 9, [];
+    SpeechFailed = "speech-failed", Speech, 9, [TryAgain];
     /// Care Reader's own fault: a task that stopped, a reply it could not build.
-    Internal = "internal", Generic, 1;
+    Internal = "internal", Generic, 1, [TryAgain];
 }
 
 /// The command line's exit codes and what each means; `care-reader --help`
@@ -116,8 +142,9 @@ pub const EXIT_CODES: &[(u8, &str)] = &[
     ),
     (
         4,
-        "network: host unreachable, secure connection failed, timeout, \
-         too many redirects, redirect loop, other network errors",
+        "network: the site's name not found, the site unreachable, no network, \
+         secure connection failed, timeout, too many redirects, redirect loop, \
+         other network errors",
     ),
     (
         5,
@@ -183,6 +210,34 @@ impl Family {
     }
 }
 
+/// Something the reader can do about an error: the error page's buttons.
+/// Serialised in camelCase (`"fixAddress"`); the UI shows the actions of a
+/// [`UiError`] in its order, the first as the main button.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Action {
+    /// Back to the start page with the address in the box, to correct it.
+    FixAddress,
+    /// Open the address in the reader's own web browser (web addresses only).
+    OpenInBrowser,
+    /// The same again: only where waiting can help.
+    TryAgain,
+    /// Pick another saved page.
+    ChooseFile,
+    /// The start page; always offered, last.
+    Home,
+}
+
+impl Action {
+    pub const ALL: &'static [Action] = &[
+        Action::FixAddress,
+        Action::OpenInBrowser,
+        Action::TryAgain,
+        Action::ChooseFile,
+        Action::Home,
+    ];
+}
+
 impl ErrorCode {
     /// The fluent message that explains it: `error-<id>`.
     pub fn message_id(self) -> String {
@@ -218,23 +273,46 @@ impl Coded for ErrorCode {
 }
 
 /// An error as the UI and the command line show it: the code to branch on,
-/// its family, and the message in the reader's language.
+/// its family, the message in the reader's language, and what can help.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[error("{code}: {message}")]
 pub struct UiError {
     pub code: ErrorCode,
     pub family: Family,
     pub message: String,
+    /// The code's [`ErrorCode::actions`], then [`Action::Home`].
+    pub actions: Vec<Action>,
 }
 
 impl UiError {
     /// The message `error-<code>` formatted with `args`.
     pub fn new(l10n: &Localizer, code: ErrorCode, args: &[(&str, String)]) -> UiError {
+        let mut actions = code.actions().to_vec();
+        actions.push(Action::Home);
         UiError {
             code,
             family: code.family(),
             message: l10n.message(&code.message_id(), args),
+            actions,
         }
+    }
+
+    /// The error came from a saved page on this computer, not a web
+    /// address: the browser cannot help, another file may.
+    #[must_use]
+    pub fn from_local_file(mut self) -> UiError {
+        let mut actions = Vec::with_capacity(self.actions.len());
+        for action in self.actions {
+            let action = match action {
+                Action::OpenInBrowser => Action::ChooseFile,
+                other => other,
+            };
+            if !actions.contains(&action) {
+                actions.push(action);
+            }
+        }
+        self.actions = actions;
+        self
     }
 }
 
@@ -313,7 +391,7 @@ mod tests {
         let no_title = [("title", String::new())];
         assert_eq!(
             UiError::new(&zh, ErrorCode::NoArticle, &no_title).message,
-            "这个页面上没有找到可以阅读的文章。它可能是首页或目录页，请打开其中一篇文章再试。"
+            "这个页面上没有找到可以阅读的文章。它可能是首页、目录页、文件列表或登录页，请打开其中一篇具体的文章。"
         );
         let titled = UiError::new(&en, ErrorCode::NoArticle, &[("title", "BBC Home".into())]);
         assert!(titled.message.contains("“BBC Home”"));
@@ -323,12 +401,19 @@ mod tests {
                 .contains('“')
         );
         let status =
-            |s: &str| UiError::new(&en, ErrorCode::HttpStatus, &[("status", s.into())]).message;
+            |code: ErrorCode, s: &str| UiError::new(&en, code, &[("status", s.into())]).message;
         assert_eq!(
-            status("404"),
-            "This page was not found on the website. Check the address and try again."
+            status(ErrorCode::PageNotFound, "404"),
+            "This page was not found on the website. Check the address for a typing mistake."
         );
-        assert!(status("418").contains("(error 418)"));
+        assert!(status(ErrorCode::PageNotFound, "410").contains("removed"));
+        assert!(status(ErrorCode::ServerBusy, "429").contains("too many visits"));
+        assert!(status(ErrorCode::ServerBusy, "503").contains("trouble"));
+        // A status number reads as words, never as a bare code.
+        for s in ["400", "418", "451"] {
+            let text = status(ErrorCode::HttpStatus, s);
+            assert!(!text.contains(s), "{text}");
+        }
         let wait =
             |s: &str| UiError::new(&en, ErrorCode::Timeout, &[("seconds", s.into())]).message;
         assert!(wait("1").contains("more than 1 second)"));
@@ -341,6 +426,98 @@ mod tests {
         assert_eq!(scheme.code, ErrorCode::UnsupportedScheme);
         assert_eq!(scheme.family, Family::Address);
         assert!(scheme.message.contains("“ftp:”"));
+    }
+
+    #[test]
+    fn actions_help_in_order_and_try_again_only_where_waiting_can_help() {
+        use Action::*;
+        let en = Localizer::new("en-US");
+        let actions = |code: ErrorCode| UiError::new(&en, code, &[]).actions;
+        // A typo: correcting the address comes first.
+        for code in [
+            ErrorCode::InvalidAddress,
+            ErrorCode::UnsupportedScheme,
+            ErrorCode::HostNotFound,
+            ErrorCode::PageNotFound,
+        ] {
+            assert_eq!(actions(code).first(), Some(&FixAddress), "{code}");
+        }
+        assert_eq!(
+            actions(ErrorCode::PageNotFound),
+            [FixAddress, OpenInBrowser, Home]
+        );
+        assert_eq!(actions(ErrorCode::Forbidden), [OpenInBrowser, Home]);
+        assert_eq!(
+            actions(ErrorCode::UnsupportedContentType),
+            [OpenInBrowser, Home]
+        );
+        assert_eq!(actions(ErrorCode::NoArticle), [OpenInBrowser, Home]);
+        for code in [
+            ErrorCode::Timeout,
+            ErrorCode::ServerBusy,
+            ErrorCode::Unreachable,
+            ErrorCode::Offline,
+            ErrorCode::Network,
+        ] {
+            assert_eq!(actions(code).first(), Some(&TryAgain), "{code}");
+        }
+        for code in ErrorCode::ALL {
+            let list = actions(*code);
+            // Home is offered once, last; nothing twice.
+            assert_eq!(list.last(), Some(&Home), "{code}");
+            assert_eq!(list.iter().filter(|a| **a == Home).count(), 1, "{code}");
+            let unique: HashSet<_> = list.iter().collect();
+            assert_eq!(unique.len(), list.len(), "{code}");
+            // Waiting does not mend a typo, a missing file or a picture.
+            if matches!(
+                code.family(),
+                Family::Address | Family::File | Family::Content | Family::Article
+            ) {
+                assert!(!list.contains(&TryAgain), "{code}: {list:?}");
+            }
+            if code.family() == Family::File {
+                assert_eq!(list.first(), Some(&ChooseFile), "{code}");
+            }
+        }
+    }
+
+    #[test]
+    fn actions_serialise_in_camel_case_and_files_choose_instead_of_browsing() {
+        let names: Vec<String> = Action::ALL
+            .iter()
+            .map(|a| serde_json::to_string(a).unwrap_or_default())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "\"fixAddress\"",
+                "\"openInBrowser\"",
+                "\"tryAgain\"",
+                "\"chooseFile\"",
+                "\"home\""
+            ]
+        );
+        let en = Localizer::new("en-US");
+        let picture = UiError::new(&en, ErrorCode::UnsupportedContentType, &[]);
+        let json = serde_json::to_value(&picture).unwrap_or_default();
+        assert_eq!(
+            json["actions"],
+            serde_json::json!(["openInBrowser", "home"])
+        );
+        assert_eq!(
+            picture.from_local_file().actions,
+            [Action::ChooseFile, Action::Home]
+        );
+        let missing = UiError::new(&en, ErrorCode::FileNotFound, &[]).from_local_file();
+        assert_eq!(
+            missing.actions,
+            [Action::ChooseFile, Action::FixAddress, Action::Home]
+        );
+        let empty = UiError::new(&en, ErrorCode::EmptyPage, &[]).from_local_file();
+        assert_eq!(
+            empty.actions,
+            [Action::FixAddress, Action::ChooseFile, Action::Home]
+        );
     }
 
     /// Codes whose messages take no arguments say everything they should

@@ -223,8 +223,12 @@ fn classify(err: reqwest::Error, url: &Url, opts: &FetchOptions) -> FetchError {
         return FetchError::Tls { host, source: err };
     }
     if err.is_connect() {
-        // DNS failure, refused, or no answer within the connect timeout.
-        return FetchError::Unreachable { host, source: err };
+        return match connect_failure(&err, has_internet_route) {
+            ConnectFailure::NameNotFound => FetchError::HostNotFound { host, source: err },
+            ConnectFailure::Offline => FetchError::Offline { host, source: err },
+            // Refused, reset, or no answer within the connect timeout.
+            ConnectFailure::NoAnswer => FetchError::Unreachable { host, source: err },
+        };
     }
     if err.is_timeout() {
         return FetchError::Timeout {
@@ -232,6 +236,61 @@ fn classify(err: reqwest::Error, url: &Url, opts: &FetchOptions) -> FetchError {
         };
     }
     FetchError::Network(err)
+}
+
+/// Why connecting failed, as far as it can be told reliably.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ConnectFailure {
+    /// The name lookup failed while the computer has a route out: the name
+    /// does not exist (a typing mistake) or its DNS is broken.
+    NameNotFound,
+    /// No route onto the internet at all (no cable, no Wi-Fi): the lookup
+    /// fails too, but the address is not to blame.
+    Offline,
+    /// The site was found and did not take the connection.
+    NoAnswer,
+}
+
+/// What hyper-util's connector calls a failed name lookup (its
+/// `ConnectError` message, a fixed English literal). The resolver's own
+/// text comes from the C library, in the system's language: unusable.
+const DNS_ERROR: &str = "dns error";
+
+fn connect_failure(
+    err: &(dyn std::error::Error + 'static),
+    has_internet_route: impl Fn() -> bool,
+) -> ConnectFailure {
+    let mut current = Some(err);
+    while let Some(e) = current {
+        if e.to_string() == DNS_ERROR {
+            return if has_internet_route() {
+                ConnectFailure::NameNotFound
+            } else {
+                ConnectFailure::Offline
+            };
+        }
+        if let Some(io) = e.downcast_ref::<std::io::Error>()
+            && io.kind() == std::io::ErrorKind::NetworkUnreachable
+        {
+            return ConnectFailure::Offline;
+        }
+        current = e.source();
+    }
+    ConnectFailure::NoAnswer
+}
+
+/// Whether this computer has a route onto the internet: connecting a UDP
+/// socket only asks the kernel's routing table (no packet is sent), and
+/// fails with "network unreachable" when there is no default route. The
+/// targets are documentation addresses (RFC 5737, RFC 3849), reached only
+/// through a default route.
+fn has_internet_route() -> bool {
+    let routed = |bind: &str, to: &str| {
+        std::net::UdpSocket::bind(bind)
+            .and_then(|socket| socket.connect(to))
+            .is_ok()
+    };
+    routed("0.0.0.0:0", "192.0.2.1:53") || routed("[::]:0", "[2001:db8::1]:53")
 }
 
 /// Whether a rustls error (bad certificate, handshake failure) is in the chain.
@@ -252,4 +311,51 @@ fn is_tls_error(err: &(dyn std::error::Error + 'static)) -> bool {
         current = e.source();
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An error with a message and a cause, as hyper-util's `ConnectError` is.
+    #[derive(Debug)]
+    struct Wrapped(&'static str, std::io::Error);
+
+    impl std::fmt::Display for Wrapped {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.0)
+        }
+    }
+
+    impl std::error::Error for Wrapped {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            Some(&self.1)
+        }
+    }
+
+    #[test]
+    fn connect_failures_are_told_apart() {
+        use std::io::{Error, ErrorKind};
+        let dns = Wrapped(DNS_ERROR, Error::other("失败：未知的名称或服务"));
+        assert_eq!(connect_failure(&dns, || true), ConnectFailure::NameNotFound);
+        assert_eq!(connect_failure(&dns, || false), ConnectFailure::Offline);
+        let refused = Wrapped(
+            "tcp connect error",
+            Error::from(ErrorKind::ConnectionRefused),
+        );
+        assert_eq!(
+            connect_failure(&refused, || false),
+            ConnectFailure::NoAnswer
+        );
+        let no_route = Wrapped(
+            "tcp connect error",
+            Error::from(ErrorKind::NetworkUnreachable),
+        );
+        assert_eq!(connect_failure(&no_route, || true), ConnectFailure::Offline);
+        let timed_out = Wrapped("tcp connect error", Error::from(ErrorKind::TimedOut));
+        assert_eq!(
+            connect_failure(&timed_out, || true),
+            ConnectFailure::NoAnswer
+        );
+    }
 }

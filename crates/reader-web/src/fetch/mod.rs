@@ -20,6 +20,7 @@ mod mhtml;
 mod sniff;
 
 pub use image::{IMAGE_TYPES, Image, MAX_IMAGE_BYTES, fetch_image};
+pub use sniff::ContentKind;
 
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
@@ -120,9 +121,24 @@ pub enum FetchError {
         #[source]
         source: std::io::Error,
     },
-    /// DNS failed, the connection was refused, or connecting timed out.
+    /// The site's name could not be looked up (DNS): most often a typo.
+    #[error("no website called {host} could be found")]
+    HostNotFound {
+        host: String,
+        #[source]
+        source: reqwest::Error,
+    },
+    /// The name was found, but the connection was refused, reset, or not
+    /// answered within the connect timeout.
     #[error("could not reach {host}")]
     Unreachable {
+        host: String,
+        #[source]
+        source: reqwest::Error,
+    },
+    /// This computer has no route onto the internet at all.
+    #[error("no network: could not reach {host}")]
+    Offline {
         host: String,
         #[source]
         source: reqwest::Error,
@@ -164,12 +180,14 @@ impl Coded for FetchError {
             FetchError::NotFound { .. } => ErrorCode::FileNotFound,
             FetchError::NotAFile { .. } => ErrorCode::NotAFile,
             FetchError::Io { .. } => ErrorCode::Io,
+            FetchError::HostNotFound { .. } => ErrorCode::HostNotFound,
             FetchError::Unreachable { .. } => ErrorCode::Unreachable,
+            FetchError::Offline { .. } => ErrorCode::Offline,
             FetchError::Tls { .. } => ErrorCode::Tls,
             FetchError::Timeout { .. } => ErrorCode::Timeout,
             FetchError::TooManyRedirects { .. } => ErrorCode::TooManyRedirects,
             FetchError::RedirectLoop { .. } => ErrorCode::RedirectLoop,
-            FetchError::HttpStatus { .. } => ErrorCode::HttpStatus,
+            FetchError::HttpStatus { status, .. } => status_code(*status),
             FetchError::TooLarge { .. } => ErrorCode::TooLarge,
             FetchError::UnsupportedContentType { .. } => ErrorCode::UnsupportedContentType,
             FetchError::Network(_) => ErrorCode::Network,
@@ -186,7 +204,10 @@ impl Coded for FetchError {
             FetchError::Io { what, source } => {
                 vec![("path", what.clone()), ("detail", source.to_string())]
             }
-            FetchError::Unreachable { host, .. } | FetchError::Tls { host, .. } => {
+            FetchError::HostNotFound { host, .. }
+            | FetchError::Unreachable { host, .. }
+            | FetchError::Offline { host, .. }
+            | FetchError::Tls { host, .. } => {
                 vec![("host", host.clone())]
             }
             FetchError::Timeout { after } => vec![("seconds", seconds(*after))],
@@ -196,11 +217,24 @@ impl Coded for FetchError {
                 vec![("status", status.to_string()), ("url", url.to_string())]
             }
             FetchError::TooLarge { limit_bytes } => vec![("limit", megabytes(*limit_bytes))],
+            // In words ("a picture"): a MIME type means nothing to a reader.
             FetchError::UnsupportedContentType { content_type } => {
-                vec![("content_type", content_type.clone())]
+                vec![("kind", ContentKind::of(content_type).id().to_owned())]
             }
             FetchError::Network(err) => vec![("detail", error_chain(err))],
         }
+    }
+}
+
+/// The code for an HTTP error status: what the reader can do differs (a
+/// missing page wants a corrected address, a busy one patience).
+fn status_code(status: u16) -> ErrorCode {
+    match status {
+        404 | 410 => ErrorCode::PageNotFound,
+        401 | 403 => ErrorCode::Forbidden,
+        // 408 Request Timeout, 429 Too Many Requests and server errors pass.
+        408 | 429 | 500..=599 => ErrorCode::ServerBusy,
+        _ => ErrorCode::HttpStatus,
     }
 }
 
@@ -608,6 +642,61 @@ mod tests {
         assert_eq!(timeout.l10n_args(), vec![("seconds", "1.5".to_owned())]);
         let small = FetchError::TooLarge { limit_bytes: 65536 };
         assert_eq!(small.l10n_args(), vec![("limit", "0.1".to_owned())]);
+    }
+
+    #[test]
+    fn error_statuses_have_their_own_codes() {
+        let code = |status: u16| {
+            FetchError::HttpStatus {
+                status,
+                url: Url::parse("https://example.com/a").unwrap_or_else(|e| panic!("{e}")),
+            }
+            .code()
+        };
+        assert_eq!(code(404), ErrorCode::PageNotFound);
+        assert_eq!(code(410), ErrorCode::PageNotFound);
+        assert_eq!(code(401), ErrorCode::Forbidden);
+        assert_eq!(code(403), ErrorCode::Forbidden);
+        for busy in [408, 429, 500, 502, 503, 504, 520] {
+            assert_eq!(code(busy), ErrorCode::ServerBusy, "{busy}");
+        }
+        for other in [300, 400, 405, 418, 451] {
+            assert_eq!(code(other), ErrorCode::HttpStatus, "{other}");
+        }
+    }
+
+    #[test]
+    fn refused_content_is_named_in_words() {
+        let picture = FetchError::UnsupportedContentType {
+            content_type: "image/png".into(),
+        };
+        assert_eq!(picture.l10n_args(), vec![("kind", "picture".to_owned())]);
+        for lang in reader_l10n::SUPPORTED_LANGS {
+            let l10n = reader_l10n::Localizer::new(lang);
+            let mut seen = std::collections::HashSet::new();
+            for kind in ContentKind::ALL {
+                let e = FetchError::UnsupportedContentType {
+                    content_type: match kind {
+                        ContentKind::Picture => "image/png",
+                        ContentKind::Pdf => "application/pdf",
+                        ContentKind::Video => "video/mp4",
+                        ContentKind::Audio => "audio/ogg",
+                        ContentKind::Archive => "application/zip",
+                        ContentKind::Document => "application/msword",
+                        ContentKind::Ebook => "application/epub+zip",
+                        ContentKind::File => "application/json",
+                    }
+                    .into(),
+                };
+                let text = e.localize(&l10n).message;
+                // Each kind has its own words, and no MIME type shows.
+                assert!(
+                    seen.insert(text.clone()),
+                    "{lang}: {kind:?} worded like another"
+                );
+                assert!(!text.contains('/'), "{lang}: {text}");
+            }
+        }
     }
 
     #[test]

@@ -72,6 +72,83 @@ fn mime_for_extension(ext: &str) -> Option<&'static str> {
     })
 }
 
+/// What a refused body is, in the words a reader knows: the error message
+/// says "a picture" or "a PDF document", never `image/png`. The id selects
+/// the wording in `error-unsupported-content-type` (`errors.ftl`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContentKind {
+    Picture,
+    Pdf,
+    Video,
+    Audio,
+    Archive,
+    /// Word, Excel, PowerPoint, OpenDocument.
+    Document,
+    Ebook,
+    /// Anything else (JSON, a program, an unknown download).
+    File,
+}
+
+impl ContentKind {
+    pub const ALL: &'static [ContentKind] = &[
+        ContentKind::Picture,
+        ContentKind::Pdf,
+        ContentKind::Video,
+        ContentKind::Audio,
+        ContentKind::Archive,
+        ContentKind::Document,
+        ContentKind::Ebook,
+        ContentKind::File,
+    ];
+
+    /// The kind of a MIME type (any case, parameters allowed).
+    pub fn of(content_type: &str) -> ContentKind {
+        let essence = content_type
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase();
+        let (top, sub) = essence.split_once('/').unwrap_or((essence.as_str(), ""));
+        match (top, sub) {
+            ("image", _) => ContentKind::Picture,
+            ("video", _) => ContentKind::Video,
+            ("audio", _) => ContentKind::Audio,
+            (_, "pdf" | "x-pdf") => ContentKind::Pdf,
+            (_, "epub+zip" | "x-mobipocket-ebook") => ContentKind::Ebook,
+            (
+                "application",
+                "zip" | "gzip" | "x-gzip" | "x-tar" | "x-7z-compressed" | "x-rar-compressed"
+                | "vnd.rar" | "x-bzip2" | "x-xz" | "zstd",
+            ) => ContentKind::Archive,
+            ("application", sub)
+                if sub == "msword"
+                    || sub == "rtf"
+                    || sub.starts_with("vnd.ms-")
+                    || sub.starts_with("vnd.openxmlformats-officedocument.")
+                    || sub.starts_with("vnd.oasis.opendocument.") =>
+            {
+                ContentKind::Document
+            }
+            _ => ContentKind::File,
+        }
+    }
+
+    /// The selector value in `error-unsupported-content-type`.
+    pub const fn id(self) -> &'static str {
+        match self {
+            ContentKind::Picture => "picture",
+            ContentKind::Pdf => "pdf",
+            ContentKind::Video => "video",
+            ContentKind::Audio => "audio",
+            ContentKind::Archive => "archive",
+            ContentKind::Document => "document",
+            ContentKind::Ebook => "ebook",
+            ContentKind::File => "file",
+        }
+    }
+}
+
 /// Extensions that make `name.ext` a file name rather than a domain.
 pub(crate) fn is_file_extension(ext: &str) -> bool {
     let ext = ext.to_ascii_lowercase();
@@ -244,6 +321,43 @@ mod tests {
             Err("application/octet-stream".into())
         );
         assert_eq!(sniff(b""), Ok(PageKind::PlainText));
+    }
+
+    #[test]
+    fn content_kinds_in_words() {
+        let table = [
+            ("image/png", ContentKind::Picture),
+            ("IMAGE/JPEG; q=1", ContentKind::Picture),
+            ("image/svg+xml", ContentKind::Picture),
+            ("application/pdf", ContentKind::Pdf),
+            ("video/mp4", ContentKind::Video),
+            ("audio/mpeg", ContentKind::Audio),
+            ("application/zip", ContentKind::Archive),
+            ("application/gzip", ContentKind::Archive),
+            ("application/msword", ContentKind::Document),
+            (
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                ContentKind::Document,
+            ),
+            ("application/epub+zip", ContentKind::Ebook),
+            ("application/json", ContentKind::File),
+            ("application/octet-stream", ContentKind::File),
+            ("", ContentKind::File),
+        ];
+        for (mime, kind) in table {
+            assert_eq!(ContentKind::of(mime), kind, "{mime:?}");
+        }
+        // Every extension we refuse has a kind; only JSON is a plain "file".
+        for ext in [
+            "pdf", "png", "jpg", "gif", "webp", "svg", "zip", "epub", "doc", "docx", "mp3", "mp4",
+        ] {
+            match from_extension(Some(ext)) {
+                Declared::Unsupported(mime) => {
+                    assert_ne!(ContentKind::of(&mime), ContentKind::File, "{ext}");
+                }
+                other => panic!("{ext}: {other:?}"),
+            }
+        }
     }
 
     #[test]
