@@ -6,7 +6,8 @@
 use std::time::{Duration, Instant};
 
 use reader_article::Article;
-use reader_errors::{Coded, ErrorCode};
+use reader_errors::{Coded, ErrorCode, UiError};
+use reader_l10n::Localizer;
 use reader_web::fetch::{self, FetchError, FetchOptions, Page, Source};
 use serde::Serialize;
 use url::Url;
@@ -47,6 +48,10 @@ pub struct Loaded {
 pub enum LoadError {
     #[error(transparent)]
     Page(#[from] reader_web::Error),
+    /// A saved page on this computer could not be read or has no article:
+    /// the browser cannot help with it, another file may.
+    #[error(transparent)]
+    File(reader_web::Error),
     /// Standard input where it is not allowed.
     #[error("standard input cannot be opened here")]
     Stdin,
@@ -64,7 +69,7 @@ impl From<FetchError> for LoadError {
 impl Coded for LoadError {
     fn code(&self) -> ErrorCode {
         match self {
-            LoadError::Page(e) => e.code(),
+            LoadError::Page(e) | LoadError::File(e) => e.code(),
             LoadError::Stdin => ErrorCode::InvalidAddress,
             LoadError::Task => ErrorCode::Internal,
         }
@@ -72,9 +77,17 @@ impl Coded for LoadError {
 
     fn l10n_args(&self) -> Vec<(&'static str, String)> {
         match self {
-            LoadError::Page(e) => e.l10n_args(),
+            LoadError::Page(e) | LoadError::File(e) => e.l10n_args(),
             LoadError::Stdin => vec![("address", "-".to_owned())],
             LoadError::Task => Vec::new(),
+        }
+    }
+
+    fn localize(&self, l10n: &Localizer) -> UiError {
+        let shown = UiError::new(l10n, self.code(), &self.l10n_args());
+        match self {
+            LoadError::File(_) => shown.from_local_file(),
+            _ => shown,
         }
     }
 }
@@ -87,16 +100,27 @@ pub async fn load(
     mut progress: impl FnMut(Progress),
 ) -> Result<Loaded, LoadError> {
     progress(Progress::Fetching);
-    let (key, page) = fetch_source(source, options).await?;
-    progress(Progress::Extracting);
-    let (result, extract_time) = extract_off_thread(page).await;
-    let article = result?;
-    progress(Progress::Done);
-    Ok(Loaded {
-        key,
-        article,
-        extract_time,
-    })
+    let parsed = Source::parse(source)?;
+    let local = matches!(parsed, Source::File(_));
+    let loaded = async {
+        let (key, page) = fetch_parsed(parsed, options).await?;
+        progress(Progress::Extracting);
+        let (result, extract_time) = extract_off_thread(page).await;
+        Ok(Loaded {
+            key,
+            article: result?,
+            extract_time,
+        })
+    }
+    .await;
+    match loaded {
+        Ok(loaded) => {
+            progress(Progress::Done);
+            Ok(loaded)
+        }
+        Err(LoadError::Page(e)) if local => Err(LoadError::File(e)),
+        Err(e) => Err(e),
+    }
 }
 
 /// The first half of [`load`]: the page at `source`, and the key the store
@@ -146,7 +170,7 @@ pub async fn extract_off_thread(page: Page) -> (Result<Article, LoadError>, Dura
 
 #[cfg(test)]
 mod tests {
-    use reader_l10n::Localizer;
+    use reader_errors::Action;
 
     use super::*;
 
@@ -222,10 +246,36 @@ mod tests {
             .err()
             .unwrap_or_else(|| panic!("a missing file loaded"));
         assert_eq!(e.code(), ErrorCode::FileNotFound);
+        // A saved page is helped by another file, never by the browser.
+        assert_eq!(
+            e.localize(&l10n).actions,
+            [Action::ChooseFile, Action::FixAddress, Action::Home]
+        );
         let garbage = run(load("javascript:alert(1)", &LoadOptions::default(), |_| {}));
         assert_eq!(
             garbage.err().map(|e| e.code()),
             Some(ErrorCode::UnsupportedScheme)
         );
+    }
+
+    /// A saved picture or directory listing is refused with what helps: another file.
+    #[test]
+    fn saved_pages_that_are_no_article_offer_another_file() {
+        let fixtures =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/app");
+        let l10n = Localizer::new("en-US");
+        for (file, code) in [
+            ("photo.png", ErrorCode::UnsupportedContentType),
+            ("listing.html", ErrorCode::NoArticle),
+        ] {
+            let path = fixtures.join(file).display().to_string();
+            let e = run(load(&path, &LoadOptions::default(), |_| {}))
+                .err()
+                .unwrap_or_else(|| panic!("{file} loaded"));
+            assert_eq!(e.code(), code, "{file}");
+            let shown = e.localize(&l10n);
+            assert_eq!(shown.actions, [Action::ChooseFile, Action::Home], "{file}");
+            assert!(!shown.message.contains("image/"), "{}", shown.message);
+        }
     }
 }

@@ -337,3 +337,56 @@ fn a_title_is_one_line_even_from_a_heading_with_a_break() {
     let a = run(&html);
     assert_eq!(a.title, "River towns plan for longer summers");
 }
+
+/// A page of the app's own fixtures (`tests/fixtures/app`).
+fn app_fixture(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/app")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn refused(html: &str) -> reader_web::extract::ExtractError {
+    match extract(html, None) {
+        Ok(a) => panic!("taken for an article: {:?} {}", a.title, a.body_text()),
+        Err(e) => e,
+    }
+}
+
+/// A web server's directory listing (nginx's `<pre>`, Python's `<ul>`) is a
+/// list of files, not an article: no-article, titled, so it is never shown
+/// as one nor remembered.
+#[test]
+fn directory_listings_are_not_articles() {
+    let nginx = refused(&app_fixture("listing.html"));
+    assert_eq!(
+        nginx,
+        reader_web::extract::ExtractError::NoArticle {
+            title: Some("Index of /reading/".into())
+        }
+    );
+    let python = "<!DOCTYPE HTML><html><head><title>Directory listing for /docs/</title></head>\
+        <body><h1>Directory listing for /docs/</h1><hr><ul><li><a href=\"a.html\">a.html</a></li>\
+        <li><a href=\"notes/\">notes/</a></li><li><a href=\"river.txt\">river.txt</a></li></ul>\
+        <hr></body></html>";
+    refused(python);
+    // A listing with a long README under it has prose to read.
+    let with_readme = app_fixture("listing.html").replace(
+        "</pre><hr>",
+        &format!("</pre><hr>{}", (1..=3).map(paragraph).collect::<String>()),
+    );
+    assert!(text(&run(&with_readme)).contains("Paragraph 3"));
+}
+
+/// A sign-in page (a password box and a line of welcome) is no article; an
+/// article with a sign-in box in its header still is.
+#[test]
+fn sign_in_pages_are_not_articles() {
+    refused(&app_fixture("sign-in.html"));
+    let story: String = (1..=4).map(paragraph).collect();
+    let html = page(&format!(
+        "<header><form><input name=user><input type=password name=pw><button>Log in</button>\
+         </form></header><article>{story}</article>"
+    ));
+    assert!(text(&run(&html)).contains("Paragraph 4"));
+}

@@ -13,17 +13,20 @@
 //! text, the next attempt relaxes a rule (Readability's strategy), and the
 //! longest result wins. This module then drops the furniture, datelines and
 //! repeats left among the blocks, falls back to the whole body when no
-//! attempt found an article, and assembles the [`Article`].
+//! attempt found an article, turns away pages that are never articles
+//! (`not_article`: directory listings, sign-in pages), and assembles the
+//! [`Article`].
 //!
 //! Below the passes sit the helpers several of them share: `text`
 //! (character classes, whitespace), `dates`, `urls`, `entities` (HTML
-//! entities), `patterns` (class/id vocabularies, boilerplate phrases) and
-//! `title` (the headline, for pass 1). A pass uses only earlier passes and
+//! entities), `patterns` (class/id vocabularies, boilerplate phrases),
+//! `title` (the headline, for pass 1) and `not_article`. A pass uses only earlier passes and
 //! helpers, a helper uses only helpers, and nothing uses this module: the
 //! imports have no circles.
 
 mod dates;
 mod entities;
+mod not_article;
 mod p1_metadata;
 mod p2_dom;
 mod p3_prepare;
@@ -134,6 +137,10 @@ pub fn extract(html: &str, base: Option<&Url>) -> Result<Article, ExtractError> 
             Some(b) => blocks = b,
             None => return Err(ExtractError::NoArticle { title }),
         }
+    }
+    let titles = [meta.document_title.as_deref(), meta.title.as_deref()];
+    if not_article::is_not_an_article(&doc, &titles, &blocks) {
+        return Err(ExtractError::NoArticle { title });
     }
     // One line, whatever the page put in its title or heading (a <br>, a
     // stray newline): the title is shown and spoken as a single line.
