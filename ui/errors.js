@@ -1,14 +1,18 @@
 // The error view: a calm full page. The shell's UiError says what went wrong
-// in the reader's language (`message`) and which kind of failure it is
-// (`family`), which picks the page's heading and hint (error-heading-<family>,
-// error-hint-<family> in ui.ftl).
+// in the reader's language (`message`), which kind of failure it is
+// (`family`: the page's heading and hint, error-heading-<family> and
+// error-hint-<family> in ui.ftl), and what can help (`actions`, best first:
+// the page's buttons in that order, the first the main one). Which actions
+// help which error is decided in the shell (reader-errors), never here.
 
 import * as backend from "./backend.js";
+import { chooseFile, editAddress } from "./home.js";
 import { has, setL10n, t } from "./l10n.js";
 import { $, announce, go } from "./views.js";
 
 let retry = null; // re-runs what failed, or null
 let browserUrl = null; // http(s) address for "Open in web browser"
+let address = ""; // what was being opened, for "Change the address"
 
 const isWebUrl = (s) => typeof s === "string" && /^https?:\/\//i.test(s);
 
@@ -18,9 +22,27 @@ function isUiError(err) {
     && typeof err.family === "string" && typeof err.message === "string";
 }
 
+const actionButtons = () => [...$("error-actions").querySelectorAll("button[data-action]")];
+const buttonFor = (action) => actionButtons().find((b) => b.dataset.action === action) || null;
+
+/** What each action does; an action only shows when it can be done here. */
+const ACTIONS = {
+  fixAddress: { can: () => true, run: () => editAddress(address) },
+  tryAgain: { can: () => Boolean(retry), run: () => retry && retry() },
+  openInBrowser: {
+    can: () => Boolean(browserUrl),
+    run: () => {
+      if (browserUrl) backend.openInBrowser(browserUrl).catch((err) => console.warn("open_in_browser failed", err));
+    },
+  },
+  chooseFile: { can: () => true, run: () => chooseFile() },
+  home: { can: () => true, run: () => go("home") },
+};
+
 /**
- * Shows `err` on the error page. `source` = what was being opened (an http(s)
- * address offers "Open in web browser"); `again` = what Retry re-runs (none: no Retry).
+ * Shows `err` on the error page. `source` = what was being opened (kept for
+ * "Change the address"; an http(s) address for "Open in web browser");
+ * `again` = what "Try again" re-runs (none: no "Try again").
  */
 export function showError(err, { source = null, again = null } = {}) {
   const known = isUiError(err);
@@ -38,16 +60,38 @@ export function showError(err, { source = null, again = null } = {}) {
   $("error-hint").hidden = Boolean(message);
   retry = again;
   browserUrl = isWebUrl(source) ? source : null;
-  $("error-browser").hidden = !browserUrl;
-  $("error-retry").hidden = !retry;
+  address = typeof source === "string" ? source : "";
+  showActions(known && Array.isArray(err.actions) ? err.actions : []);
   go("error");
   announce(t("status-failed"));
 }
 
-export function bindErrors() {
-  $("error-retry").addEventListener("click", () => retry && retry());
-  $("error-browser").addEventListener("click", () => {
-    if (browserUrl) backend.openInBrowser(browserUrl).catch((err) => console.warn("open_in_browser failed", err));
+/**
+ * The buttons of `actions`, in that order (the DOM order is the Tab order:
+ * the first is the first stop after the heading), the first as the main
+ * button; the start page always, last.
+ */
+function showActions(actions) {
+  const shown = actions.filter((a) => ACTIONS[a] && ACTIONS[a].can() && buttonFor(a));
+  if (!shown.includes("home")) shown.push("home");
+  for (const button of actionButtons()) {
+    button.hidden = true;
+    button.classList.remove("primary");
+  }
+  const box = $("error-actions");
+  shown.forEach((action, i) => {
+    const button = buttonFor(action);
+    button.hidden = false;
+    button.classList.toggle("primary", i === 0);
+    box.append(button);
   });
-  $("error-home").addEventListener("click", () => go("home"));
+}
+
+export function bindErrors() {
+  for (const button of actionButtons()) {
+    button.addEventListener("click", () => {
+      const action = ACTIONS[button.dataset.action];
+      if (action) action.run();
+    });
+  }
 }

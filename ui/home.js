@@ -65,6 +65,24 @@ export function focusAddress() {
   $("address").select();
 }
 
+/** Home, with `text` in the address box to correct, the cursor at its end. */
+export function editAddress(text) {
+  focusAddress();
+  const box = $("address");
+  box.value = text || "";
+  box.setSelectionRange(box.value.length, box.value.length);
+}
+
+/** The native file picker; the chosen file is opened. */
+export async function chooseFile() {
+  try {
+    const path = await backend.pickFile();
+    if (path) openSource(path);
+  } catch (err) {
+    showError(err);
+  }
+}
+
 export function bindHome() {
   onShow("home", refreshHome);
   $("address-form").addEventListener("submit", (e) => {
@@ -72,14 +90,7 @@ export function bindHome() {
     openSource($("address").value.trim());
   });
   $("clipboard-open").addEventListener("click", () => clipboard && openSource(clipboard));
-  $("open-file").addEventListener("click", async () => {
-    try {
-      const path = await backend.pickFile();
-      if (path) openSource(path);
-    } catch (err) {
-      showError(err);
-    }
-  });
+  $("open-file").addEventListener("click", chooseFile);
   $("home-settings").addEventListener("click", () => go("settings"));
   $("home-help").addEventListener("click", () => go("help"));
   // The clipboard may have changed while the window was in the background.

@@ -157,6 +157,8 @@ error-hint-speech = You can still read the article on screen.
 error-heading-generic = Something went wrong
 error-hint-generic = Please try again. If it keeps happening, restart Care Reader.
 error-retry = Try again
+error-fix-address = Change the address
+error-choose-file = Choose another file
 error-browser = Open in web browser
 error-home = Go to the start page
 

@@ -154,6 +154,8 @@ error-hint-speech = 文章仍然可以在屏幕上阅读。
 error-heading-generic = 出了点问题
 error-hint-generic = 请再试一次。如果一直这样，请关掉关怀阅读再重新打开。
 error-retry = 再试一次
+error-fix-address = 修改网址
+error-choose-file = 换一个文件
 error-browser = 用浏览器打开
 error-home = 回到首页
 

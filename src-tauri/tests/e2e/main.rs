@@ -11,6 +11,7 @@
 mod app;
 mod atspi;
 mod care;
+mod errors;
 mod narrator;
 mod support;
 mod window;

@@ -1,5 +1,6 @@
 //! A small HTTP server on 127.0.0.1 for the pages the app opens in the
-//! end-to-end tests: corpus pages, our own fixtures, a GBK page and a photo.
+//! end-to-end tests: corpus pages, our own fixtures, a GBK page, a photo, a
+//! directory listing, and a 404 for anything else.
 //!
 //! It is deliberately plain (std sockets, one thread per connection,
 //! `Connection: close`): the app's fetcher is what is under test, and a
@@ -165,6 +166,9 @@ impl Routes {
                 Some(file) => fixture(file),
                 None => Reply::not_found(),
             },
+            // A web server's listing of a folder, where a folder's address
+            // leads (`/reading/`): a list of files, not an article.
+            ["reading", ""] => fixture("listing.html"),
             // The NetEase fixture in GBK with no charset inside the page: only
             // the HTTP header says GBK, as many Chinese portals still do.
             ["gbk", "netease.html"] => match gbk_page() {
