@@ -229,7 +229,11 @@ fn binary_input_is_refused_with_6() {
     assert_exit(&out, 6);
     // Named in words, never by its MIME type.
     assert!(stderr(&out).contains("a PDF document"), "{}", stderr(&out));
-    assert!(!stderr(&out).contains("application/pdf"), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("application/pdf"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
