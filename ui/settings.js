@@ -163,10 +163,13 @@ export function noteSettings(patch) {
   applySettings();
 }
 
+// What is said after the size at either end of the offered sizes.
+const END_STATUS = { largest: "status-text-size-largest", smallest: "status-text-size-smallest" };
+
 /** "Text size 96 — the largest": the size, and whether it can go no further. */
 function sizeStatus(textSize) {
   const end = textSizeEnd(textSize);
-  return [t("status-text-size"), textSize, end ? t(`status-text-size-${end}`) : ""].join(" ").trim();
+  return [t("status-text-size"), textSize, end ? t(END_STATUS[end]) : ""].join(" ").trim();
 }
 
 /** Larger (+1) or smaller (-1) by one offered size; the shell picks the size. */

@@ -36,7 +36,8 @@ export function resetToolbar() {
  * focusable, so a screen reader hears why nothing grows).
  */
 function wordButtons(s) {
-  setL10n($("btn-theme"), `reader-theme-${s.theme}`);
+  const theme = s.theme;
+  setL10n($("btn-theme"), `reader-theme-${theme}`);
   const end = textSizeEnd(s.textSize);
   const larger = $("btn-larger");
   const smaller = $("btn-smaller");

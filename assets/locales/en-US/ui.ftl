@@ -56,13 +56,13 @@ reader-theme-dark = Colours: dark
 reader-theme-contrast = Colours: high contrast
 reader-settings = Settings
 reader-help = Help
-# How far through the article, for screen readers: "Paragraph 3 of 12".
-# The UI puts the numbers between the parts.
+# How far through the article, for screen readers: "Paragraph 3 of 12 in
+# the article". The UI puts the numbers between the parts.
 reader-progress =
     .aria-label = How far you have read
 reader-progress-before = Paragraph
 reader-progress-middle = of
-reader-progress-after = {""}
+reader-progress-after = in the article
 
 ## Reading aloud (the player in the reader's toolbar)
 
