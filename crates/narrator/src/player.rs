@@ -174,6 +174,9 @@ pub struct Player<E: Engine> {
     /// from the Listen that started the run (moving on while starting does not
     /// put it off).
     start_deadline: Option<Instant>,
+    /// The state a run that is [`PlayState::Starting`] began from: a start
+    /// that fails goes back to it (see [`Player::fail`]).
+    started_from: PlayState,
     rate: f32,
     sentence_mode: bool,
     /// Inside [`Player::command`]: the statuses it emits are the listener's doing.
@@ -215,6 +218,7 @@ impl<E: Engine> Player<E> {
             sentence_started: None,
             deadline: None,
             start_deadline: None,
+            started_from: PlayState::Idle,
             rate: reader_settings::clamp_speech_rate(settings.rate),
             sentence_mode: settings.sentence_mode,
             by_listener: false,
@@ -486,6 +490,7 @@ impl<E: Engine> Player<E> {
         self.utterance = 0;
         self.sentence_started = Some(now);
         if !self.is_running() {
+            self.started_from = self.state;
             self.state = PlayState::Starting;
             self.start_deadline = Some(now + START_TIMEOUT);
         }
@@ -556,7 +561,13 @@ impl<E: Engine> Player<E> {
             // Not coming back by itself: no point listing voices again.
             self.voices = Some(Err(error.clone()));
         }
-        self.state = if self.script.sentences.is_empty() {
+        // A start that never began leaves nothing heard: from idle (or the
+        // end) it goes back to idle, so no sentence is marked as if it had
+        // been read; a run that had been heard pauses where it was. The
+        // cursor stays either way, and Listen tries from there.
+        let never_heard = self.state == PlayState::Starting
+            && matches!(self.started_from, PlayState::Idle | PlayState::Finished);
+        self.state = if self.script.sentences.is_empty() || never_heard {
             PlayState::Idle
         } else {
             PlayState::Paused

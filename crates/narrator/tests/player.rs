@@ -440,8 +440,9 @@ fn watchdog_pauses_and_explains_when_the_engine_never_finishes() {
     rig.cmd(Command::Toggle, 0);
     // Never began (no speech service answering, stuck engine): see
     // a_start_that_never_begins_fails_within_one_and_a_half_seconds.
+    // Nothing was heard, so it is idle again (with the reason).
     rig.player.tick(rig.at(1_500));
-    assert_eq!(rig.status().state, PlayState::Paused);
+    assert_eq!(rig.status().state, PlayState::Idle);
     assert_eq!(rig.errors(), [EngineError::Silent]);
     // Began but never ended (speech-dispatcher without a sound server): the
     // deadline follows the text's length.
@@ -461,14 +462,16 @@ fn watchdog_pauses_and_explains_when_the_engine_never_finishes() {
     assert_eq!(rig.errors(), [EngineError::Silent]);
 }
 
+/// A failure says why; a start that failed leaves the player idle (nothing
+/// heard), and the next Listen tries again.
 #[test]
-fn engine_failures_pause_with_a_reason() {
+fn engine_failures_come_with_a_reason() {
     let mut rig = Rig::new(abc(), PlayerSettings::default());
     *rig.engine.fail_speak.borrow_mut() = Some(EngineError::Failed {
         detail: "boom".into(),
     });
     rig.cmd(Command::Toggle, 0);
-    assert_eq!(rig.status().state, PlayState::Paused);
+    assert_eq!(rig.status().state, PlayState::Idle);
     assert_eq!(
         rig.errors(),
         [EngineError::Failed {
@@ -492,7 +495,7 @@ fn a_missing_engine_or_voice_is_reported_not_hidden() {
             .any(|e| matches!(e, PlayerEvent::Error(EngineError::Missing { .. }))),
         "{events:?}"
     );
-    assert_eq!(player.status().state, PlayState::Paused);
+    assert_eq!(player.status().state, PlayState::Idle);
 
     let english_only = Recorder {
         voices: Some(vec![VoiceInfo {
@@ -662,9 +665,11 @@ fn listen_starts_and_plays_when_the_engine_begins() {
     assert_eq!(rig.status().state, PlayState::Playing);
 }
 
-/// No begin within 1.5 s of Listen: paused where it was, with the reason
-/// (a blind listener is told, not left with silence); moving while starting
-/// does not put it off, and a begin that comes too late is ignored.
+/// No begin within 1.5 s of Listen: back to idle where it was (nothing was
+/// heard, so nothing is marked as read), with the reason (a blind listener
+/// is told, not left with silence); moving while starting does not put it
+/// off, and a begin that comes too late is ignored. A failed resume of a run
+/// that had been heard pauses instead.
 #[test]
 fn a_start_that_never_begins_fails_within_one_and_a_half_seconds() {
     let mut rig = Rig::new(abc(), PlayerSettings::default());
@@ -689,7 +694,7 @@ fn a_start_that_never_begins_fails_within_one_and_a_half_seconds() {
         "{events:?}"
     );
     let s = rig.status();
-    assert_eq!((s.state, s.sentence), (PlayState::Paused, Some(3)));
+    assert_eq!((s.state, s.sentence), (PlayState::Idle, Some(3)));
     assert_eq!(rig.player.next_deadline(), None);
     // The engine finally reports: too late, and about a cut-off utterance.
     let second = rig.engine.last_key();
@@ -700,15 +705,24 @@ fn a_start_that_never_begins_fails_within_one_and_a_half_seconds() {
             .engine_event(EngineEvent::End(key), rig.at(1_700));
     }
     assert!(rig.player.take_events().is_empty());
-    assert_eq!(rig.status().state, PlayState::Paused);
+    assert_eq!(rig.status().state, PlayState::Idle);
     rig.engine.take();
-    // Listen again: a fresh start, timed afresh.
+    // Listen again: a fresh start from the same sentence, timed afresh.
     rig.cmd(Command::Toggle, 10_000);
     assert_eq!(rig.spoken(), ["B2"]);
     rig.player.tick(rig.at(11_400));
     assert_eq!(rig.status().state, PlayState::Starting);
     rig.begin(11_450);
     assert_eq!(rig.status().state, PlayState::Playing);
+    // Heard, paused, then a resume that never begins: paused, still there.
+    rig.cmd(Command::Pause, 12_000);
+    rig.cmd(Command::Resume, 13_000);
+    assert_eq!(rig.status().state, PlayState::Starting);
+    rig.player.tick(rig.at(14_500));
+    assert_eq!(
+        (rig.status().state, rig.status().sentence),
+        (PlayState::Paused, Some(3))
+    );
 }
 
 /// Pause and Stop work while starting: the engine is silenced, the state

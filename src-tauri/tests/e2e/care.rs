@@ -327,25 +327,25 @@ fn the_player_row_shows_while_listening() {
     scenario(
         "the_player_row_shows_while_listening",
         |mut ctx| async move {
-            let app = launch_home(&mut ctx, "listening").await;
-            app.open(&ctx.url("/app/narrator-article.html"), "reader")
-                .await;
+            // A real voice into the test's own sound sink: the row is there
+            // while the voice is heard.
+            let Some(rig) = care_reader_tests::audio::AudioRig::start(ctx.name) else {
+                return;
+            };
+            let app = crate::narrator::launch_with_audio(&mut ctx, &rig).await;
+            crate::narrator::open_fixture(&ctx, &app).await;
             let rest = app.js(MEASURE_TOOLBAR, vec![]).await;
+            let row_hidden = "return document.getElementById('player-slot').hidden;";
             assert!(
-                app.js(
-                    "return document.getElementById('player-slot').hidden;",
-                    vec![]
-                )
-                .await
-                    == true,
+                app.js(row_hidden, vec![]).await == true,
                 "the player's row shows before Listen"
             );
             app.click("player-toggle").await;
-            // Starting, playing, or paused by a speech failure: the row shows in each.
             app.wait_js(
-                "the player's row",
-                STEP_TIMEOUT,
-                "return !document.getElementById('player-slot').hidden;",
+                "the voice to be heard and the player's row to show",
+                std::time::Duration::from_secs(15),
+                "return document.getElementById('player-toggle').dataset.l10nId === 'player-pause' \
+                   && !document.getElementById('player-slot').hidden;",
             )
             .await;
             let listening = app.js(MEASURE_TOOLBAR, vec![]).await;

@@ -52,7 +52,7 @@ fn start_script(dir: &Path, rig: &AudioRig) -> PathBuf {
     script
 }
 
-async fn launch_with_audio(ctx: &mut Ctx, rig: &AudioRig) -> App {
+pub(crate) async fn launch_with_audio(ctx: &mut Ctx, rig: &AudioRig) -> App {
     let data = ctx.fresh_data_dir("narrator");
     let script = start_script(&ctx.fresh_data_dir("bin"), rig);
     let app = ctx
@@ -140,7 +140,7 @@ async fn wait_lit(app: &App, n: i64, what: &str) {
 }
 
 /// Opens the fixture and waits for the player to show.
-async fn open_fixture(ctx: &Ctx, app: &App) {
+pub(crate) async fn open_fixture(ctx: &Ctx, app: &App) {
     app.open(&ctx.url(ARTICLE), "reader").await;
     app.wait_js(
         "the player to show for an article with a script",
@@ -442,6 +442,106 @@ fn language_change_keeps_the_voice_going() {
             // opened from, then goes Home): the voice stops.
             app.keys(&[Key::Escape.into(), Key::Escape.into()]).await;
             app.wait_view("home", STEP_TIMEOUT).await;
+        },
+    );
+}
+
+/// Watches the Listen button's words, the speech message and the live region
+/// from the page itself, with the page's clock: when Space went down, every
+/// word the button said, and when the message showed.
+const WATCH_LISTEN: &str = r#"
+const w = { words: [], keyAt: null, messageAt: null, said: [] };
+window.__listen = w;
+document.addEventListener('keydown', e => { if (e.key === ' ' && w.keyAt === null) w.keyAt = performance.now(); }, true);
+const toggle = document.getElementById('player-toggle');
+new MutationObserver(() => w.words.push(toggle.dataset.l10nId)).observe(toggle, { attributes: true, attributeFilter: ['data-l10n-id'] });
+const error = document.getElementById('player-error');
+new MutationObserver(() => { if (!error.hidden && w.messageAt === null) w.messageAt = performance.now(); })
+  .observe(error, { attributes: true, attributeFilter: ['hidden'] });
+const status = document.getElementById('status');
+new MutationObserver(() => w.said.push(status.textContent)).observe(status, { childList: true, characterData: true, subtree: true });
+return true;
+"#;
+
+#[test]
+fn listen_without_a_speech_service_says_so_at_once() {
+    scenario(
+        "listen_without_a_speech_service_says_so_at_once",
+        |mut ctx| async move {
+            // A machine without speech-dispatcher: no service at its address
+            // and no program to start one.
+            let bin = ctx.fresh_data_dir("bin");
+            let script = bin.join("care-reader-without-speech");
+            let quote = |p: &Path| format!("'{}'", p.display().to_string().replace('\'', r"'\''"));
+            std::fs::write(
+                &script,
+                format!(
+                    "#!/bin/sh\nexport SPEECHD_ADDRESS=unix_socket:{}\nexport PATH=/nonexistent\nexport LC_ALL=C.UTF-8\nexec {} \"$@\"\n",
+                    quote(&bin.join("no-speechd.sock")),
+                    quote(Path::new(APP_BINARY)),
+                ),
+            )
+            .expect("the start script should be writable");
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755))
+                    .expect("the start script should be executable");
+            }
+            let data = ctx.fresh_data_dir("data");
+            let app = ctx
+                .launch_binary(
+                    &script.display().to_string(),
+                    &["--data-dir".to_owned(), data.display().to_string()],
+                    "return document.getElementById('home-title').textContent.trim() !== '';",
+                )
+                .await;
+            app.go_home().await;
+            open_fixture(&ctx, &app).await;
+            app.js(WATCH_LISTEN, vec![]).await;
+
+            app.keys(&[' ']).await;
+            let watched = app
+                .wait_js(
+                    "the speech message after Listen",
+                    STEP_TIMEOUT,
+                    "const w = window.__listen; return w.messageAt === null ? null : w;",
+                )
+                .await;
+            eprintln!("narrator e2e: Listen with no speech service: {watched}");
+            let took = watched["messageAt"].as_f64().unwrap_or(f64::MAX)
+                - watched["keyAt"].as_f64().unwrap_or(0.0);
+            assert!(
+                took <= 1500.0,
+                "the message came {took:.0} ms after Listen (at most 1.5 s): {watched}"
+            );
+            // Never claimed to play, nothing lit, and the message is the one
+            // for a missing service, said to a screen reader too.
+            let words = watched["words"].as_array().cloned().unwrap_or_default();
+            assert!(
+                !words.iter().any(|w| w == "player-pause"),
+                "the button said Pause with no voice: {watched}"
+            );
+            assert_eq!(toggle_says(&app).await, "player-listen");
+            assert_eq!(lit(&app).await, -1, "a sentence is lit with no voice");
+            let message = app.text_of("player-error-message").await;
+            let expected = app.invoke("ui_strings", json!({})).await;
+            assert!(
+                message.contains("speech-dispatcher"),
+                "the message should say what is missing: {message:?}"
+            );
+            app.wait_js(
+                "the message to be announced",
+                STEP_TIMEOUT,
+                "const m = document.getElementById('player-error-message').textContent; \
+                 return window.__listen.said.includes(m);",
+            )
+            .await;
+            // "How to fix this" leads to Help's steps.
+            assert!(expected["messages"]["help-no-sound-title"].is_string());
+            app.click("player-error-help").await;
+            app.wait_view("help", STEP_TIMEOUT).await;
+            assert_eq!(app.focused().await, "#help-no-sound");
         },
     );
 }
