@@ -4,7 +4,7 @@
 
 import { toggleFullscreen } from "./backend.js";
 import { focusAddress } from "./home.js";
-import { hasSpeech, moveBy, narrate, playFrom, stepRate } from "./player.js";
+import { hasSpeech, moveBy, playFrom, stepRate, toggle } from "./player.js";
 import { cancelOpen } from "./reader.js";
 import { defaultTextSize, stepTextSize } from "./settings.js";
 import { closeMore } from "./toolbar.js";
@@ -37,7 +37,7 @@ function playerKey(e) {
   if (e.key === " " && !ctrl && !e.shiftKey) {
     if (ownsKeys(target, " ")) return false;
     // Holding the bar down must not flicker between play and pause.
-    if (!e.repeat) narrate({ action: "toggle" });
+    if (!e.repeat) toggle();
     return true;
   }
   if ((e.key === "ArrowLeft" || e.key === "ArrowRight") && !ctrl && !e.shiftKey) {

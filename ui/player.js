@@ -31,6 +31,28 @@ export function narrate(command) {
   });
 }
 
+/**
+ * Listen / Pause (the button, Space). A Listen shows "Starting…" at once:
+ * the narrator answers with its own state as soon as it takes the command,
+ * but on the first Listen after opening an article it may still be starting
+ * the speech service (up to ~2 s); until then the button says the press
+ * was heard rather than nothing at all.
+ */
+export function toggle() {
+  const state = player.status ? player.status.state : "idle";
+  if (state !== "starting" && state !== "playing") {
+    setL10n($("player-toggle"), "player-starting");
+    $("player-toggle").setAttribute("aria-busy", "true");
+  }
+  narrate({ action: "toggle" }).then(() => {
+    // A refused command leaves no status to follow: the button says Listen again.
+    if ($("player-toggle").dataset.l10nId === "player-starting" && !$("player-error").hidden) {
+      setL10n($("player-toggle"), "player-listen");
+      $("player-toggle").setAttribute("aria-busy", "false");
+    }
+  });
+}
+
 /** Does the article on show have a script to read? */
 export function hasSpeech() {
   return Boolean(player.speech && player.speech.sentences.length);
@@ -196,7 +218,7 @@ function leaving(from, to) {
 }
 
 export function bindPlayer() {
-  $("player-toggle").addEventListener("click", () => narrate({ action: "toggle" }));
+  $("player-toggle").addEventListener("click", toggle);
   $("player-error-help").addEventListener("click", () => {
     go("help");
     const where = $("help-no-sound");
