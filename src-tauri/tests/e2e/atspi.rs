@@ -290,6 +290,19 @@ fn screen_reader_reads(test: &str, locale: &str, lang: &str) {
             "{test}: {id} cannot take focus"
         );
     }
+    // More says it opens something (aria-expanded), and how far one has
+    // read is a named progress bar.
+    let more = reader.expect("push button", &s("reader-more"), "reader-more");
+    assert!(
+        more.has_state("expandable"),
+        "{test}: More does not say it expands: {:?}",
+        more.states
+    );
+    reader.expect(
+        "progress bar",
+        &s("reader-progress.aria-label"),
+        "the reading progress",
+    );
     // The article's title is a level-1 heading, and focus is on it (the
     // view's start), so Orca reads where the reader is.
     let h1 = reader
