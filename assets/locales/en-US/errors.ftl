@@ -156,6 +156,12 @@ error-store-unavailable = Care Reader could not save your settings on this compu
 
 error-store-reset = Your saved settings could not be read, so Care Reader started with fresh settings. The old file was kept in case someone can recover it.
 
+error-saving-off = Care Reader cannot save anything on this computer right now: the disk may be full, or the folder may not allow changes. You can keep reading and listening, and nothing saved before is lost.
+
+error-backup-unreadable = This file is not a Care Reader backup, or it is damaged. Nothing was changed. Choose another backup file.
+
+error-backup-too-new = This backup was made by a newer Care Reader. Nothing was changed. Update Care Reader, then try again.
+
 ## The desktop app
 
 error-not-remembered = This article is no longer in your list. Open it again from its address.

@@ -116,6 +116,14 @@ error_codes! {
     StoreReset = "store-reset", Generic, 1, [];
     /// A remembered article that is no longer remembered.
     NotRemembered = "not-remembered", Generic, 1, [FixAddress];
+    /// The store opened but refuses writes (a full disk, a read-only
+    /// folder): reading and listening go on, saving is off.
+    SavingOff = "saving-off", Generic, 1, [];
+    /// A backup file that is not one of ours, is damaged, or is too large:
+    /// refused, nothing changed.
+    BackupUnreadable = "backup-unreadable", File, 7, [ChooseFile];
+    /// A backup written by a newer Care Reader: refused, nothing changed.
+    BackupTooNew = "backup-too-new", File, 7, [ChooseFile];
     // The desktop.
     BrowserUnavailable = "browser-unavailable", Generic, 1, [];
     // Reading aloud.
