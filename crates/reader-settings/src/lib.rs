@@ -47,6 +47,18 @@ pub const SPEECH_RATE_STEP: f32 = 0.05;
 /// change one can hear; the Settings slider has the fine steps.
 pub const SPEECH_RATE_BUTTON_STEP: f32 = 0.25;
 pub const DEFAULT_SPEECH_RATE: f32 = 1.0;
+/// How many megabytes of pictures one kept article may keep for reading
+/// offline. 20 MB holds a long photo story; a page with more than that is
+/// kept with its words and the pictures that fit.
+pub const PICTURE_MB_PER_ARTICLE_RANGE: (f32, f32) = (1.0, 100.0);
+pub const PICTURE_MB_PER_ARTICLE_STEP: f32 = 1.0;
+pub const DEFAULT_PICTURE_MB_PER_ARTICLE: u32 = 20;
+/// How many megabytes of pictures all kept articles may keep together, so
+/// a small, old disk never fills up with them. 500 MB is about 25 long
+/// photo stories or hundreds of ordinary articles.
+pub const PICTURE_MB_TOTAL_RANGE: (f32, f32) = (50.0, 5000.0);
+pub const PICTURE_MB_TOTAL_STEP: f32 = 50.0;
+pub const DEFAULT_PICTURE_MB_TOTAL: u32 = 500;
 
 /// A slider's range, its step and its default, as the UI needs them.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -93,6 +105,8 @@ pub struct Limits {
     pub word_spacing: Range,
     pub content_width: Range,
     pub speech_rate: Range,
+    pub keep_picture_mb_per_article: Range,
+    pub keep_picture_mb_total: Range,
 }
 
 pub const LINE_HEIGHT: Range = Range::new(LINE_HEIGHT_RANGE, LINE_HEIGHT_STEP, DEFAULT_LINE_HEIGHT);
@@ -104,6 +118,16 @@ pub const CONTENT_WIDTH: Range = Range::new(
     DEFAULT_CONTENT_WIDTH,
 );
 pub const SPEECH_RATE: Range = Range::new(SPEECH_RATE_RANGE, SPEECH_RATE_STEP, DEFAULT_SPEECH_RATE);
+pub const PICTURE_MB_PER_ARTICLE: Range = Range::new(
+    PICTURE_MB_PER_ARTICLE_RANGE,
+    PICTURE_MB_PER_ARTICLE_STEP,
+    DEFAULT_PICTURE_MB_PER_ARTICLE as f32,
+);
+pub const PICTURE_MB_TOTAL: Range = Range::new(
+    PICTURE_MB_TOTAL_RANGE,
+    PICTURE_MB_TOTAL_STEP,
+    DEFAULT_PICTURE_MB_TOTAL as f32,
+);
 
 /// The limits, for the UI.
 pub fn limits() -> Limits {
@@ -116,6 +140,8 @@ pub fn limits() -> Limits {
         word_spacing: WORD_SPACING,
         content_width: CONTENT_WIDTH,
         speech_rate: SPEECH_RATE,
+        keep_picture_mb_per_article: PICTURE_MB_PER_ARTICLE,
+        keep_picture_mb_total: PICTURE_MB_TOTAL,
     }
 }
 
@@ -154,6 +180,10 @@ pub struct Settings {
     pub voice_en: Option<String>,
     /// Sentence-by-sentence mode: the narrator pauses after every sentence.
     pub sentence_mode: bool,
+    /// Megabytes of pictures one kept article keeps, see [`PICTURE_MB_PER_ARTICLE_RANGE`].
+    pub keep_picture_mb_per_article: u32,
+    /// Megabytes of pictures all kept articles keep, see [`PICTURE_MB_TOTAL_RANGE`].
+    pub keep_picture_mb_total: u32,
 }
 
 impl Default for Settings {
@@ -171,6 +201,8 @@ impl Default for Settings {
             voice_zh: None,
             voice_en: None,
             sentence_mode: false,
+            keep_picture_mb_per_article: DEFAULT_PICTURE_MB_PER_ARTICLE,
+            keep_picture_mb_total: DEFAULT_PICTURE_MB_TOTAL,
         }
     }
 }
@@ -201,6 +233,8 @@ pub struct SettingsPatch {
     pub voice_zh: Option<String>,
     pub voice_en: Option<String>,
     pub sentence_mode: Option<bool>,
+    pub keep_picture_mb_per_article: Option<u32>,
+    pub keep_picture_mb_total: Option<u32>,
 }
 
 impl Settings {
@@ -258,6 +292,12 @@ impl Settings {
         if let Some(v) = patch.sentence_mode {
             s.sentence_mode = v;
         }
+        if let Some(v) = patch.keep_picture_mb_per_article {
+            s.keep_picture_mb_per_article = v;
+        }
+        if let Some(v) = patch.keep_picture_mb_total {
+            s.keep_picture_mb_total = v;
+        }
         s.clamped()
     }
 
@@ -275,6 +315,10 @@ impl Settings {
             .ui_lang
             .filter(|l| reader_l10n::SUPPORTED_LANGS.contains(&l.as_str()));
         self.speech_rate = clamp_speech_rate(self.speech_rate);
+        self.keep_picture_mb_per_article =
+            PICTURE_MB_PER_ARTICLE.clamp(self.keep_picture_mb_per_article as f32) as u32;
+        self.keep_picture_mb_total =
+            PICTURE_MB_TOTAL.clamp(self.keep_picture_mb_total as f32) as u32;
         self
     }
 
@@ -359,6 +403,22 @@ mod tests {
         assert_eq!(s.word_spacing, 0.0);
         assert_eq!(s.content_width, 40.0);
         assert_eq!(s.ui_lang, None);
+        let s = Settings {
+            keep_picture_mb_per_article: 0,
+            keep_picture_mb_total: 1_000_000,
+            ..Settings::default()
+        }
+        .clamped();
+        assert_eq!(
+            (s.keep_picture_mb_per_article, s.keep_picture_mb_total),
+            (1, 5000)
+        );
+        let old: Settings = serde_json::from_str(r#"{"textSize": 32}"#).unwrap_or_default();
+        assert_eq!(
+            (old.keep_picture_mb_per_article, old.keep_picture_mb_total),
+            (20, 500),
+            "a settings file from before the picture limits gets the defaults"
+        );
         // Values land on the sliders' steps.
         let s = Settings {
             line_height: 1.87,
