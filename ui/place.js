@@ -43,12 +43,18 @@ export function readingPlace() {
     if (list[mid].getBoundingClientRect().bottom <= top) lo = mid + 1;
     else hi = mid;
   }
-  const el = lo < list.length ? list[lo] : null;
-  const first = el && el.getBoundingClientRect().top <= top;
-  const anchor = first ? el : $("article-title");
+  // Past the last block's end: the last block, read to its end.
+  if (lo >= list.length) {
+    return list.length ? { block: Number(list[list.length - 1].dataset.block), offset: 1, nth: list.length - 1 } : last;
+  }
+  const el = list[lo];
+  // Above the first block: the title. In the gap between two blocks: the
+  // next one, from its start.
+  const inTitle = lo === 0 && el.getBoundingClientRect().top > top;
+  const anchor = inTitle ? $("article-title") : el;
   const box = anchor.getBoundingClientRect();
   const offset = box.height > 0 ? Math.min(1, Math.max(0, (top - box.top) / box.height)) : 0;
-  return { block: first ? Number(el.dataset.block) : -1, offset, nth: first ? lo : 0 };
+  return { block: inTitle ? -1 : Number(el.dataset.block), offset, nth: inTitle ? 0 : lo };
 }
 
 /** Scrolls so that `place` is at the top of the view again. */

@@ -477,6 +477,22 @@ fn the_paragraph_being_read_stays_at_the_top() {
                     .is_some_and(|t| t.contains('5') && t.contains("21")),
                 "progress words: {progress}"
             );
+            // The top of the view in the gap between two paragraphs: the
+            // place is the next paragraph (not the title), and so is the band.
+            app.js(
+                "const el = document.querySelector('#article-body > [data-block=\"8\"]'); \
+                 const bar = document.querySelector('#view-reader .reader-bar'); \
+                 const top = getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().bottom : 0; \
+                 window.scrollTo(0, scrollY + el.getBoundingClientRect().top - top - 6);",
+                vec![],
+            )
+            .await;
+            app.wait_js(
+                "the band to follow into the gap before the 9th block",
+                STEP_TIMEOUT,
+                "return document.getElementById('reading-progress').getAttribute('aria-valuenow') === '9';",
+            )
+            .await;
         },
     );
 }
