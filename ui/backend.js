@@ -30,6 +30,24 @@ export const narratorVoices = () => call("narrator_voices");
 /** F11: full screen on or off; resolves with whether the window is full screen now. */
 export const toggleFullscreen = () => call("toggle_fullscreen");
 
+// The library (docs/app.md): kept articles, places, search, backup.
+/** Keeps article `id` and its pictures for offline: resolves with {id, pictures, skipped}. */
+export const keepArticle = (id) => call("keep_article", { id });
+/** LibraryItem[], newest first. */
+export const library = () => call("library");
+/** SearchHit[] for the words typed; marked segments say what matched. */
+export const searchLibrary = (query) => call("search_library", { query });
+export const removeArticle = (id) => call("remove_article", { id });
+export const undoRemove = (id) => call("undo_remove", { id });
+/** Saves the reading place {block, offset, sentence}; the caller debounces. */
+export const savePosition = (id, place) => call("save_position", { id, place });
+/** {item: LibraryItem, position: Position} for Home's "Continue reading", or null. */
+export const continueReading = () => call("continue_reading");
+/** Native save dialog, then the backup: resolves with the articles written, or null if cancelled. */
+export const exportLibrary = () => call("export_library");
+/** Native open dialog, then merges: resolves with an ImportReport, or null if cancelled. */
+export const importLibrary = () => call("import_library");
+
 /**
  * Opens an article; `onProgress` receives each {stage} the shell reports
  * ("fetching", "extracting", "done") through a Tauri Channel.
