@@ -2,7 +2,8 @@
 //!
 //! A desktop shortcut or a file manager hands the app a page to open; the
 //! README's run command asks for the welcome article; tests point the store
-//! at a folder of their own.
+//! at a folder of their own. When an app already runs on that folder, the
+//! page goes to its window instead ([`crate::instance`]).
 
 use std::path::PathBuf;
 

@@ -12,11 +12,12 @@
 mod args;
 pub mod commands;
 pub mod images;
+pub mod instance;
 pub mod window;
 
 use reader_app::narration::Engine;
 use reader_app::{App, AppConfig};
-use tauri::{DragDropEvent, Emitter, Manager, Runtime, WindowEvent};
+use tauri::{AppHandle, DragDropEvent, Emitter, Manager, Runtime, WindowEvent};
 
 pub use args::Args;
 
@@ -85,18 +86,26 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         ])
 }
 
-/// Starts the application layer for `app` (its store in `args.data_dir` or
-/// the OS app-data folder; narrator events sent to the window) and hands it
-/// to the commands. `engine` is the narrator's speech engine.
+/// The folder of the store: `args.data_dir`, or the OS app-data folder.
+pub fn data_dir<R: Runtime>(
+    app: &AppHandle<R>,
+    args: &Args,
+) -> Result<std::path::PathBuf, tauri::Error> {
+    match &args.data_dir {
+        Some(dir) => Ok(dir.clone()),
+        None => app.path().app_data_dir(),
+    }
+}
+
+/// Starts the application layer for `app` (its store in [`data_dir`];
+/// narrator events sent to the window) and hands it to the commands.
+/// `engine` is the narrator's speech engine.
 pub fn manage<R: Runtime>(
-    app: &tauri::AppHandle<R>,
+    app: &AppHandle<R>,
     args: Args,
     engine: Engine,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let data_dir = match &args.data_dir {
-        Some(dir) => dir.clone(),
-        None => app.path().app_data_dir()?,
-    };
+    let data_dir = data_dir(app, &args)?;
     let handle = app.clone();
     let config = AppConfig {
         image_address: images::address,
@@ -109,15 +118,60 @@ pub fn manage<R: Runtime>(
     Ok(())
 }
 
+/// What a second launch asked for, done in the first app's window: it comes
+/// to the front (un-minimised, shown, focused) and opens the address the way
+/// a dropped file opens (the `open-request` event).
+pub fn bring_forward<R: Runtime>(app: &AppHandle<R>, request: instance::Request) {
+    if let Some(window) = app.get_webview_window(window::MAIN) {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+    if let Some(source) = request.open {
+        let _ = app.emit("open-request", OpenRequest { source });
+    }
+}
+
+/// Claims the data folder for this process ([`instance`]). Returns `None`
+/// when the app already running there took the request: this process then
+/// exits without touching the store.
+fn claim<R: Runtime>(
+    app: &AppHandle<R>,
+    args: &Args,
+) -> Result<Option<instance::Primary>, Box<dyn std::error::Error>> {
+    let request = instance::Request {
+        open: args.open.as_deref().map(instance::absolute_source),
+    };
+    match instance::claim(&data_dir(app, args)?, &request) {
+        Ok(instance::Claim::Primary(primary)) => Ok(Some(primary)),
+        Ok(instance::Claim::HandedOver) => Ok(None),
+        // A folder that cannot be locked (read-only) still lets the app
+        // start: reading matters more than the guard.
+        Err(e @ instance::InstanceError::Lock { .. }) => {
+            eprintln!("Care Reader: starting without the one-window guard: {e}");
+            Ok(Some(instance::Primary::unguarded()))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// Builds and runs the app; returns when the window closes. The window is
 /// opened here, not from `tauri.conf.json`, so that it fits the screen
-/// ([`window`]).
+/// ([`window`]). A second launch on the same data folder hands its address
+/// to the first and exits ([`instance`]).
 pub fn run() {
     let args = Args::parse(std::env::args().skip(1));
     let result = build(tauri::Builder::default())
         .setup(move |app| {
+            let Some(mut primary) = claim(app.handle(), &args)? else {
+                std::process::exit(0);
+            };
             manage(app.handle(), args, Engine::System)?;
             window::open_main(app.handle())?;
+            let handle = app.handle().clone();
+            primary.serve(move |request| bring_forward(&handle, request));
+            // Kept for the life of the app: it holds the lock.
+            app.manage(primary);
             Ok(())
         })
         .run(tauri::generate_context!());
