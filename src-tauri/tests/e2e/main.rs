@@ -12,6 +12,7 @@ mod app;
 mod atspi;
 mod care;
 mod errors;
+mod instance;
 mod narrator;
 mod support;
 mod window;
