@@ -10,9 +10,13 @@ use reader_article::Article;
 use reader_errors::{Coded, ErrorCode, UiError};
 use reader_l10n::Localizer;
 use reader_settings::{Limits, Settings, SettingsPatch};
-use reader_store::{Notice, RECENT_LIMIT, RecentItem, Store, StoreError};
+use reader_store::{
+    ImportReport, LibraryItem, Notice, Place, RECENT_LIMIT, RecentItem, SearchHit, Store,
+    StoreError,
+};
 use serde::Serialize;
 
+use crate::library::{ContinueReading, KeepReport, Library};
 use crate::load::{LoadOptions, Progress, load};
 use crate::narration::{
     Engine, Narration, NarratorEvent, NarratorVoices, SharedL10n, settings_patch,
@@ -52,7 +56,7 @@ struct Current {
 }
 
 pub struct App {
-    store: Mutex<Store>,
+    library: Library,
     l10n: SharedL10n,
     notice: Option<Notice>,
     /// Image URLs that appeared in articles we showed: the window may load
@@ -96,7 +100,7 @@ impl App {
         let l10n: SharedL10n = Arc::new(RwLock::new(localizer_for(&settings)));
         let narration = Narration::start(config.engine, &settings, Arc::clone(&l10n), on_narrator);
         Ok(App {
-            store: Mutex::new(store),
+            library: Library::new(store),
             l10n,
             notice,
             images: Mutex::new(HashSet::new()),
@@ -118,7 +122,7 @@ impl App {
     pub fn startup(&self) -> Startup {
         let l10n = self.l10n();
         Startup {
-            first_run: lock(&self.store).is_fresh().unwrap_or(false),
+            first_run: self.library.store().is_fresh().unwrap_or(false),
             notice: self.notice.as_ref().map(|n| n.code.localize(&l10n)),
             limits: reader_settings::limits(),
         }
@@ -134,7 +138,9 @@ impl App {
     }
 
     pub fn settings(&self) -> Result<Settings, UiError> {
-        let settings = lock(&self.store)
+        let settings = self
+            .library
+            .store()
             .settings()
             .map_err(|e| self.store_error(&e))?;
         Ok(self.as_shown(settings))
@@ -144,7 +150,7 @@ impl App {
     /// (the narrator's announcements included). The article on show and the
     /// narrator are left alone: [`App::relabel`] rewords the view.
     pub fn update_settings(&self, patch: &SettingsPatch) -> Result<Settings, UiError> {
-        let store = lock(&self.store);
+        let store = self.library.store();
         let current = store.settings().map_err(|e| self.store_error(&e))?;
         let updated = current.patched(patch);
         store
@@ -174,7 +180,9 @@ impl App {
             .await
             .map_err(|e| e.localize(&self.l10n()))?;
         // An article that cannot be remembered is still shown.
-        let id = lock(&self.store)
+        let id = self
+            .library
+            .store()
             .remember_article(&loaded.key, &loaded.article)
             .ok();
         Ok(self.show(id, &loaded.key, loaded.article))
@@ -189,7 +197,9 @@ impl App {
 
     /// A remembered article, from the store (no network).
     pub fn reopen(&self, id: i64) -> Result<ArticleView, UiError> {
-        let found = lock(&self.store)
+        let found = self
+            .library
+            .store()
             .article(id)
             .map_err(|e| self.store_error(&e))?;
         match found {
@@ -200,19 +210,21 @@ impl App {
 
     /// Where the window was last time (the shell fits it to the screen).
     pub fn window_state(&self) -> Option<reader_store::WindowState> {
-        lock(&self.store).window_state().ok().flatten()
+        self.library.store().window_state().ok().flatten()
     }
 
     /// Remembers where the window is. Called a few times a session (after a
     /// move or resize has settled, and on close), never per pixel.
     pub fn save_window_state(&self, state: &reader_store::WindowState) -> Result<(), UiError> {
-        lock(&self.store)
+        self.library
+            .store()
             .save_window_state(state)
             .map_err(|e| self.store_error(&e))
     }
 
     pub fn recent(&self) -> Result<Vec<RecentItem>, UiError> {
-        lock(&self.store)
+        self.library
+            .store()
             .recent(RECENT_LIMIT)
             .map_err(|e| self.store_error(&e))
     }
@@ -233,6 +245,10 @@ impl App {
             },
         );
         drop(images);
+        let mut view = view;
+        if let Some(id) = id {
+            (view.kept, view.position) = self.library.kept_and_place(id);
+        }
         *lock(&self.current) = Some(Current { article });
         self.narration.load(&view.speech);
         view
@@ -253,12 +269,83 @@ impl App {
         lock(&self.images).contains(url)
     }
 
+    /// The picture at `url` for the window (`(content type, bytes)`): only
+    /// one of an article we showed; the kept copy first, so a kept article
+    /// shows its pictures with no network, else fetched.
+    pub async fn image(&self, url: &str) -> Option<(String, Vec<u8>)> {
+        if !self.image_allowed(url) {
+            return None;
+        }
+        self.library.image(url).await
+    }
+
+    /// The library, for what the window does besides showing it.
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    /// Keeps remembered article `id` and its pictures for offline. Fetches
+    /// the pictures: call it from an async command.
+    pub async fn keep(&self, id: i64) -> Result<KeepReport, UiError> {
+        self.library
+            .keep(id)
+            .await
+            .map_err(|e| self.store_error(&e))
+    }
+
+    /// Kept articles, newest first.
+    pub fn kept(&self) -> Result<Vec<LibraryItem>, UiError> {
+        self.library.kept().map_err(|e| self.store_error(&e))
+    }
+
+    pub fn search(&self, query: &str) -> Result<Vec<SearchHit>, UiError> {
+        self.library.search(query).map_err(|e| self.store_error(&e))
+    }
+
+    /// Removes `id` from the library, recent and search; undoable for a week.
+    pub fn remove(&self, id: i64) -> Result<(), UiError> {
+        self.library.remove(id).map_err(|e| self.store_error(&e))
+    }
+
+    pub fn undo_remove(&self, id: i64) -> Result<(), UiError> {
+        self.library
+            .undo_remove(id)
+            .map_err(|e| self.store_error(&e))
+    }
+
+    /// Saves the reading place in `id` (the UI debounces; this is one small
+    /// transaction).
+    pub fn save_position(&self, id: i64, place: Place) -> Result<(), UiError> {
+        self.library
+            .save_position(id, place)
+            .map(|_| ())
+            .map_err(|e| self.store_error(&e))
+    }
+
+    /// Home's "Continue reading: <title>", if an article is unfinished.
+    pub fn continue_reading(&self) -> Result<Option<ContinueReading>, UiError> {
+        self.library
+            .continue_reading()
+            .map_err(|e| self.store_error(&e))
+    }
+
+    /// Writes the backup to `path`; how many articles it holds. Blocking
+    /// (the whole library is written): call it off the UI thread.
+    pub fn export(&self, path: &std::path::Path) -> Result<usize, UiError> {
+        self.library.export(path).map_err(|e| self.store_error(&e))
+    }
+
+    /// Merges the backup at `path` in; refused files change nothing.
+    pub fn import(&self, path: &std::path::Path) -> Result<ImportReport, UiError> {
+        self.library.import(path).map_err(|e| self.store_error(&e))
+    }
+
     /// A narrator command. Speed, voice and sentence mode are also saved;
     /// reading on matters more than remembering, so a failed save is not an
     /// error here.
     pub fn narrate(&self, command: narrator::Command) {
         if let Some(patch) = settings_patch(&command) {
-            let store = lock(&self.store);
+            let store = self.library.store();
             if let Ok(current) = store.settings() {
                 let _ = store.save_settings(&current.patched(&patch));
             }
@@ -269,7 +356,9 @@ impl App {
     /// The voices for Settings. The first call waits for the engine to list
     /// its voices (over a second with espeak-ng): call it off the UI thread.
     pub fn voices(&self) -> Result<NarratorVoices, UiError> {
-        let settings = lock(&self.store)
+        let settings = self
+            .library
+            .store()
             .settings()
             .map_err(|e| self.store_error(&e))?;
         Ok(self.narration.voices(&settings, &self.l10n()))

@@ -10,6 +10,10 @@
 //!   language without disturbing the narrator, settings, the narrator and
 //!   its policy (what it saves, which voices Settings offers), and which
 //!   images the window may load;
+//! - [`library`]: keeping articles with their pictures for offline, the
+//!   kept list, search, removal with undo, reading places, Continue, the
+//!   backup file, and where the store lives — for the window and the
+//!   command line alike;
 //! - [`view`]: the [`ArticleView`] the reader view renders.
 //!
 //! ```no_run
@@ -27,6 +31,8 @@
 
 #[cfg(feature = "store")]
 mod app;
+#[cfg(feature = "store")]
+pub mod library;
 pub mod load;
 pub mod narration;
 pub mod view;
@@ -34,6 +40,8 @@ pub mod welcome;
 
 #[cfg(feature = "store")]
 pub use app::{App, AppConfig, Relabel, Startup};
+#[cfg(feature = "store")]
+pub use library::{ContinueReading, KeepReport, Library, LibraryError, default_folder};
 pub use load::{
     LoadError, LoadOptions, Loaded, Progress, extract_off_thread, fetch_parsed, fetch_source, load,
 };

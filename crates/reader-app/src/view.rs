@@ -18,6 +18,13 @@ pub struct ArticleView {
     /// The sentences the narrator reads, located in the article for the
     /// highlight (docs/app.md, `Speech`).
     pub speech: narrator::Script,
+    /// Kept in the library (the Save button shows it as saved).
+    #[cfg(feature = "store")]
+    pub kept: bool,
+    /// Where the reader stopped last time, for "Continue" / "From the
+    /// start"; `None` on a first open and for the welcome article.
+    #[cfg(feature = "store")]
+    pub position: Option<reader_store::Position>,
 }
 
 /// Builds the view of `article`: every image address passed through
@@ -49,6 +56,11 @@ pub fn article_view(
         meta_line,
         article,
         speech,
+        // Filled in by the app, which knows the store.
+        #[cfg(feature = "store")]
+        kept: false,
+        #[cfg(feature = "store")]
+        position: None,
     }
 }
 
