@@ -6,6 +6,8 @@
 //   settings.js        settings, the Settings sliders, theme and language
 //   toolbar.js         the reader's toolbar: text size, More, colours
 //   place.js           the reading place, the progress band, the pinned bar
+//   memory.js          saving the place and the sentence; Continue on reopening
+//   library.js         the kept articles, search, remove with undo
 //   speech-settings.js the read-aloud part of Settings (speed, voices)
 //   player.js          the read-aloud player, the highlight, narrator events
 //   reader.js          opening and showing an article
@@ -17,10 +19,12 @@ import * as backend from "./backend.js";
 import { bindErrors, showError } from "./errors.js";
 import { bindHome, showNotice } from "./home.js";
 import { bindKeys, goBack } from "./keys.js";
+import { bindLibrary } from "./library.js";
+import { bindMemory } from "./memory.js";
 import { applyStrings } from "./l10n.js";
 import { bindPlace, readingPlace, relabelProgress, restorePlace } from "./place.js";
 import { bindPlayer, updatePlayerControls } from "./player.js";
-import { openSource, openWelcome, relabelArticle } from "./reader.js";
+import { keepArticle, openSource, openWelcome, relabelArticle } from "./reader.js";
 import { bindSettings, followSystemTheme, initSettings, onStringsChanged } from "./settings.js";
 import { bindSpeechSettings } from "./speech-settings.js";
 import { bindToolbar } from "./toolbar.js";
@@ -30,6 +34,8 @@ function bind() {
   bindKeys();
   bindHome();
   bindPlace();
+  bindMemory();
+  bindLibrary();
   bindToolbar();
   bindPlayer();
   bindSettings();
@@ -41,6 +47,8 @@ function bind() {
   $("settings-back").addEventListener("click", goBack);
   $("help-back").addEventListener("click", goBack);
   $("help-welcome").addEventListener("click", openWelcome);
+  $("library-back").addEventListener("click", goBack);
+  $("btn-keep").addEventListener("click", keepArticle);
   // Back to the reader from Settings or Help: the same paragraph at the top,
   // even when the text size changed meanwhile.
   keepPlace("reader", readingPlace, restorePlace);

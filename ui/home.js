@@ -8,8 +8,11 @@ import { $, currentView, go, onShow } from "./views.js";
 
 let clipboard = null; // the http(s) address on the clipboard, if any
 
+let unfinished = null; // the LibraryItem Home offers to continue
+
 async function refreshHome() {
   refreshClipboard();
+  refreshContinue();
   let items = [];
   try {
     items = await backend.recentArticles();
@@ -52,6 +55,19 @@ async function refreshClipboard() {
   $("clipboard-offer").hidden = !url;
 }
 
+/** "Continue where you stopped?" with the last article left part-way, if any. */
+async function refreshContinue() {
+  let offer = null;
+  try {
+    offer = await backend.continueReading();
+  } catch (err) {
+    console.warn("continue_reading failed", err);
+  }
+  unfinished = offer ? offer.item : null;
+  $("continue-open").textContent = unfinished ? unfinished.title || unfinished.source : "";
+  $("continue-offer").hidden = !unfinished;
+}
+
 /** A notice from startup (e.g. the settings store was reset), shown on Home. */
 export function showNotice(message) {
   $("home-notice").textContent = message;
@@ -91,6 +107,8 @@ export function bindHome() {
   });
   $("clipboard-open").addEventListener("click", () => clipboard && openSource(clipboard));
   $("open-file").addEventListener("click", chooseFile);
+  $("continue-open").addEventListener("click", () => unfinished && openRecent(unfinished));
+  $("home-library").addEventListener("click", () => go("library"));
   $("home-settings").addEventListener("click", () => go("settings"));
   $("home-help").addEventListener("click", () => go("help"));
   // The clipboard may have changed while the window was in the background.

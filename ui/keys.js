@@ -5,7 +5,7 @@
 import { toggleFullscreen } from "./backend.js";
 import { focusAddress } from "./home.js";
 import { hasSpeech, moveBy, playFrom, stepRate, toggle } from "./player.js";
-import { cancelOpen } from "./reader.js";
+import { cancelOpen, keepArticle } from "./reader.js";
 import { defaultTextSize, stepTextSize } from "./settings.js";
 import { closeMore } from "./toolbar.js";
 import { back, currentView, go } from "./views.js";
@@ -72,6 +72,8 @@ function onKeyDown(e) {
     stepTextSize(-1);
   } else if (ctrl && e.key === "0") {
     defaultTextSize();
+  } else if (ctrl && (e.key === "s" || e.key === "S")) {
+    if (currentView() === "reader") keepArticle();
   } else if (ctrl && (e.key === "l" || e.key === "L")) {
     if (currentView() === "loading") cancelOpen();
     focusAddress();

@@ -18,6 +18,12 @@ const PIN_SHARE = 0.25;
 
 let last = { block: -1, offset: 0, nth: 0 }; // the place as last seen in the reader
 let frame = 0; // a pending animation frame for the scroll follower
+const movedHooks = []; // fn() after the place moved (memory.js saves it)
+
+/** Calls `fn()` whenever the reading place may have moved. */
+export function onPlaceMoved(fn) {
+  movedHooks.push(fn);
+}
 
 const readerShown = () => !$("view-reader").hidden;
 
@@ -105,6 +111,7 @@ export function updatePin() {
 function follow() {
   if (!readerShown()) return;
   last = readingPlace();
+  for (const fn of movedHooks) fn();
   const count = blocks().length;
   const scrollable = document.documentElement.scrollHeight - window.innerHeight;
   const share = scrollable > 0 ? Math.min(1, window.scrollY / scrollable) : 1;

@@ -14,6 +14,19 @@ const TOGGLE_WORD = { starting: "player-starting", playing: "player-pause" };
 // The states in which the player's row (move, speed) is shown.
 const LISTENING = new Set(["starting", "playing", "paused"]);
 
+const sentenceHooks = []; // fn(n) when the narrator is on sentence n (memory.js)
+let resumeAt = null; // where the first Listen starts, when the reader chose Continue
+
+/** Calls `fn(n)` each time the narrator is reading sentence `n` of the article on show. */
+export function onSentence(fn) {
+  sentenceHooks.push(fn);
+}
+
+/** The first Listen of this article starts at sentence `n` (null: where the narrator stands). */
+export function resumeFrom(n) {
+  resumeAt = Number.isInteger(n) ? n : null;
+}
+
 const player = {
   speech: null, // the article's script (ArticleView.speech), null when nothing is on show
   sentences: [], // the sentence elements by number (render.js)
@@ -44,7 +57,11 @@ export function toggle() {
     setL10n($("player-toggle"), "player-starting");
     $("player-toggle").setAttribute("aria-busy", "true");
   }
-  narrate({ action: "toggle" }).then(() => {
+  // The first Listen after "Continue there" goes on from the saved sentence.
+  const from = resumeAt;
+  resumeAt = null;
+  const command = from !== null && !player.status ? { action: "play", from } : { action: "toggle" };
+  narrate(command).then(() => {
     // A refused command leaves no status to follow: the button says Listen again.
     if ($("player-toggle").dataset.l10nId === "player-starting" && !$("player-error").hidden) {
       setL10n($("player-toggle"), "player-listen");
@@ -88,6 +105,7 @@ export function resetPlayer(speech, sentenceEls) {
   player.status = null;
   player.current = null;
   player.followFocus = false;
+  resumeAt = null;
   $("player-toggle").hidden = !hasSpeech();
   $("player-sentence-mode").hidden = !hasSpeech();
   $("player-slot").hidden = true;
@@ -146,6 +164,7 @@ function onNarrator(event) {
   // Focus follows the highlight only to answer the listener's own move.
   highlight(lit && status.sentence !== null ? player.sentences[status.sentence] || null : null, status.byListener);
   if (status.byListener) player.followFocus = false;
+  if (status.state === "playing" && status.sentence !== null) for (const fn of sentenceHooks) fn(status.sentence);
   if (event.announce) announce(event.announce);
 }
 

@@ -5,6 +5,7 @@
 import * as backend from "./backend.js";
 import { showError } from "./errors.js";
 import { setL10n, t } from "./l10n.js";
+import { offerContinue, openedAt } from "./memory.js";
 import { resetPlace } from "./place.js";
 import { resetPlayer } from "./player.js";
 import { renderArticle } from "./render.js";
@@ -52,9 +53,37 @@ function showArticle(view) {
   }, openSource);
   resetPlayer(view.speech, sentences);
   resetToolbar();
+  showKept(Boolean(view.kept));
+  openedAt(view);
   go("reader");
   resetPlace();
+  offerContinue();
   announce(t("status-opened"));
+}
+
+/** The Keep button says whether the article on show is kept. */
+function showKept(kept) {
+  setL10n($("btn-keep"), kept ? "reader-kept" : "reader-keep");
+  $("btn-keep").setAttribute("aria-pressed", kept ? "true" : "false");
+}
+
+/**
+ * Keep for offline (More's button, Ctrl+S): the article and its pictures go
+ * into the library. Keeping again fetches pictures that were missing.
+ */
+export async function keepArticle() {
+  const shown = article;
+  if (!shown || typeof shown.id !== "number") return;
+  try {
+    const report = await backend.keepArticle(shown.id);
+    if (article !== shown) return;
+    shown.kept = true;
+    showKept(true);
+    announce(report && report.skipped > 0 ? `${t("status-kept-skipped")} ${report.skipped}` : t("status-kept"));
+  } catch (err) {
+    // Saving is off (a full disk, a read-only folder): say why, keep reading.
+    announce(err && typeof err.message === "string" ? err.message : t("status-failed"));
+  }
 }
 
 /**

@@ -28,6 +28,8 @@ const RANGES = {
   "set-word-spacing": "wordSpacing",
   "set-width": "contentWidth",
   "set-speech-rate": "speechRate",
+  "set-picture-article": "keepPictureMbPerArticle",
+  "set-picture-total": "keepPictureMbTotal",
 };
 
 /** Takes the shell's limits and settings at boot: the sliders get their bounds, the page its looks. */
@@ -97,6 +99,8 @@ export function applySettings() {
   setRange("set-letter-spacing", s.letterSpacing, spacing(s.letterSpacing));
   setRange("set-word-spacing", s.wordSpacing, spacing(s.wordSpacing));
   setRange("set-width", s.contentWidth, lineLength(s.contentWidth));
+  setRange("set-picture-article", s.keepPictureMbPerArticle, `${s.keepPictureMbPerArticle} ${t("settings-unit-mb")}`);
+  setRange("set-picture-total", s.keepPictureMbTotal, `${s.keepPictureMbTotal} ${t("settings-unit-mb")}`);
   // While the speed slider is held, the hand on it wins over the narrator's echo.
   if (!$("set-speech-rate").matches(":active")) setRange("set-speech-rate", s.speechRate, rateText(s.speechRate));
   $("set-sentence-mode").checked = Boolean(s.sentenceMode);
@@ -213,6 +217,25 @@ function undoReset() {
   announce(t("status-settings-undone"));
 }
 
+/**
+ * Save a backup / bring one back: the shell asks where (a native dialog) and
+ * answers null when the reader cancels; the result or the error is said in
+ * place, never in a pop-up.
+ */
+async function backup(run, words) {
+  let message = null;
+  try {
+    const result = await run();
+    if (result === null || result === undefined) return;
+    message = words(result);
+  } catch (err) {
+    message = err && typeof err.message === "string" ? err.message : t("error-heading-generic");
+  }
+  $("backup-result").textContent = message;
+  $("backup-result").hidden = false;
+  announce(message);
+}
+
 /** Shows one part of the reset area ("reset-confirm", "reset-done") or neither. */
 function showResetPart(id) {
   $("reset-confirm").hidden = id !== "reset-confirm";
@@ -264,6 +287,8 @@ export function bindSettings() {
     "set-letter-spacing": (v) => ({ letterSpacing: Number(v) }),
     "set-word-spacing": (v) => ({ wordSpacing: Number(v) }),
     "set-width": (v) => ({ contentWidth: Number(v) }),
+    "set-picture-article": (v) => ({ keepPictureMbPerArticle: Number(v) }),
+    "set-picture-total": (v) => ({ keepPictureMbTotal: Number(v) }),
   };
   for (const [id, toPatch] of Object.entries(ranges)) {
     // "input" while dragging shows the change; "change" (also each arrow key) saves it.
@@ -278,6 +303,8 @@ export function bindSettings() {
   }
   $("settings-form").addEventListener("submit", (e) => e.preventDefault());
   $("settings-reset").addEventListener("click", askReset);
+  $("backup-export").addEventListener("click", () => backup(backend.exportLibrary, (n) => `${t("settings-backup-saved")} ${n}`));
+  $("backup-import").addEventListener("click", () => backup(backend.importLibrary, (r) => `${t("settings-backup-added")} ${r.added}`));
   $("reset-yes").addEventListener("click", resetTypography);
   $("reset-no").addEventListener("click", () => {
     showResetPart(null);

@@ -15,6 +15,7 @@ home-title = Care Reader
 home-intro = Open a web page and read it in large, clear text.
 home-nav =
     .aria-label = Care Reader
+home-library = My library
 home-settings = Settings
 home-help = Help
 home-address-label = Web address
@@ -25,6 +26,8 @@ home-clipboard-question = Open the link you copied?
 home-clipboard-open = Open this link
 home-open-file = Open a saved page…
 home-recent-title = Read recently
+# Above a button named by the article's title.
+home-continue-question = Continue where you stopped?
 home-recent-empty = Articles you open will be listed here.
 
 ## Loading
@@ -34,6 +37,30 @@ loading-fetching = Fetching the page from the website.
 loading-extracting = Getting the article ready to read.
 loading-hint = This may take a few seconds.
 loading-home = Stop and go back
+
+## Library: the articles kept for offline
+
+library-back = Back
+library-title = My library
+library-search-label = Find in your library
+library-search =
+    .placeholder = A word from the title or the text
+library-search-button = Find
+library-all = Kept articles
+library-results = Found
+library-empty = Nothing is kept yet. Open an article, press More, then “Keep for offline” (or Ctrl and S): it stays here with its pictures and opens without the internet.
+library-no-results = Nothing found. Try another word.
+library-remove = Remove
+# Before the removed article's title.
+library-removed = Removed:
+library-undo = Undo
+# Before the date the article was kept.
+library-kept-on = Kept
+# How far it was read: "Read 1200 of 3000 words". The UI puts the numbers between.
+library-read-before = Read
+library-read-middle = of
+library-read-after = words
+library-not-started = Not read yet
 
 ## Reader
 
@@ -56,6 +83,14 @@ reader-theme-dark = Colours: dark
 reader-theme-contrast = Colours: high contrast
 reader-settings = Settings
 reader-help = Help
+reader-keep = Keep for offline
+reader-kept = Kept for offline
+# Reopened where the reader stopped: "You stopped at paragraph 5 of 21."
+reader-stopped-before = You stopped at paragraph
+reader-stopped-middle = of
+reader-stopped-after = in this article.
+reader-continue = Continue there
+reader-from-start = From the start
 # How far through the article, for screen readers: "Paragraph 3 of 12 in
 # the article". The UI puts the numbers between the parts.
 reader-progress =
@@ -106,6 +141,17 @@ settings-voice-auto = Automatic
 settings-voices-loading = Looking for the voices on this computer…
 settings-sentence-mode = Stop after each sentence, until I press Listen
 settings-theme = Colours
+settings-library = My library
+settings-picture-article = Room for one article’s pictures
+settings-picture-total = Room for all kept pictures
+# After the number of megabytes: "20 MB".
+settings-unit-mb = MB
+settings-backup-intro = A backup file holds your library, where you stopped in each article, and your settings. Keep it on a USB stick, or bring it to a new computer.
+settings-backup-export = Save a backup…
+settings-backup-import = Bring back a backup…
+# Followed by a number.
+settings-backup-saved = Backup saved. Articles in it:
+settings-backup-added = Backup brought back. New articles:
 settings-lang = Language
 settings-preview-title = Preview
 settings-preview-zh = 秋天的早晨，公园里很安静。老人们在湖边散步，树叶慢慢变黄了。
@@ -217,6 +263,14 @@ status-text-size = Text size
 status-text-size-largest = — the largest
 status-text-size-smallest = — the smallest
 status-more-open = More tools are shown below.
+status-kept = Kept for offline, with its pictures.
+# Followed by how many pictures were too large to keep.
+status-kept-skipped = Kept for offline. Pictures left out because they are too large:
+status-removed = Removed from your library. You can undo it.
+status-undone = Back in your library.
+# "Found 3 articles"
+status-found-before = Found
+status-found-after = articles
 status-settings-reset-question = Put the usual settings back? Choose yes or no.
 status-settings-undone = Your own settings are back.
 status-theme-care = Warm colours

@@ -14,6 +14,7 @@ home-title = 关怀阅读
 home-intro = 打开网页，用大字清楚地阅读。
 home-nav =
     .aria-label = 关怀阅读
+home-library = 我的收藏
 home-settings = 设置
 home-help = 帮助
 home-address-label = 网址
@@ -24,6 +25,8 @@ home-clipboard-question = 要打开您刚才复制的网址吗？
 home-clipboard-open = 打开这个网址
 home-open-file = 打开保存的网页…
 home-recent-title = 最近读过
+# 下面是一个以文章标题为名字的按钮。
+home-continue-question = 接着上次的地方读吗？
 home-recent-empty = 您打开过的文章会列在这里。
 
 ## 正在打开
@@ -33,6 +36,30 @@ loading-fetching = 正在从网站下载网页。
 loading-extracting = 正在整理文章，马上就好。
 loading-hint = 可能要等几秒钟。
 loading-home = 不等了，返回
+
+## 我的收藏：保存下来、没有网络也能读的文章
+
+library-back = 返回
+library-title = 我的收藏
+library-search-label = 在收藏里找文章
+library-search =
+    .placeholder = 标题或文章里的一个词
+library-search-button = 查找
+library-all = 收藏的文章
+library-results = 找到的文章
+library-empty = 还没有收藏的文章。打开一篇文章，按“更多”，再按“保存到收藏”（或者同时按 Ctrl 和 S），文章连同图片就会留在这里，没有网络也能打开。
+library-no-results = 没有找到。换一个词试试。
+library-remove = 删除
+# 后面接被删除的文章标题。
+library-removed = 已删除：
+library-undo = 撤销
+# 后面接保存的日期。
+library-kept-on = 保存于
+# 读了多少：“读了 1200 字，共 3000 字”。界面把数字放在中间。
+library-read-before = 读了
+library-read-middle = 字，共
+library-read-after = 字
+library-not-started = 还没开始读
 
 ## 阅读
 
@@ -55,6 +82,14 @@ reader-theme-dark = 颜色：夜间
 reader-theme-contrast = 颜色：高对比
 reader-settings = 设置
 reader-help = 帮助
+reader-keep = 保存到收藏
+reader-kept = 已保存到收藏
+# 重新打开时从上次停下的地方接着读：“上次读到第 5 段，共 21 段。”
+reader-stopped-before = 上次读到第
+reader-stopped-middle = 段，共
+reader-stopped-after = 段。
+reader-continue = 接着读
+reader-from-start = 从头读
 # 读到哪里了，给读屏软件听：“第 3 段，共 12 段”。界面把数字放在几段文字中间。
 reader-progress =
     .aria-label = 读到哪里了
@@ -104,6 +139,17 @@ settings-voice-auto = 自动选择
 settings-voices-loading = 正在查找这台电脑上的声音…
 settings-sentence-mode = 每读完一句就停下，等我按“朗读”再继续
 settings-theme = 颜色
+settings-library = 我的收藏
+settings-picture-article = 每篇文章的图片最多占用
+settings-picture-total = 所有收藏图片最多占用
+# 跟在兆字节数后面：“20 MB”。
+settings-unit-mb = MB
+settings-backup-intro = 备份文件里有你的收藏、每篇文章读到的地方和你的设置。可以存到U盘里，或者带到新电脑上。
+settings-backup-export = 保存备份…
+settings-backup-import = 恢复备份…
+# 后面接一个数字。
+settings-backup-saved = 备份已保存，里面的文章篇数：
+settings-backup-added = 备份已恢复，新增的文章篇数：
 settings-lang = 语言 Language
 settings-preview-title = 效果预览
 settings-preview-zh = 秋天的早晨，公园里很安静。老人们在湖边散步，树叶慢慢变黄了。
@@ -214,6 +260,14 @@ status-text-size = 字号
 status-text-size-largest = 已经是最大了
 status-text-size-smallest = 已经是最小了
 status-more-open = 更多工具在下面。
+status-kept = 已保存到收藏，图片也保存了。
+# 后面接因为太大没有保存的图片张数。
+status-kept-skipped = 已保存到收藏。有几张图片太大，没有保存，张数：
+status-removed = 已从收藏里删除。可以撤销。
+status-undone = 已放回收藏。
+# “找到 3 篇文章”
+status-found-before = 找到
+status-found-after = 篇文章
 status-settings-reset-question = 要恢复原来的设置吗？请选“是”或“不用了”。
 status-settings-undone = 已经换回你刚才的设置。
 status-theme-care = 护眼颜色
