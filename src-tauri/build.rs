@@ -19,6 +19,15 @@ fn main() {
         "narrate",
         "narrator_voices",
         "toggle_fullscreen",
+        "keep_article",
+        "library",
+        "search_library",
+        "remove_article",
+        "undo_remove",
+        "save_position",
+        "continue_reading",
+        "export_library",
+        "import_library",
     ];
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(commands));

@@ -6,10 +6,10 @@
 use std::collections::BTreeMap;
 
 use reader_app::narration::NarratorVoices;
-use reader_app::{ArticleView, Progress, Relabel};
+use reader_app::{ArticleView, ContinueReading, KeepReport, Progress, Relabel};
 use reader_errors::{Coded, ErrorCode, UiError};
 use reader_settings::{Settings, SettingsPatch};
-use reader_store::RecentItem;
+use reader_store::{ImportReport, LibraryItem, Place, RecentItem, SearchHit};
 use reader_web::fetch::Source;
 use serde::Serialize;
 use tauri::ipc::Channel;
@@ -25,6 +25,11 @@ const UI_FILES: &[&str] = &["ui.ftl", "errors.ftl"];
 
 /// The file types the open dialog offers.
 const PAGE_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "mhtml", "mht", "txt"];
+
+/// The backup file's type (docs/backup.md: plain JSON) and the name the
+/// save dialog suggests.
+const BACKUP_EXTENSIONS: &[&str] = &["json"];
+const BACKUP_FILE_NAME: &str = "care-reader-backup.json";
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -104,6 +109,102 @@ pub fn relabel_article(shell: State<'_, Shell>) -> Option<Relabel> {
 #[tauri::command]
 pub fn recent_articles(shell: State<'_, Shell>) -> Result<Vec<RecentItem>, UiError> {
     shell.app.recent()
+}
+
+/// Keeps article `id` in the library with its pictures for offline. The
+/// pictures are fetched here, so the command is async (off the UI thread).
+#[tauri::command]
+pub async fn keep_article(shell: State<'_, Shell>, id: i64) -> Result<KeepReport, UiError> {
+    shell.app.keep(id).await
+}
+
+/// The kept articles, newest first.
+#[tauri::command]
+pub fn library(shell: State<'_, Shell>) -> Result<Vec<LibraryItem>, UiError> {
+    shell.app.kept()
+}
+
+#[tauri::command]
+pub fn search_library(shell: State<'_, Shell>, query: String) -> Result<Vec<SearchHit>, UiError> {
+    shell.app.search(&query)
+}
+
+#[tauri::command]
+pub fn remove_article(shell: State<'_, Shell>, id: i64) -> Result<(), UiError> {
+    shell.app.remove(id)
+}
+
+#[tauri::command]
+pub fn undo_remove(shell: State<'_, Shell>, id: i64) -> Result<(), UiError> {
+    shell.app.undo_remove(id)
+}
+
+/// The reading place in article `id` (the UI debounces).
+#[tauri::command]
+pub fn save_position(shell: State<'_, Shell>, id: i64, place: Place) -> Result<(), UiError> {
+    shell.app.save_position(id, place)
+}
+
+/// Home's "Continue reading: <title>", or null.
+#[tauri::command]
+pub fn continue_reading(shell: State<'_, Shell>) -> Result<Option<ContinueReading>, UiError> {
+    shell.app.continue_reading()
+}
+
+/// Asks where to write the backup (the system's save dialog), then writes
+/// it off the UI thread; the number of articles in it, or `None` when the
+/// reader cancelled.
+#[tauri::command]
+pub async fn export_library<R: Runtime>(app: AppHandle<R>) -> Result<Option<usize>, UiError> {
+    let l10n = app.state::<Shell>().app.l10n();
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .set_title(l10n.message("app-dialog-export-title", &[]))
+        .add_filter(
+            l10n.message("app-dialog-filter-backup", &[]),
+            BACKUP_EXTENSIONS,
+        )
+        .set_file_name(BACKUP_FILE_NAME)
+        .save_file(move |path| {
+            let _ = tx.send(path);
+        });
+    let Some(path) = rx.await.ok().flatten().and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    let handle = app.clone();
+    tauri::async_runtime::spawn_blocking(move || handle.state::<Shell>().app.export(&path))
+        .await
+        .map_err(|_| ErrorCode::Internal.localize(&l10n))?
+        .map(Some)
+}
+
+/// Asks for a backup (the system's open dialog) and merges it in off the UI
+/// thread; what it added, or `None` when the reader cancelled.
+#[tauri::command]
+pub async fn import_library<R: Runtime>(
+    app: AppHandle<R>,
+) -> Result<Option<ImportReport>, UiError> {
+    let l10n = app.state::<Shell>().app.l10n();
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .set_title(l10n.message("app-dialog-import-title", &[]))
+        .add_filter(
+            l10n.message("app-dialog-filter-backup", &[]),
+            BACKUP_EXTENSIONS,
+        )
+        .pick_file(move |path| {
+            let _ = tx.send(path);
+        });
+    let Some(path) = rx.await.ok().flatten().and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    let handle = app.clone();
+    tauri::async_runtime::spawn_blocking(move || handle.state::<Shell>().app.import(&path))
+        .await
+        .map_err(|_| ErrorCode::Internal.localize(&l10n))?
+        .map(Some)
 }
 
 /// A narrator command (Listen, pause, next sentence, speed …).

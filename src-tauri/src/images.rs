@@ -1,12 +1,12 @@
-//! The `care-img` URI scheme: article images, fetched by the shell. The
+//! The `care-img` URI scheme: article images, served by the shell. The
 //! webview never contacts a page's host, and only URLs of images in articles
-//! we showed are served (anything else is a 404).
+//! we showed are served (anything else is a 404). Which bytes to serve is
+//! [`reader_app::App::image`]'s rule: a picture kept for offline first,
+//! else fetched by the bounded image fetcher.
 
 use percent_encoding::{NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
-use reader_web::fetch::{FetchOptions, fetch_image};
 use tauri::http::{Request, Response, StatusCode, header};
 use tauri::{Manager, Runtime, UriSchemeContext, UriSchemeResponder};
-use url::Url;
 
 use crate::Shell;
 
@@ -41,32 +41,22 @@ pub fn handle<R: Runtime>(
     let app = ctx.app_handle().clone();
     let path = request.uri().path().to_owned();
     tauri::async_runtime::spawn(async move {
-        let allowed = |url: &str| {
-            app.try_state::<Shell>()
-                .is_some_and(|shell| shell.app.image_allowed(url))
+        let image = match (url_from_path(&path), app.try_state::<Shell>()) {
+            (Some(url), Some(shell)) => shell.app.image(&url).await,
+            _ => None,
         };
-        let response = match url_from_path(&path) {
-            Some(url) if allowed(&url) => fetch(&url).await,
-            _ => not_found(),
-        };
-        responder.respond(response);
+        responder.respond(image.map_or_else(not_found, found));
     });
 }
 
-async fn fetch(url: &str) -> Response<Vec<u8>> {
-    let Ok(url) = Url::parse(url) else {
-        return not_found();
-    };
-    match fetch_image(&url, &FetchOptions::default()).await {
-        Ok(image) => Response::builder()
-            .status(StatusCode::OK)
-            .header(header::CONTENT_TYPE, image.content_type)
-            .header(header::CACHE_CONTROL, "max-age=86400")
-            .header("X-Content-Type-Options", "nosniff")
-            .body(image.bytes)
-            .unwrap_or_else(|_| not_found()),
-        Err(_) => not_found(),
-    }
+fn found((content_type, bytes): (String, Vec<u8>)) -> Response<Vec<u8>> {
+    Response::builder()
+        .status(StatusCode::OK)
+        .header(header::CONTENT_TYPE, content_type)
+        .header(header::CACHE_CONTROL, "max-age=86400")
+        .header("X-Content-Type-Options", "nosniff")
+        .body(bytes)
+        .unwrap_or_else(|_| not_found())
 }
 
 fn not_found() -> Response<Vec<u8>> {

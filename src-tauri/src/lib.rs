@@ -83,6 +83,15 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::narrate,
             commands::narrator_voices,
             commands::toggle_fullscreen,
+            commands::keep_article,
+            commands::library,
+            commands::search_library,
+            commands::remove_article,
+            commands::undo_remove,
+            commands::save_position,
+            commands::continue_reading,
+            commands::export_library,
+            commands::import_library,
         ])
 }
 
@@ -315,6 +324,90 @@ mod tests {
         assert_eq!(err["code"], ErrorCode::InvalidAddress.id());
         assert_eq!(err["family"], "address");
         assert_eq!(h.ok("recent_articles", json!({})), json!([]));
+    }
+
+    /// Issue 11's commands: keep (offline: the picture is counted as
+    /// skipped), the library, search, places, Continue, the view's `kept`
+    /// and `position`, removal and undo, and their errors.
+    #[test]
+    fn library_commands_through_ipc() {
+        let h = harness("library");
+        let article = reader_article::Article {
+            title: "银杏树叶黄了".into(),
+            // Nothing listens on port 9 here: the picture cannot be fetched.
+            lead_image: Some("http://127.0.0.1:9/ginkgo.jpg".into()),
+            // Four paragraphs: a place in the first is not the end.
+            blocks: vec![
+                reader_article::Block::Paragraph {
+                    content: vec![reader_article::Inline::Text {
+                        text: "秋天，湖边的银杏树叶全黄了，很多老人早上来散步。".into(),
+                    }],
+                };
+                4
+            ],
+            ..reader_article::Article::default()
+        };
+        let id = h
+            ._app
+            .state::<Shell>()
+            .app
+            .library()
+            .store()
+            .remember_article("https://example.org/ginkgo", &article)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let report = h.ok("keep_article", json!({"id": id}));
+        assert_eq!(report, json!({"id": id, "pictures": 0, "skipped": 1}));
+        let library = h.ok("library", json!({}));
+        assert_eq!(library[0]["id"], id);
+        assert_eq!(library[0]["title"], "银杏树叶黄了");
+        assert!(library[0]["savedAt"].is_string());
+        let hits = h.ok("search_library", json!({"query": "银杏"}));
+        assert_eq!(hits[0]["item"]["id"], id);
+        assert_eq!(
+            hits[0]["titleMarked"][0],
+            json!({"text": "银杏", "mark": true})
+        );
+        let place = json!({"block": 0, "offset": 0.5, "sentence": 1});
+        assert_eq!(
+            h.ok("save_position", json!({"id": id, "place": place})),
+            Value::Null
+        );
+        let next = h.ok("continue_reading", json!({}));
+        assert_eq!(next["item"]["id"], id);
+        assert_eq!(next["position"]["sentence"], 1);
+        let view = h.ok("open_recent", json!({"id": id}));
+        assert_eq!(view["kept"], true);
+        assert_eq!(view["position"]["block"], 0);
+        assert!(view["position"]["updatedAt"].is_string());
+        let welcome = h.ok("open_welcome", json!({}));
+        assert_eq!(
+            (&welcome["kept"], &welcome["position"]),
+            (&json!(false), &Value::Null)
+        );
+        assert_eq!(h.ok("remove_article", json!({"id": id})), Value::Null);
+        assert_eq!(h.ok("library", json!({})), json!([]));
+        assert_eq!(h.ok("undo_remove", json!({"id": id})), Value::Null);
+        assert_eq!(h.ok("library", json!({})).as_array().map(Vec::len), Some(1));
+        for (cmd, args) in [
+            ("keep_article", json!({"id": 999})),
+            ("remove_article", json!({"id": 999})),
+            ("save_position", json!({"id": 999, "place": place})),
+        ] {
+            let err = h
+                .invoke(cmd, args)
+                .err()
+                .unwrap_or_else(|| panic!("{cmd} on an unknown article"));
+            assert_eq!(err["code"], ErrorCode::NotRemembered.id(), "{cmd}");
+        }
+    }
+
+    /// The command line finds the app's store by reader-app's rule; it is
+    /// the folder Tauri gives the window.
+    #[test]
+    fn the_store_folder_rule_is_tauris() {
+        let h = harness("folder");
+        let tauri_folder = h._app.path().app_data_dir().ok();
+        assert_eq!(tauri_folder, reader_app::default_folder());
     }
 
     #[test]

@@ -35,3 +35,9 @@ app-meta-separator = {" · "}
 
 app-dialog-open-title = Open a saved page
 app-dialog-filter-pages = Web pages
+
+## The backup dialogs (export and import the library)
+
+app-dialog-export-title = Save a backup of your library
+app-dialog-import-title = Bring back a library from a backup
+app-dialog-filter-backup = Care Reader backups

@@ -19,3 +19,9 @@ app-meta-separator = {" · "}
 
 app-dialog-open-title = 打开保存的网页
 app-dialog-filter-pages = 网页文件
+
+## 备份对话框（导出和导入文章库）
+
+app-dialog-export-title = 把文章库备份到文件
+app-dialog-import-title = 从备份文件恢复文章库
+app-dialog-filter-backup = 关怀阅读备份文件
