@@ -57,3 +57,59 @@ cli-batch-summary =
 # Variables:
 #   $voice (String) - the id as given.
 cli-unknown-voice = There is no voice “{ $voice }”. `care-reader voices` lists the voices on this computer.
+
+## The library (care-reader library ...): the same kept articles as the app
+
+# --store names a file that is not a Care Reader store.
+# Variables:
+#   $path (String) - the value given to --store.
+#   $name (String) - the store's file name, care-reader.sqlite3.
+cli-store-name = “{ $path }” is not a Care Reader store. Give --store the file named { $name }, or the folder it is in.
+
+# `library list` with nothing kept (on standard error).
+cli-library-empty = No articles are kept yet. Keep one with `care-reader library save ADDRESS`, or with Keep for offline in the app.
+
+# `library search` found nothing (on standard error).
+# Variables:
+#   $query (String) - the words searched for.
+cli-library-no-results = No kept article contains “{ $query }”.
+
+# `library save` kept an article.
+# Variables:
+#   $id (Number) - the article's number in the library.
+#   $title (String) - its title.
+#   $pictures (Number) - pictures kept for reading offline.
+#   $skipped (Number) - pictures not kept (over the size limits in Settings, or not available).
+cli-library-saved = Kept { $id }: “{ $title }”, with { $pictures ->
+        [one] 1 picture
+       *[other] { $pictures } pictures
+    }{ $skipped ->
+        [0] .
+       *[other] ({ $skipped } not kept: over the size limits in Settings, or not available).
+    }
+
+# `library remove` removed an article.
+# Variables:
+#   $id (Number) - the article's number.
+#   $title (String) - its title.
+#   $days (Number) - how long it can be brought back.
+cli-library-removed = Removed { $id }: “{ $title }”. It can be brought back in the app for { $days } days.
+
+# `library export` wrote the backup.
+# Variables:
+#   $count (Number) - articles in the backup.
+#   $path (String) - the backup file.
+cli-library-exported = Wrote { $count ->
+        [one] 1 article
+       *[other] { $count } articles
+    } to “{ $path }”.
+
+# `library import` merged a backup.
+# Variables:
+#   $added (Number) - articles that were new here.
+#   $kept (Number) - articles already here, now kept as in the backup.
+#   $positions (Number) - reading places taken because they were newer.
+cli-library-imported = Added { $added } articles, kept { $kept } more, and took { $positions } newer reading places. Nothing here was overwritten.
+
+# Also said after an import that took the backup's settings (this computer had none saved).
+cli-library-imported-settings = The backup's settings were taken, as none were saved here.

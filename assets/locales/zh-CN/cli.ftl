@@ -52,3 +52,53 @@ cli-batch-summary = 共处理 { $total } 个页面：成功 { $ok } 个，失败
 # Variables:
 #   $voice (String) - 给出的声音名称。
 cli-unknown-voice = 没有名为“{ $voice }”的声音。用 `care-reader voices` 可以列出这台电脑上的声音。
+
+## 文章库（care-reader library ...）：和程序里收藏的是同一批文章
+
+# --store 给出的文件不是关怀阅读的存储文件。
+# Variables:
+#   $path (String) - --store 的值。
+#   $name (String) - 存储文件的文件名 care-reader.sqlite3。
+cli-store-name = “{ $path }”不是关怀阅读的存储文件。请给 --store 指定名为 { $name } 的文件，或者它所在的文件夹。
+
+# `library list` 时还没有收藏任何文章（输出到标准错误）。
+cli-library-empty = 还没有收藏文章。可以用 `care-reader library save 网址` 收藏，也可以在程序里点“收藏以便离线阅读”。
+
+# `library search` 没有找到（输出到标准错误）。
+# Variables:
+#   $query (String) - 搜索的词。
+cli-library-no-results = 收藏的文章里没有找到“{ $query }”。
+
+# `library save` 收藏了一篇文章。
+# Variables:
+#   $id (Number) - 文章在文章库里的编号。
+#   $title (String) - 标题。
+#   $pictures (Number) - 为离线阅读保存的图片数。
+#   $skipped (Number) - 没有保存的图片数（超过设置里的大小限制，或者取不到）。
+cli-library-saved = 已收藏 { $id }：“{ $title }”，保存了 { $pictures } 张图片{ $skipped ->
+        [0] 。
+       *[other] （另有 { $skipped } 张没有保存：超过了设置里的大小限制，或者取不到）。
+    }
+
+# `library remove` 移除了一篇文章。
+# Variables:
+#   $id (Number) - 文章编号。
+#   $title (String) - 标题。
+#   $days (Number) - 可以恢复的天数。
+cli-library-removed = 已移除 { $id }：“{ $title }”。{ $days } 天内可以在程序里恢复。
+
+# `library export` 写好了备份。
+# Variables:
+#   $count (Number) - 备份里的文章数。
+#   $path (String) - 备份文件。
+cli-library-exported = 已把 { $count } 篇文章备份到“{ $path }”。
+
+# `library import` 合并了一个备份。
+# Variables:
+#   $added (Number) - 新加入的文章数。
+#   $kept (Number) - 原来就有、现在按备份改为收藏的文章数。
+#   $positions (Number) - 因为更新而采用的阅读位置数。
+cli-library-imported = 新加入 { $added } 篇文章，另有 { $kept } 篇改为收藏，采用了 { $positions } 个更新的阅读位置。这里原有的内容都没有被覆盖。
+
+# 导入时采用了备份里的设置（这台电脑上原来没有保存设置）。
+cli-library-imported-settings = 这台电脑上原来没有保存设置，已采用备份里的设置。

@@ -7,6 +7,12 @@
 //! care-reader extract --batch pages.tsv      # html_path<TAB>url<TAB>out_path
 //! care-reader read https://news.163.com/a/b.html --rate 1.5   # read aloud
 //! care-reader voices --lang zh
+//! care-reader library save https://news.163.com/a/b.html   # keep it, pictures too
+//! care-reader library list                   # id, kept, read, title, address
+//! care-reader library search 银杏
+//! care-reader library remove 12
+//! care-reader library export backup.json     # and `import backup.json`
+//! care-reader library list --store /mnt/mum/care-reader.sqlite3
 //! ```
 //!
 //! Errors go to standard error in the reader's language (`--lang`, else the
@@ -15,6 +21,7 @@
 
 #![forbid(unsafe_code)]
 
+mod library;
 mod markdown;
 mod read;
 
@@ -71,6 +78,9 @@ enum Command {
     Read(ReadArgs),
     /// List the voices of the speech engine (`*` marks the narrator's pick).
     Voices(VoicesArgs),
+    /// The library of kept articles: the app's own (or the one --store names).
+    #[command(after_long_help = exit_codes_help())]
+    Library(library::LibraryArgs),
 }
 
 #[derive(Debug, Args)]
@@ -162,6 +172,10 @@ enum Failure {
         path: String,
         source: std::io::Error,
     },
+    /// The library: its store, a backup, or opening the page to keep.
+    Library(reader_app::LibraryError),
+    /// `--store PATH` that names neither a store file nor a folder.
+    StoreName(String),
     Unexpected(String),
 }
 
@@ -183,7 +197,8 @@ impl Failure {
             Failure::Load(e) => e.code().exit_code(),
             Failure::Speech(e) => e.code().exit_code(),
             // A usage error, like an unknown option.
-            Failure::UnknownVoice(_) => 2,
+            Failure::UnknownVoice(_) | Failure::StoreName(_) => 2,
+            Failure::Library(e) => e.code().exit_code(),
             Failure::InvalidBase(_) => ErrorCode::InvalidAddress.exit_code(),
             Failure::Write { .. } | Failure::Unexpected(_) => 1,
         }
@@ -199,6 +214,14 @@ impl Failure {
             Failure::UnknownVoice(voice) => {
                 l10n.message("cli-unknown-voice", &[("voice", voice.clone())])
             }
+            Failure::Library(e) => e.localize(l10n).message,
+            Failure::StoreName(path) => l10n.message(
+                "cli-store-name",
+                &[
+                    ("path", path.clone()),
+                    ("name", reader_store::FILE_NAME.to_owned()),
+                ],
+            ),
             Failure::Write { path, source } => l10n.message(
                 "cli-write-failed",
                 &[("path", path.clone()), ("detail", source.to_string())],
@@ -253,6 +276,7 @@ fn main() -> ExitCode {
             let lang = cli.lang.as_deref().and_then(narrator::text::Lang::from_tag);
             done(&l10n, read::voices(lang, args.all))
         }
+        Command::Library(args) => done(&l10n, runtime.block_on(library::run(args, &l10n))),
     }
 }
 
