@@ -13,6 +13,7 @@ mod atspi;
 mod care;
 mod errors;
 mod instance;
+mod library;
 mod narrator;
 mod support;
 mod window;

@@ -54,6 +54,11 @@ fn start_script(dir: &Path, rig: &AudioRig) -> PathBuf {
 
 pub(crate) async fn launch_with_audio(ctx: &mut Ctx, rig: &AudioRig) -> App {
     let data = ctx.fresh_data_dir("narrator");
+    launch_with_audio_on(ctx, rig, &data).await
+}
+
+/// The app with the rig's sound, on the data folder `data` (again after a restart).
+pub(crate) async fn launch_with_audio_on(ctx: &mut Ctx, rig: &AudioRig, data: &Path) -> App {
     let script = start_script(&ctx.fresh_data_dir("bin"), rig);
     let app = ctx
         .launch_binary(

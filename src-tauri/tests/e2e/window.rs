@@ -209,7 +209,7 @@ async fn launch_with(ctx: &mut Ctx, script: &Path, data: &Path) -> App {
     .await
 }
 
-async fn close(app: App) {
+pub(crate) async fn close(app: App) {
     let _ = tokio::time::timeout(Duration::from_secs(15), app.client.close()).await;
 }
 

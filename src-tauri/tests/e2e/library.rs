@@ -1,0 +1,357 @@
+//! The library in the real window: keep an article with its picture and
+//! read it again with nothing fetched from the web; find it by a Chinese
+//! word from the middle of its text and by an English one; remove it and
+//! undo; restart the app and continue on the same paragraph at another text
+//! size; listen, restart, and Listen goes on from the same sentence (heard in
+//! the test's own sound sink).
+//!
+//! Run: `cargo test -p care-reader-app --test e2e library::`.
+
+use std::time::Duration;
+
+use fantoccini::key::Key;
+use serde_json::json;
+
+use crate::app::{PHOTO_ARTICLE, PHOTO_TITLE, launch_home, set_language, set_theme};
+use crate::care::set_text_size;
+use crate::support::session::{OPEN_TIMEOUT, STEP_TIMEOUT};
+use crate::support::{App, Ctx, scenario};
+use crate::window::close;
+
+/// Our long article (tests/fixtures/app): 18 paragraphs, 3 subheadings.
+const LONG_ARTICLE: &str = "/app/long-article.html";
+const LONG_TITLE: &str = "社区食堂开到了家门口";
+/// The English fixture the narrator reads.
+const ENGLISH_ARTICLE: &str = "/app/narrator-article.html";
+/// Longer than the UI's save delay (memory.js), so a place has been saved.
+const SAVED: Duration = Duration::from_millis(1800);
+
+/// Opens More and presses "Keep for offline"; waits until the button says kept.
+async fn keep(app: &App) {
+    app.click("btn-more").await;
+    app.click("btn-keep").await;
+    app.wait_js(
+        "the article to be kept",
+        OPEN_TIMEOUT,
+        "return document.getElementById('btn-keep').getAttribute('aria-pressed') === 'true';",
+    )
+    .await;
+    // Escape closes More.
+    app.keys(&[Key::Escape.into()]).await;
+}
+
+async fn show_library(app: &App) {
+    app.go_home().await;
+    app.click("home-library").await;
+    app.wait_view("library", STEP_TIMEOUT).await;
+}
+
+/// The titles of the cards on show, and the words marked in them.
+async fn cards(app: &App) -> (Vec<String>, Vec<String>) {
+    let v = app
+        .js(
+            "return [[...document.querySelectorAll('#library-list .card-title')].map(e => e.textContent), \
+                     [...document.querySelectorAll('#library-list mark')].map(e => e.textContent)];",
+            vec![],
+        )
+        .await;
+    let list = |i: usize| -> Vec<String> {
+        v[i].as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|s| s.as_str().map(str::to_owned))
+            .collect()
+    };
+    (list(0), list(1))
+}
+
+async fn search(app: &App, words: &str) {
+    // The cards on show are cleared first, so only the new answer counts.
+    app.js(
+        "document.getElementById('library-list').replaceChildren(); \
+         document.getElementById('library-empty').hidden = true; \
+         const b = document.getElementById('library-search'); b.value = arguments[0]; \
+         document.getElementById('library-search-button').click();",
+        vec![json!(words)],
+    )
+    .await;
+    // Found cards (or "nothing found"); an empty search is the whole list again.
+    let shows = if words.is_empty() {
+        "library-all"
+    } else {
+        "library-results"
+    };
+    app.wait_js(
+        "the search to answer",
+        STEP_TIMEOUT,
+        &format!(
+            "return document.getElementById('library-list-title').dataset.l10nId === '{shows}' \
+               && (document.querySelector('#library-list .card') !== null \
+                   || !document.getElementById('library-empty').hidden);"
+        ),
+    )
+    .await;
+}
+
+#[test]
+fn keep_find_remove_and_read_offline() {
+    scenario("keep_find_remove_and_read_offline", |mut ctx| async move {
+        let app = launch_home(&mut ctx, "library").await;
+        // A fresh library explains how to keep something.
+        show_library(&app).await;
+        assert!(
+            app.js(
+                "return !document.getElementById('library-empty').hidden;",
+                vec![]
+            )
+            .await
+                == true,
+            "the empty library says how to keep an article"
+        );
+        app.screenshot("library-empty-zh-CN-care").await;
+
+        app.open(&ctx.url(PHOTO_ARTICLE), "reader").await;
+        keep(&app).await;
+        app.open(&ctx.url(ENGLISH_ARTICLE), "reader").await;
+        keep(&app).await;
+
+        // Reopened from the Library: the text and the picture come from the
+        // store; nothing is asked of the web server.
+        show_library(&app).await;
+        let (titles, _) = cards(&app).await;
+        assert_eq!(titles.len(), 2, "two kept articles: {titles:?}");
+        assert_eq!(
+            titles[0], "A walk before breakfast",
+            "newest first: {titles:?}"
+        );
+        let mark = ctx.harness.server.mark();
+        app.click_css("#library-list .card:nth-child(2) .card-open")
+            .await;
+        app.wait_view("reader", OPEN_TIMEOUT).await;
+        assert_eq!(app.text_of("article-title").await, PHOTO_TITLE);
+        app.wait_js(
+            "the kept picture to show",
+            OPEN_TIMEOUT,
+            "const i = document.querySelector('#article-body img'); return i !== null && i.complete && i.naturalWidth > 0;",
+        )
+        .await;
+        let asked = ctx.harness.server.requests_since(mark, "/app/");
+        assert!(
+            asked.is_empty(),
+            "reading a kept article asked the web for {asked:?}"
+        );
+
+        // Found by a 2-character Chinese word from the middle of the text,
+        // and by an English word, the match marked.
+        show_library(&app).await;
+        search(&app, "长椅").await;
+        let (titles, marks) = cards(&app).await;
+        assert_eq!(titles, [PHOTO_TITLE], "长椅 finds the park article");
+        assert!(
+            marks.iter().any(|m| m == "长椅"),
+            "the match is marked: {marks:?}"
+        );
+        app.screenshot("library-search-zh-CN-care").await;
+        search(&app, "benches").await;
+        let (titles, marks) = cards(&app).await;
+        assert_eq!(titles, ["A walk before breakfast"]);
+        assert!(
+            marks.iter().any(|m| m.eq_ignore_ascii_case("benches")),
+            "{marks:?}"
+        );
+        search(&app, "").await;
+
+        // Remove, then undo: the card comes back with focus on it.
+        app.click_css("#library-list .card:first-child .card-remove")
+            .await;
+        app.wait_js(
+            "Undo after removing",
+            STEP_TIMEOUT,
+            "return !document.getElementById('library-undo').hidden \
+               && document.querySelectorAll('#library-list .card').length === 1;",
+        )
+        .await;
+        assert_eq!(app.focused().await, "#library-undo-button");
+        app.keys(&[Key::Enter.into()]).await;
+        app.wait_js(
+            "the removed article back",
+            STEP_TIMEOUT,
+            "return document.querySelectorAll('#library-list .card').length === 2 \
+               && document.getElementById('library-undo').hidden;",
+        )
+        .await;
+
+        // Pictures of the Library, both languages, care and dark.
+        for lang in ["zh-CN", "en-US"] {
+            set_language(&app, lang).await;
+            for theme in ["care", "dark"] {
+                set_theme(&app, theme).await;
+                show_library(&app).await;
+                app.screenshot(&format!("library-{lang}-{theme}")).await;
+            }
+        }
+    });
+}
+
+/// Launches the app again on `data`, after closing `app`.
+async fn restart(ctx: &mut Ctx, app: App, data: &std::path::Path) -> App {
+    close(app).await;
+    let app = ctx.launch(data).await;
+    app.go_home().await;
+    app
+}
+
+/// The block at the top of the reading area (just under the reader's bar
+/// while it is pinned).
+async fn top_block(app: &App) -> i64 {
+    app.js(
+        "const bar = document.querySelector('#view-reader .reader-bar'); \
+         const top = bar.classList.contains('pinned') ? bar.getBoundingClientRect().bottom : 0; \
+         const el = [...document.querySelectorAll('#article-body > [data-block]')].find(b => b.getBoundingClientRect().bottom > top + 1); \
+         return el ? Number(el.dataset.block) : -1;",
+        vec![],
+    )
+    .await
+    .as_i64()
+    .unwrap_or(-2)
+}
+
+#[test]
+fn continue_on_the_same_paragraph_after_a_restart() {
+    scenario(
+        "continue_on_the_same_paragraph_after_a_restart",
+        |mut ctx| async move {
+            let data = ctx.fresh_data_dir("continue");
+            let app = ctx.launch(&data).await;
+            app.go_home().await;
+            app.open(&ctx.url(LONG_ARTICLE), "reader").await;
+            set_text_size(&app, 32).await;
+            app.js(
+                "const el = document.querySelector('#article-body > [data-block=\"9\"]'); \
+                 const bar = document.querySelector('#view-reader .reader-bar'); \
+                 const top = bar.classList.contains('pinned') ? bar.getBoundingClientRect().bottom : 0; \
+                 window.scrollTo(0, scrollY + el.getBoundingClientRect().top - top + 10);",
+                vec![],
+            )
+            .await;
+            tokio::time::sleep(SAVED).await;
+            assert_eq!(top_block(&app).await, 9, "the set-up scroll");
+
+            let app = restart(&mut ctx, app, &data).await;
+            // Home offers the article; the text is larger now.
+            app.wait_js(
+                "Home to offer Continue",
+                STEP_TIMEOUT,
+                "return !document.getElementById('continue-offer').hidden;",
+            )
+            .await;
+            assert_eq!(app.text_of("continue-open").await, LONG_TITLE);
+            set_text_size(&app, 48).await;
+            app.screenshot("library-continue-offer-zh-CN").await;
+            app.click("continue-open").await;
+            app.wait_view("reader", OPEN_TIMEOUT).await;
+            app.wait_js(
+                "the Continue question",
+                STEP_TIMEOUT,
+                "return !document.getElementById('continue-prompt').hidden;",
+            )
+            .await;
+            assert_eq!(
+                app.focused().await,
+                "#continue-here",
+                "Continue is the default"
+            );
+            app.screenshot("library-continue-prompt-zh-CN").await;
+            app.keys(&[Key::Enter.into()]).await;
+            app.wait_js(
+                "the question to go",
+                STEP_TIMEOUT,
+                "return document.getElementById('continue-prompt').hidden;",
+            )
+            .await;
+            assert_eq!(
+                top_block(&app).await,
+                9,
+                "Continue at 48 px lands elsewhere"
+            );
+
+            // From the start: the top.
+            app.go_home().await;
+            app.click("continue-open").await;
+            app.wait_view("reader", OPEN_TIMEOUT).await;
+            app.click("continue-start").await;
+            assert_eq!(
+                app.js("return window.scrollY;", vec![]).await,
+                0,
+                "From the start should show the top"
+            );
+        },
+    );
+}
+
+#[test]
+fn listen_goes_on_from_the_saved_sentence_after_a_restart() {
+    scenario(
+        "listen_goes_on_from_the_saved_sentence_after_a_restart",
+        |mut ctx| async move {
+            let Some(rig) = care_reader_tests::audio::AudioRig::start(ctx.name) else {
+                return;
+            };
+            let data = ctx.fresh_data_dir("listen");
+            let app = crate::narrator::launch_with_audio_on(&mut ctx, &rig, &data).await;
+            crate::narrator::open_fixture(&ctx, &app).await;
+            // Listen to sentence 5, then pause there.
+            app.keys(&[' ']).await;
+            app.wait_js(
+                "sentence 5 to be read",
+                Duration::from_secs(30),
+                "const on = document.querySelector('#article [aria-current=\"true\"]'); \
+                 return on !== null && Number(on.dataset.sentence) >= 5;",
+            )
+            .await;
+            app.keys(&[' ']).await;
+            let at = app
+                .js(
+                    "return Number(document.querySelector('#article [aria-current=\"true\"]').dataset.sentence);",
+                    vec![],
+                )
+                .await
+                .as_i64()
+                .unwrap_or(-1);
+            assert!(at >= 5, "paused at sentence {at}");
+            tokio::time::sleep(SAVED).await;
+            close(app).await;
+
+            let app = crate::narrator::launch_with_audio_on(&mut ctx, &rig, &data).await;
+            app.wait_js(
+                "Home to offer Continue",
+                STEP_TIMEOUT,
+                "return !document.getElementById('continue-offer').hidden;",
+            )
+            .await;
+            app.click("continue-open").await;
+            app.wait_view("reader", OPEN_TIMEOUT).await;
+            app.click("continue-here").await;
+            let recording = tokio::task::block_in_place(|| rig.record("continue.wav"));
+            app.keys(&[' ']).await;
+            app.wait_js(
+                "Listen to go on from the saved sentence",
+                Duration::from_secs(15),
+                &format!(
+                    "const on = document.querySelector('#article [aria-current=\"true\"]'); \
+                     return on !== null && on.dataset.sentence === '{at}';"
+                ),
+            )
+            .await;
+            tokio::time::sleep(Duration::from_millis(1500)).await;
+            let wav = tokio::task::block_in_place(|| recording.stop());
+            let stats = care_reader_tests::audio::sound_stats(&wav);
+            assert!(
+                stats.rms > 0.01,
+                "the voice was not heard (RMS {:.4})",
+                stats.rms
+            );
+            app.keys(&[' ']).await;
+        },
+    );
+}
