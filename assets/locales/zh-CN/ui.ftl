@@ -142,8 +142,8 @@ settings-theme = 颜色
 settings-library = 我的收藏
 settings-picture-article = 每篇文章的图片最多占用
 settings-picture-total = 所有收藏图片最多占用
-# 跟在兆字节数后面：“20 MB”。
-settings-unit-mb = MB
+# 跟在兆字节数后面：“20 兆”。
+settings-unit-mb = 兆
 settings-backup-intro = 备份文件里有你的收藏、每篇文章读到的地方和你的设置。可以存到U盘里，或者带到新电脑上。
 settings-backup-export = 保存备份…
 settings-backup-import = 恢复备份…
@@ -221,6 +221,8 @@ help-keys-default = Ctrl 加 0
 help-default = 恢复平常的字号
 help-keys-address = Ctrl 加 L
 help-address = 输入网址
+help-keys-keep = Ctrl 加 S
+help-keep = 把文章保存到收藏，没有网络也能读
 help-keys-back = Esc
 help-back-key = 返回
 help-keys-help = F1
