@@ -24,6 +24,7 @@ fn main() {
         "search_library",
         "remove_article",
         "undo_remove",
+        "removed_articles",
         "save_position",
         "continue_reading",
         "export_library",

@@ -39,6 +39,8 @@ export const library = () => call("library");
 export const searchLibrary = (query) => call("search_library", { query });
 export const removeArticle = (id) => call("remove_article", { id });
 export const undoRemove = (id) => call("undo_remove", { id });
+/** Kept articles removed this past week (LibraryItem[]), to bring back. */
+export const removedArticles = () => call("removed_articles");
 /** Saves the reading place {block, offset, sentence}; the caller debounces. */
 export const savePosition = (id, place) => call("save_position", { id, place });
 /** {item: LibraryItem, position: Position} for Home's "Continue reading", or null. */

@@ -77,6 +77,31 @@ function card(item, hit) {
   return li;
 }
 
+/** A removed article: its title, and "Put back". */
+function removedCard(item) {
+  const li = el("li", "card");
+  li.append(el("span", "card-title removed-title", item.title || item.source));
+  const back = el("button", "card-remove", t("library-put-back"));
+  back.type = "button";
+  back.dataset.id = String(item.id);
+  back.setAttribute("aria-label", `${t("library-put-back")}: ${item.title || item.source}`);
+  back.addEventListener("click", () => putBack(item));
+  li.append(back);
+  return li;
+}
+
+/** The articles removed this past week (the store keeps them that long). */
+async function refreshRemoved() {
+  let items = [];
+  try {
+    items = await backend.removedArticles();
+  } catch (err) {
+    console.warn("removed_articles failed", err);
+  }
+  $("library-removed-list").replaceChildren(...items.map(removedCard));
+  $("library-removed").hidden = items.length === 0 || Boolean(query);
+}
+
 /** Shows every kept article, or the hits for the search on show. */
 async function refresh() {
   let items = [];
@@ -96,6 +121,7 @@ async function refresh() {
   list.hidden = count === 0;
   setL10n($("library-empty"), query ? "library-no-results" : "library-empty");
   $("library-empty").hidden = count > 0;
+  await refreshRemoved();
   return count;
 }
 
@@ -121,17 +147,23 @@ async function removeItem(item) {
   announce(t("status-removed"));
 }
 
-async function undo() {
-  const item = removed;
-  if (!item) return;
+/** "Undo" right after a removal: the article just removed goes back. */
+function undo() {
+  if (removed) putBack(removed);
+}
+
+/** Puts a removed article back in the library, focus on its card. */
+async function putBack(item) {
   try {
     await backend.undoRemove(item.id);
   } catch (err) {
     console.warn("undo_remove failed", err);
     return;
   }
-  removed = null;
-  $("library-undo").hidden = true;
+  if (removed && removed.id === item.id) {
+    removed = null;
+    $("library-undo").hidden = true;
+  }
   await refresh();
   const back = $("library-list").querySelector(`button.card-open[data-id="${item.id}"]`);
   if (back) focusVisibly(back);

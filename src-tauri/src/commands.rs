@@ -139,6 +139,12 @@ pub fn undo_remove(shell: State<'_, Shell>, id: i64) -> Result<(), UiError> {
     shell.app.undo_remove(id)
 }
 
+/// Kept articles removed this past week, most recent first.
+#[tauri::command]
+pub fn removed_articles(shell: State<'_, Shell>) -> Result<Vec<LibraryItem>, UiError> {
+    shell.app.removed()
+}
+
 /// The reading place in article `id` (the UI debounces).
 #[tauri::command]
 pub fn save_position(shell: State<'_, Shell>, id: i64, place: Place) -> Result<(), UiError> {

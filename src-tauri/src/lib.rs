@@ -88,6 +88,7 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::search_library,
             commands::remove_article,
             commands::undo_remove,
+            commands::removed_articles,
             commands::save_position,
             commands::continue_reading,
             commands::export_library,
@@ -386,7 +387,9 @@ mod tests {
         );
         assert_eq!(h.ok("remove_article", json!({"id": id})), Value::Null);
         assert_eq!(h.ok("library", json!({})), json!([]));
+        assert_eq!(h.ok("removed_articles", json!({}))[0]["id"], json!(id));
         assert_eq!(h.ok("undo_remove", json!({"id": id})), Value::Null);
+        assert_eq!(h.ok("removed_articles", json!({})), json!([]));
         assert_eq!(h.ok("library", json!({})).as_array().map(Vec::len), Some(1));
         for (cmd, args) in [
             ("keep_article", json!({"id": 999})),

@@ -61,6 +61,9 @@ library-read-before = Read
 library-read-middle = of
 library-read-after = words
 library-not-started = Not read yet
+library-removed-title = Removed this week
+library-removed-hint = A removed article is kept for seven days, then deleted for good.
+library-put-back = Put back
 
 ## Reader
 

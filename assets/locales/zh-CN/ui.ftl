@@ -60,6 +60,9 @@ library-read-before = 读了
 library-read-middle = 字，共
 library-read-after = 字
 library-not-started = 还没开始读
+library-removed-title = 这一周删除的文章
+library-removed-hint = 删除的文章会再保留七天，七天后才真正删掉。
+library-put-back = 放回收藏
 
 ## 阅读
 

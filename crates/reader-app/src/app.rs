@@ -313,6 +313,11 @@ impl App {
             .map_err(|e| self.store_error(&e))
     }
 
+    /// Kept articles removed this past week, to bring back.
+    pub fn removed(&self) -> Result<Vec<LibraryItem>, UiError> {
+        self.library.removed().map_err(|e| self.store_error(&e))
+    }
+
     /// Saves the reading place in `id` (the UI debounces; this is one small
     /// transaction).
     pub fn save_position(&self, id: i64, place: Place) -> Result<(), UiError> {

@@ -241,6 +241,12 @@ impl Library {
         self.store().undo_remove(id)
     }
 
+    /// Kept articles removed this past week, most recent first: each can be
+    /// brought back (also after a restart).
+    pub fn removed(&self) -> Result<Vec<LibraryItem>, StoreError> {
+        self.store().removed(LIBRARY_LIMIT)
+    }
+
     pub fn save_position(&self, id: i64, place: Place) -> Result<Position, StoreError> {
         self.store().save_position(id, place)
     }

@@ -92,6 +92,18 @@ impl Store {
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
 
+    /// Kept articles removed in the last [`UNDO_DAYS`], most recently
+    /// removed first: the Library offers each back, also after a restart.
+    pub fn removed(&self, limit: usize) -> Result<Vec<LibraryItem>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {ITEM_COLUMNS} FROM articles a LEFT JOIN positions p ON p.article_id = a.id
+             WHERE a.saved_at IS NOT NULL AND a.removed_at IS NOT NULL
+             ORDER BY a.removed_at DESC, a.id DESC LIMIT ?1"
+        ))?;
+        let rows = stmt.query_map(params![limit as i64], item_from_row)?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+
     /// One article as a card, removed or not; `None` if unknown.
     pub fn library_item(&self, id: i64) -> Result<Option<LibraryItem>, StoreError> {
         Ok(self

@@ -384,7 +384,10 @@ fn removal_hides_and_undo_brings_back_across_a_restart_then_a_week_purges() -> R
     {
         let (store, _) = Store::open_in(&dir)?;
         assert!(store.kept(10)?.is_empty(), "still removed after a restart");
+        let offered: Vec<i64> = store.removed(10)?.iter().map(|i| i.id).collect();
+        assert_eq!(offered, [id], "offered back after a restart");
         store.undo_remove(id)?;
+        assert!(store.removed(10)?.is_empty());
         assert_eq!(store.kept(10)?.len(), 1);
         assert_eq!(store.search("银杏", 10)?.len(), 1);
         assert!(store.position(id)?.is_some());

@@ -12,7 +12,7 @@ use std::time::Duration;
 use fantoccini::key::Key;
 use serde_json::json;
 
-use crate::app::{PHOTO_ARTICLE, PHOTO_TITLE, launch_home, set_language, set_theme};
+use crate::app::{PHOTO_ARTICLE, PHOTO_TITLE, set_language, set_theme};
 use crate::care::set_text_size;
 use crate::support::session::{OPEN_TIMEOUT, STEP_TIMEOUT};
 use crate::support::{App, Ctx, scenario};
@@ -96,7 +96,9 @@ async fn search(app: &App, words: &str) {
 #[test]
 fn keep_find_remove_and_read_offline() {
     scenario("keep_find_remove_and_read_offline", |mut ctx| async move {
-        let app = launch_home(&mut ctx, "library").await;
+        let data = ctx.fresh_data_dir("library");
+        let app = ctx.launch(&data).await;
+        app.go_home().await;
         // A fresh library explains how to keep something.
         show_library(&app).await;
         assert!(
@@ -178,6 +180,34 @@ fn keep_find_remove_and_read_offline() {
             STEP_TIMEOUT,
             "return document.querySelectorAll('#library-list .card').length === 2 \
                && document.getElementById('library-undo').hidden;",
+        )
+        .await;
+
+        // Removed, and the app restarts: the Library still offers it back.
+        app.click_css("#library-list .card:first-child .card-remove")
+            .await;
+        app.wait_js(
+            "the removal",
+            STEP_TIMEOUT,
+            "return document.querySelectorAll('#library-list .card').length === 1;",
+        )
+        .await;
+        let app = restart(&mut ctx, app, &data).await;
+        show_library(&app).await;
+        app.wait_js(
+            "the removed article offered back after a restart",
+            STEP_TIMEOUT,
+            "return !document.getElementById('library-removed').hidden \
+               && document.querySelectorAll('#library-removed-list .card').length === 1;",
+        )
+        .await;
+        app.screenshot("library-removed-zh-CN-care").await;
+        app.click_css("#library-removed-list .card-remove").await;
+        app.wait_js(
+            "the article put back",
+            STEP_TIMEOUT,
+            "return document.querySelectorAll('#library-list .card').length === 2 \
+               && document.getElementById('library-removed').hidden;",
         )
         .await;
 
