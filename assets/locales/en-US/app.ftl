@@ -41,3 +41,8 @@ app-dialog-filter-pages = Web pages
 app-dialog-export-title = Save a backup of your library
 app-dialog-import-title = Bring back a library from a backup
 app-dialog-filter-backup = Care Reader backups
+
+## Exporting one article (to print or share)
+
+# Said before the article's web address at the top of an exported file.
+app-export-source = Source:

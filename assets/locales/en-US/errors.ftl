@@ -39,10 +39,14 @@ error-not-a-file = “{ $path }” is a folder, not a file. Choose a saved web p
 # Variables:
 #   $path (String) - the file name as given, or "stdin" for standard input.
 #   $detail (String) - the system's technical description; not shown to readers.
+#   $writing (String) - "yes" when writing the file failed (exporting an article); not given for reading.
 error-io =
     { $path ->
         [stdin] The page could not be read from standard input. Please try again.
-       *[other] The file “{ $path }” could not be opened. Check that it is still there and that you may read it, then try again.
+       *[other] { $writing ->
+            [yes] The file “{ $path }” could not be saved. Check that the disk has room and that you may save in that folder, then try again.
+           *[other] The file “{ $path }” could not be opened. Check that it is still there and that you may read it, then try again.
+        }
     }
 
 ## Network

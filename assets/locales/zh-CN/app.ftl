@@ -25,3 +25,8 @@ app-dialog-filter-pages = 网页文件
 app-dialog-export-title = 把文章库备份到文件
 app-dialog-import-title = 从备份文件恢复文章库
 app-dialog-filter-backup = 关怀阅读备份文件
+
+## 导出单篇文章（打印或分享）
+
+# 导出文件顶部、原文网址前的说明。
+app-export-source = 原文：

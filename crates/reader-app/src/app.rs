@@ -340,6 +340,33 @@ impl App {
         self.library.export(path).map_err(|e| self.store_error(&e))
     }
 
+    /// Writes article `id` to `path` as HTML or Markdown with its pictures,
+    /// for printing or sharing (see [`Library::export_article`]). Fetches
+    /// the pictures not kept: call it from an async command.
+    pub async fn export_article(
+        &self,
+        id: i64,
+        path: &std::path::Path,
+        format: reader_export::Format,
+    ) -> Result<reader_export::Written, UiError> {
+        let l10n = self.l10n();
+        self.library
+            .export_article(id, path, format, &l10n)
+            .await
+            .map_err(|e| e.localize(&l10n))
+    }
+
+    /// The name the save dialog suggests for article `id` in `format`.
+    pub fn export_file_name(
+        &self,
+        id: i64,
+        format: reader_export::Format,
+    ) -> Result<String, UiError> {
+        self.library
+            .export_file_name(id, format)
+            .map_err(|e| self.store_error(&e))
+    }
+
     /// Merges the backup at `path` in; refused files change nothing.
     pub fn import(&self, path: &std::path::Path) -> Result<ImportReport, UiError> {
         self.library.import(path).map_err(|e| self.store_error(&e))

@@ -14,6 +14,8 @@
 //!   kept list, search, removal with undo, reading places, Continue, the
 //!   backup file, and where the store lives — for the window and the
 //!   command line alike;
+//! - [`export`]: one article as an HTML or Markdown file with its pictures,
+//!   for printing or sharing (rendered by `reader-export`);
 //! - [`view`]: the [`ArticleView`] the reader view renders.
 //!
 //! ```no_run
@@ -32,6 +34,8 @@
 #[cfg(feature = "store")]
 mod app;
 #[cfg(feature = "store")]
+pub mod export;
+#[cfg(feature = "store")]
 pub mod library;
 pub mod load;
 pub mod narration;
@@ -41,8 +45,12 @@ pub mod welcome;
 #[cfg(feature = "store")]
 pub use app::{App, AppConfig, Relabel, Startup};
 #[cfg(feature = "store")]
+pub use export::ExportError;
+#[cfg(feature = "store")]
 pub use library::{ContinueReading, KeepReport, Library, LibraryError, default_folder};
 pub use load::{
     LoadError, LoadOptions, Loaded, Progress, extract_off_thread, fetch_parsed, fetch_source, load,
 };
+#[cfg(feature = "store")]
+pub use reader_export::{Format as ExportFormat, Written};
 pub use view::ArticleView;

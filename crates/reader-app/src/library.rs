@@ -162,7 +162,7 @@ impl Library {
 
     /// The pictures at `urls`: from the store when kept before, else
     /// fetched, a few at a time. Those that cannot be had are left out.
-    async fn pictures(&self, urls: Vec<String>) -> Vec<Picture> {
+    pub(crate) async fn pictures(&self, urls: Vec<String>) -> Vec<Picture> {
         let semaphore = Arc::new(tokio::sync::Semaphore::new(PICTURE_FETCHES_AT_ONCE));
         let mut tasks = tokio::task::JoinSet::new();
         for (index, url) in urls.into_iter().enumerate() {
