@@ -113,3 +113,17 @@ cli-library-imported = Added { $added } articles, kept { $kept } more, and took 
 
 # Also said after an import that took the backup's settings (this computer had none saved).
 cli-library-imported-settings = The backup's settings were taken, as none were saved here.
+
+# `library export-article` wrote one article to a file.
+# Variables:
+#   $path (String) - the file written.
+#   $pictures (Number) - pictures in it (or beside it, for Markdown).
+#   $missing (Number) - pictures left out: not kept and not to be had now.
+cli-library-article-exported = Wrote the article to “{ $path }”, with { $pictures ->
+        [one] 1 picture
+       *[other] { $pictures } pictures
+    }{ $missing ->
+        [0] .
+        [one] ; 1 picture could not be had and was left out (its caption is there).
+       *[other] ; { $missing } pictures could not be had and were left out (their captions are there).
+    }

@@ -102,3 +102,13 @@ cli-library-imported = 新加入 { $added } 篇文章，另有 { $kept } 篇改�
 
 # 导入时采用了备份里的设置（这台电脑上原来没有保存设置）。
 cli-library-imported-settings = 这台电脑上原来没有保存设置，已采用备份里的设置。
+
+# `library export-article` 把一篇文章写进了文件。
+# Variables:
+#   $path (String) - 写好的文件。
+#   $pictures (Number) - 文件里（Markdown 为旁边文件夹里）的图片数。
+#   $missing (Number) - 没有放进去的图片数：没有保存，现在也取不到。
+cli-library-article-exported = 已把文章保存到“{ $path }”，含 { $pictures } 张图片{ $missing ->
+        [0] 。
+       *[other] ；另有 { $missing } 张图片取不到，没有放进去（图片说明保留了）。
+    }

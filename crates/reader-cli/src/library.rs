@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
-use reader_app::{Library, LibraryError};
+use reader_app::{ExportError, ExportFormat, Library, LibraryError};
 use reader_errors::Coded;
 use reader_l10n::Localizer;
 use reader_store::{FILE_NAME, LibraryItem, Segment, StoreError, UNDO_DAYS};
@@ -60,11 +60,30 @@ enum LibraryCommand {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+    /// Write one article to a file to print or share: a web page (HTML)
+    /// with its pictures inside, or with --markdown a Markdown file with
+    /// its pictures beside it (NAME.md, NAME-pictures/01.jpg ...).
+    ExportArticle {
+        /// The article's id, from `library list`.
+        id: i64,
+        /// The file to write (replaced if it is there).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Markdown instead of HTML.
+        #[arg(long)]
+        markdown: bool,
+    },
 }
 
 impl From<LibraryError> for Failure {
     fn from(e: LibraryError) -> Failure {
         Failure::Library(e)
+    }
+}
+
+impl From<ExportError> for Failure {
+    fn from(e: ExportError) -> Failure {
+        Failure::Export(e)
     }
 }
 
@@ -198,6 +217,23 @@ pub async fn run(args: LibraryArgs, l10n: &Localizer) -> Result<(), Failure> {
             if report.settings {
                 println!("{}", l10n.message("cli-library-imported-settings", &[]));
             }
+        }
+        LibraryCommand::ExportArticle { id, file, markdown } => {
+            let format = if markdown {
+                ExportFormat::Markdown
+            } else {
+                ExportFormat::Html
+            };
+            let written = library.export_article(id, &file, format, l10n).await?;
+            let message = l10n.message(
+                "cli-library-article-exported",
+                &[
+                    ("path", written.path.display().to_string()),
+                    ("pictures", written.pictures.to_string()),
+                    ("missing", written.missing.to_string()),
+                ],
+            );
+            println!("{message}");
         }
     }
     Ok(())

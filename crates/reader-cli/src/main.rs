@@ -12,6 +12,8 @@
 //! care-reader library search 银杏
 //! care-reader library remove 12
 //! care-reader library export backup.json     # and `import backup.json`
+//! care-reader library export-article 12 ginkgo.html   # to print or share
+//! care-reader library export-article 12 ginkgo.md --markdown
 //! care-reader library list --store /mnt/mum/care-reader.sqlite3
 //! ```
 //!
@@ -22,7 +24,6 @@
 #![forbid(unsafe_code)]
 
 mod library;
-mod markdown;
 mod read;
 
 use std::io::Write;
@@ -174,6 +175,8 @@ enum Failure {
     },
     /// The library: its store, a backup, or opening the page to keep.
     Library(reader_app::LibraryError),
+    /// `library export-article`: the article, or writing its file.
+    Export(reader_app::ExportError),
     /// `--store PATH` that names neither a store file nor a folder.
     StoreName(String),
     Unexpected(String),
@@ -199,6 +202,7 @@ impl Failure {
             // A usage error, like an unknown option.
             Failure::UnknownVoice(_) | Failure::StoreName(_) => 2,
             Failure::Library(e) => e.code().exit_code(),
+            Failure::Export(e) => e.code().exit_code(),
             Failure::InvalidBase(_) => ErrorCode::InvalidAddress.exit_code(),
             Failure::Write { .. } | Failure::Unexpected(_) => 1,
         }
@@ -215,6 +219,7 @@ impl Failure {
                 l10n.message("cli-unknown-voice", &[("voice", voice.clone())])
             }
             Failure::Library(e) => e.localize(l10n).message,
+            Failure::Export(e) => e.localize(l10n).message,
             Failure::StoreName(path) => l10n.message(
                 "cli-store-name",
                 &[
@@ -349,7 +354,7 @@ fn render(article: &Article, format: Format) -> Result<String, Failure> {
             json
         }
         Format::Text => article.body_text(),
-        Format::Markdown => markdown::render(article),
+        Format::Markdown => reader_export::markdown::render(article),
     })
 }
 

@@ -390,3 +390,149 @@ fn store_that_names_no_store_and_pages_that_fail_keep_their_exit_codes() {
     let out = run(&["library", "search", "--store", path_str(&dir.0)], &[]);
     assert_exit(&out, 2);
 }
+
+/// Standard base64, to find the picture's bytes inside the exported page.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// Issue 11, item 5: a kept article with its picture, exported to HTML
+/// (the picture inside, nothing fetched from the page's site any more) and
+/// to Markdown (the picture beside it); then the errors' exit codes.
+#[test]
+fn export_article_to_html_and_markdown_with_its_picture() {
+    let dir = temp_dir("export-article");
+    let store = dir.0.join("store");
+    let store = path_str(&store);
+    let url = format!("http://127.0.0.1:{}/ginkgo", serve());
+    let out = run(&["library", "save", &url, "--store", store], &[]);
+    assert_exit(&out, 0);
+
+    let html = dir.0.join("银杏.html");
+    let out = run(
+        &[
+            "library",
+            "export-article",
+            "1",
+            path_str(&html),
+            "--store",
+            store,
+            "--lang",
+            "en-US",
+        ],
+        &[],
+    );
+    assert_exit(&out, 0);
+    assert_eq!(
+        stdout(&out).trim(),
+        format!("Wrote the article to “{}”, with 1 picture.", html.display())
+    );
+    let page = std::fs::read_to_string(&html).expect("the page");
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\" dir=\"ltr\">"));
+    assert!(page.contains("<h1>湖边的银杏黄了</h1>"), "{page}");
+    assert!(page.contains(&format!("Source: <a href=\"{url}\">{url}</a>")));
+    assert!(page.contains(&format!(
+        "<img src=\"data:image/png;base64,{}\" alt=\"黄色的银杏树\">",
+        base64(PIXEL_PNG)
+    )));
+    assert!(
+        !page.contains("/ginkgo.png"),
+        "no address of the picture is left"
+    );
+
+    let md = dir.0.join("ginkgo.md");
+    let out = run(
+        &[
+            "library",
+            "export-article",
+            "1",
+            path_str(&md),
+            "--markdown",
+            "--store",
+            store,
+            "--lang",
+            "zh-CN",
+        ],
+        &[],
+    );
+    assert_exit(&out, 0);
+    assert_eq!(
+        stdout(&out).trim(),
+        format!("已把文章保存到“{}”，含 1 张图片。", md.display())
+    );
+    assert_eq!(
+        std::fs::read(dir.0.join("ginkgo-pictures").join("01.png"))
+            .ok()
+            .as_deref(),
+        Some(PIXEL_PNG)
+    );
+    let text = std::fs::read_to_string(&md).expect("the Markdown");
+    assert!(text.starts_with("# 湖边的银杏黄了\n\n"), "{text}");
+    assert!(text.contains(&format!("原文：[{url}]({url})")), "{text}");
+    assert!(
+        text.contains("![黄色的银杏树](ginkgo-pictures/01.png)"),
+        "{text}"
+    );
+
+    // An unknown article: the store's exit code; a folder that is not
+    // there: a file error (7), nothing written.
+    let out = run(
+        &[
+            "library",
+            "export-article",
+            "99",
+            path_str(&html),
+            "--store",
+            store,
+            "--lang",
+            "en-US",
+        ],
+        &[],
+    );
+    assert_exit(&out, 1);
+    assert!(
+        stderr(&out).contains("no longer in your list"),
+        "{}",
+        stderr(&out)
+    );
+    let nowhere = dir.0.join("missing").join("a.html");
+    let out = run(
+        &[
+            "library",
+            "export-article",
+            "1",
+            path_str(&nowhere),
+            "--store",
+            store,
+            "--lang",
+            "zh-CN",
+        ],
+        &[],
+    );
+    assert_exit(&out, 7);
+    assert_eq!(
+        stderr(&out).trim(),
+        format!(
+            "出错了：文件“{}”没能保存。请确认磁盘还有空间、并且有权限在这个文件夹里保存，然后再试一次。",
+            nowhere.display()
+        )
+    );
+    assert!(!nowhere.exists());
+}
