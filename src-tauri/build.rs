@@ -29,6 +29,7 @@ fn main() {
         "continue_reading",
         "export_library",
         "import_library",
+        "export_article",
     ];
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(commands));

@@ -49,6 +49,8 @@ export const continueReading = () => call("continue_reading");
 export const exportLibrary = () => call("export_library");
 /** Native open dialog, then merges: resolves with an ImportReport, or null if cancelled. */
 export const importLibrary = () => call("import_library");
+/** Native save dialog, then article id as "html" or "markdown": resolves with the path written, or null if cancelled. */
+export const exportArticle = (id, format) => call("export_article", { id, format });
 
 /**
  * Opens an article; `onProgress` receives each {stage} the shell reports

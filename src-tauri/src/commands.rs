@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use reader_app::narration::NarratorVoices;
-use reader_app::{ArticleView, ContinueReading, KeepReport, Progress, Relabel};
+use reader_app::{ArticleView, ContinueReading, ExportFormat, KeepReport, Progress, Relabel};
 use reader_errors::{Coded, ErrorCode, UiError};
 use reader_settings::{Settings, SettingsPatch};
 use reader_store::{ImportReport, LibraryItem, Place, RecentItem, SearchHit};
@@ -183,6 +183,39 @@ pub async fn export_library<R: Runtime>(app: AppHandle<R>) -> Result<Option<usiz
         .await
         .map_err(|_| ErrorCode::Internal.localize(&l10n))?
         .map(Some)
+}
+
+/// Asks where to write article `id` (the system's save dialog, the title
+/// as the suggested name), then writes it as HTML or Markdown with its
+/// pictures; the path written, or `None` when the reader cancelled.
+#[tauri::command]
+pub async fn export_article<R: Runtime>(
+    app: AppHandle<R>,
+    id: i64,
+    format: ExportFormat,
+) -> Result<Option<String>, UiError> {
+    let shell = app.state::<Shell>();
+    let l10n = shell.app.l10n();
+    // An unknown article is said before any dialog opens.
+    let name = shell.app.export_file_name(id, format)?;
+    let filter = match format {
+        ExportFormat::Html => "app-dialog-filter-html",
+        ExportFormat::Markdown => "app-dialog-filter-markdown",
+    };
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .set_title(l10n.message("app-dialog-export-article-title", &[]))
+        .add_filter(l10n.message(filter, &[]), &[format.extension()])
+        .set_file_name(name)
+        .save_file(move |path| {
+            let _ = tx.send(path);
+        });
+    let Some(path) = rx.await.ok().flatten().and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    let written = shell.app.export_article(id, &path, format).await?;
+    Ok(Some(written.path.display().to_string()))
 }
 
 /// Asks for a backup (the system's open dialog) and merges it in off the UI

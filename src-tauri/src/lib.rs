@@ -93,6 +93,7 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::continue_reading,
             commands::export_library,
             commands::import_library,
+            commands::export_article,
         ])
 }
 
@@ -411,6 +412,23 @@ mod tests {
         let h = harness("folder");
         let tauri_folder = h._app.path().app_data_dir().ok();
         assert_eq!(tauri_folder, reader_app::default_folder());
+    }
+
+    /// export_article is granted, says an unknown article before any
+    /// dialog opens, and takes only "html" or "markdown" (the writing
+    /// itself, after the dialog, is App::export_article's, tested there).
+    #[test]
+    fn export_article_refuses_before_the_dialog() {
+        let h = harness("export-article");
+        let err = h
+            .invoke("export_article", json!({"id": 999, "format": "html"}))
+            .err()
+            .unwrap_or_else(|| panic!("an unknown article was exported"));
+        assert_eq!(err["code"], ErrorCode::NotRemembered.id());
+        assert!(
+            h.invoke("export_article", json!({"id": 1, "format": "pdf"}))
+                .is_err()
+        );
     }
 
     #[test]

@@ -46,3 +46,7 @@ app-dialog-filter-backup = Care Reader backups
 
 # Said before the article's web address at the top of an exported file.
 app-export-source = Source:
+
+app-dialog-export-article-title = Save this article to print or share
+app-dialog-filter-html = Web page (HTML)
+app-dialog-filter-markdown = Markdown text

@@ -30,3 +30,7 @@ app-dialog-filter-backup = 关怀阅读备份文件
 
 # 导出文件顶部、原文网址前的说明。
 app-export-source = 原文：
+
+app-dialog-export-article-title = 把这篇文章存成文件，方便打印或分享
+app-dialog-filter-html = 网页文件（HTML）
+app-dialog-filter-markdown = Markdown 文本
