@@ -314,7 +314,7 @@ fn text_size_persists_across_restart() {
 /// names, the two-script preview).
 const COLLECT_STRINGS: &str = r#"
 const skip = (el) => {
-  if (el.closest('#article-title, #article-body, #recent-list, #clipboard-url, #address')) return true;
+  if (el.closest('#article-title, #article-body, #recent-list, #continue-open, #library-list, #library-removed-list, #library-undo-message, #clipboard-url, #address')) return true;
   const tagged = el.closest('[lang]');
   return tagged && tagged !== document.documentElement && tagged.id !== 'article';
 };
