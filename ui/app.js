@@ -24,7 +24,7 @@ import { bindMemory } from "./memory.js";
 import { applyStrings } from "./l10n.js";
 import { bindPlace, readingPlace, relabelProgress, restorePlace } from "./place.js";
 import { bindPlayer, updatePlayerControls } from "./player.js";
-import { keepArticle, openSource, openWelcome, relabelArticle } from "./reader.js";
+import { exportArticle, keepArticle, openSource, openWelcome, relabelArticle } from "./reader.js";
 import { bindSettings, followSystemTheme, initSettings, onStringsChanged } from "./settings.js";
 import { bindSpeechSettings } from "./speech-settings.js";
 import { bindToolbar } from "./toolbar.js";
@@ -49,6 +49,7 @@ function bind() {
   $("help-welcome").addEventListener("click", openWelcome);
   $("library-back").addEventListener("click", goBack);
   $("btn-keep").addEventListener("click", keepArticle);
+  $("btn-export").addEventListener("click", exportArticle);
   // Back to the reader from Settings or Help: the same paragraph at the top,
   // even when the text size changed meanwhile.
   keepPlace("reader", readingPlace, restorePlace);

@@ -53,6 +53,9 @@ function showArticle(view) {
   }, openSource);
   resetPlayer(view.speech, sentences);
   resetToolbar();
+  // The welcome article is not remembered: nothing to keep or copy.
+  $("btn-keep").hidden = typeof view.id !== "number";
+  $("btn-export").hidden = typeof view.id !== "number";
   showKept(Boolean(view.kept));
   openedAt(view);
   go("reader");
@@ -82,6 +85,21 @@ export async function keepArticle() {
     announce(report && report.skipped > 0 ? `${t("status-kept-skipped")} ${report.skipped}` : t("status-kept"));
   } catch (err) {
     // Saving is off (a full disk, a read-only folder): say why, keep reading.
+    announce(err && typeof err.message === "string" ? err.message : t("status-failed"));
+  }
+}
+
+/**
+ * "Save a copy to print or send": one HTML file with the pictures in it (the
+ * shell asks where; Markdown is the command line's `export-article --markdown`).
+ */
+export async function exportArticle() {
+  const shown = article;
+  if (!shown || typeof shown.id !== "number") return;
+  try {
+    const path = await backend.exportArticle(shown.id, "html");
+    if (path) announce(`${t("status-exported")} ${path}`);
+  } catch (err) {
     announce(err && typeof err.message === "string" ? err.message : t("status-failed"));
   }
 }

@@ -88,6 +88,8 @@ reader-settings = Settings
 reader-help = Help
 reader-keep = Keep for offline
 reader-kept = Kept for offline
+# Saves one file with the article and its pictures, to print or to send.
+reader-export = Save a copy to print or send…
 # Reopened where the reader stopped: "You stopped at paragraph 5 of 21."
 reader-stopped-before = You stopped at paragraph
 reader-stopped-middle = of
@@ -271,6 +273,8 @@ status-more-open = More tools are shown below.
 status-kept = Kept for offline, with its pictures.
 # Followed by how many pictures were too large to keep.
 status-kept-skipped = Kept for offline. Pictures left out because they are too large:
+# Followed by where the copy was saved.
+status-exported = Copy saved:
 status-removed = Removed from your library. You can undo it.
 status-undone = Back in your library.
 # "Found 3 articles"

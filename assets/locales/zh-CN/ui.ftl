@@ -87,6 +87,8 @@ reader-settings = 设置
 reader-help = 帮助
 reader-keep = 保存到收藏
 reader-kept = 已保存到收藏
+# 把文章连同图片存成一个文件，可以打印或发给别人。
+reader-export = 另存一份，用来打印或发送…
 # 重新打开时从上次停下的地方接着读：“上次读到第 5 段，共 21 段。”
 reader-stopped-before = 上次读到第
 reader-stopped-middle = 段，共
@@ -268,6 +270,8 @@ status-more-open = 更多工具在下面。
 status-kept = 已保存到收藏，图片也保存了。
 # 后面接因为太大没有保存的图片张数。
 status-kept-skipped = 已保存到收藏。有几张图片太大，没有保存，张数：
+# 后面接保存的位置。
+status-exported = 已另存到：
 status-removed = 已从收藏里删除。可以撤销。
 status-undone = 已放回收藏。
 # “找到 3 篇文章”
