@@ -6,7 +6,7 @@ mod common;
 use common::{article, temp_dir};
 use reader_errors::ErrorCode;
 use reader_settings::{Settings, Theme};
-use reader_store::{FILE_NAME, RECENT_LIMIT, Store, StoreError, WindowState};
+use reader_store::{FILE_NAME, Picture, RECENT_LIMIT, Store, StoreError, WindowState};
 
 #[test]
 fn settings_survive_reopening_the_file() -> Result<(), StoreError> {
@@ -121,6 +121,59 @@ fn a_damaged_page_inside_the_file_is_still_found() -> Result<(), StoreError> {
     let notice = notice.unwrap_or_else(|| panic!("no notice for a damaged store"));
     assert_eq!(notice.code, ErrorCode::StoreReset);
     assert!(store.kept(10)?.is_empty(), "a fresh store");
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+/// A damaged page among the kept pictures does not set the library aside:
+/// the start does not read the pictures (they are most of the file, and
+/// copies of the web's); the words are all there.
+#[test]
+fn a_damaged_picture_does_not_set_the_library_aside() -> Result<(), StoreError> {
+    let dir = temp_dir("damaged-picture");
+    let url = "https://example.org/ginkgo.png";
+    let original = vec![0x5A_u8; 5 * 4096];
+    {
+        let (store, _) = Store::open_in(&dir)?;
+        let id = store.remember_article(
+            "https://example.org/ginkgo",
+            &article("银杏树", &["秋天的银杏叶很美。"]),
+        )?;
+        store.keep(id)?;
+        let report = store.keep_pictures(
+            id,
+            &[Picture {
+                url: url.into(),
+                content_type: "image/png".into(),
+                bytes: original.clone(),
+            }],
+        )?;
+        assert_eq!(report.kept, 1);
+    }
+    let path = dir.join(FILE_NAME);
+    let mut bytes = std::fs::read(&path).unwrap_or_default();
+    // A whole page in the middle of the picture's bytes: its overflow chain breaks.
+    // (Overflow pages hold 4 092 of them after a 4-byte link; two pages on.)
+    let at = bytes
+        .windows(1024)
+        .position(|w| w.iter().all(|&b| b == 0x5A))
+        .unwrap_or_else(|| panic!("the picture's bytes are in the file"));
+    let page = (at / 4096 + 2) * 4096;
+    assert!(
+        bytes[page + 8..page + 4096].iter().all(|&b| b == 0x5A),
+        "a page of the picture"
+    );
+    bytes[page..page + 4096].fill(0xA5);
+    std::fs::write(&path, &bytes).unwrap_or_else(|e| panic!("{e}"));
+    let (store, notice) = Store::open_in(&dir)?;
+    assert_eq!(notice, None, "the library is not set aside for a picture");
+    assert_eq!(store.kept(10)?.len(), 1, "the words are all there");
+    let picture = store.image(url).ok().flatten().map(|(_, b)| b);
+    assert_ne!(
+        picture,
+        Some(original),
+        "the damaged picture is not served as whole"
+    );
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
