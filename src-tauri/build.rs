@@ -25,6 +25,7 @@ fn main() {
         "remove_article",
         "undo_remove",
         "removed_articles",
+        "closing_saved",
         "save_position",
         "continue_reading",
         "export_library",

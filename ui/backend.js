@@ -39,6 +39,14 @@ export const library = () => call("library");
 export const searchLibrary = (query) => call("search_library", { query });
 export const removeArticle = (id) => call("remove_article", { id });
 export const undoRemove = (id) => call("undo_remove", { id });
+/** The reading place is saved: the window, held by the shell, may close. */
+export const closingSaved = () => call("closing_saved");
+
+/** Calls `handler()` when the window is about to close (save now, then closingSaved). */
+export function onClosing(handler) {
+  return event.listen("closing", () => handler());
+}
+
 /** Kept articles removed this past week (LibraryItem[]), to bring back. */
 export const removedArticles = () => call("removed_articles");
 /** Saves the reading place {block, offset, sentence}; the caller debounces. */

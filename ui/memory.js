@@ -9,7 +9,7 @@ import * as backend from "./backend.js";
 import { t } from "./l10n.js";
 import { onPlaceMoved, readingPlace, restorePlace } from "./place.js";
 import { onSentence, resumeFrom } from "./player.js";
-import { $, focusVisibly, onLeave } from "./views.js";
+import { $, focusVisibly, onLeave, savingFailed } from "./views.js";
 
 /** How long the place must rest before it is saved: scrolling writes once. */
 const SAVE_AFTER_MS = 1000;
@@ -70,15 +70,15 @@ function schedule() {
   timer = setTimeout(flush, SAVE_AFTER_MS);
 }
 
-/** Saves now what is waiting to be saved. */
+/** Saves now what is waiting to be saved; resolves once it is saved (or failed). */
 function flush() {
   clearTimeout(timer);
   timer = 0;
-  if (!armed || articleId === null || $("view-reader").hidden) return;
+  if (!armed || articleId === null || $("view-reader").hidden) return Promise.resolve();
   const place = readingPlace();
-  backend
+  return backend
     .savePosition(articleId, { block: place.block, offset: place.offset, sentence })
-    .catch((err) => console.warn("save_position failed", err));
+    .catch(savingFailed);
 }
 
 export function bindMemory() {
@@ -90,6 +90,8 @@ export function bindMemory() {
   onLeave((from) => {
     if (from === "reader") flush();
   });
+  // The window is closing: the shell holds it until the place is saved.
+  backend.onClosing(() => flush().finally(() => backend.closingSaved().catch(() => {})));
   window.addEventListener("pagehide", flush);
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden") flush();

@@ -7,7 +7,7 @@
 import * as backend from "./backend.js";
 import { applyStrings, t } from "./l10n.js";
 import { keepingPlace } from "./place.js";
-import { $, announce, focusVisibly, onLeave } from "./views.js";
+import { $, announce, focusVisibly, onLeave, savingFailed } from "./views.js";
 
 /** The Settings in force (the shell's last answer, or a change being shown). */
 export let settings = null;
@@ -155,8 +155,8 @@ export async function changeSettings(patch, { persist = true, relative = false }
     applySettings();
     return saved;
   } catch (err) {
-    // The store could not save (the shell says so at startup); keep reading with the change.
-    console.warn("update_settings failed", err);
+    // The store could not save; keep reading with the change, and say so once.
+    savingFailed(err);
     return null;
   }
 }

@@ -108,6 +108,21 @@ export function focusVisibly(el) {
   el.focus({ preventScroll: true });
 }
 
+let savingTold = false; // the reader has heard that saving is off
+
+/**
+ * A save the shell could not make (saving is off: a full disk, a read-only
+ * folder): its message is said once and stays on Home; reading and
+ * listening go on.
+ */
+export function savingFailed(err) {
+  if (savingTold || !err || typeof err.message !== "string" || !err.message) return;
+  savingTold = true;
+  $("home-notice").textContent = err.message;
+  $("home-notice").hidden = false;
+  announce(err.message);
+}
+
 /** The one live region: short state changes, never article text. */
 export function announce(message) {
   const status = $("status");

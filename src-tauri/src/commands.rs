@@ -139,6 +139,12 @@ pub fn undo_remove(shell: State<'_, Shell>, id: i64) -> Result<(), UiError> {
     shell.app.undo_remove(id)
 }
 
+/// The UI has saved the reading place; the window may close (closing.rs).
+#[tauri::command]
+pub fn closing_saved(closing: State<'_, crate::closing::Closing>) {
+    closing.saved();
+}
+
 /// Kept articles removed this past week, most recent first.
 #[tauri::command]
 pub fn removed_articles(shell: State<'_, Shell>) -> Result<Vec<LibraryItem>, UiError> {

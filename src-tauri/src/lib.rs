@@ -10,6 +10,7 @@
 //! with Tauri's mock runtime without a window; [`run`] is the real app.
 
 mod args;
+pub mod closing;
 pub mod commands;
 pub mod images;
 pub mod instance;
@@ -37,6 +38,7 @@ struct OpenRequest {
 /// window's events. The state comes from [`manage`], once the app is built.
 pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
+        .manage(closing::Closing::default())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_opener::init())
@@ -60,9 +62,16 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
                     keeper.touched();
                 }
             }
-            WindowEvent::CloseRequested { .. } => {
+            WindowEvent::CloseRequested { api, .. } => {
                 if let Some(keeper) = window.try_state::<window::Keeper>() {
                     keeper.save(window);
+                }
+                // The UI saves the reading place first (closing.rs).
+                if window
+                    .try_state::<closing::Closing>()
+                    .is_some_and(|c| c.hold(window))
+                {
+                    api.prevent_close();
                 }
             }
             _ => {}
@@ -94,6 +103,7 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::export_library,
             commands::import_library,
             commands::export_article,
+            commands::closing_saved,
         ])
 }
 

@@ -385,3 +385,94 @@ fn listen_goes_on_from_the_saved_sentence_after_a_restart() {
         },
     );
 }
+
+/// Whether the app's WebDriver session still answers (false once the app
+/// has gone).
+async fn still_open(app: &App) -> bool {
+    tokio::time::timeout(
+        Duration::from_secs(2),
+        app.client.execute("return true;", vec![]),
+    )
+    .await
+    .is_ok_and(|r| r.is_ok())
+}
+
+#[test]
+fn closing_the_window_at_once_keeps_the_place() {
+    scenario(
+        "closing_the_window_at_once_keeps_the_place",
+        |mut ctx| async move {
+            // A desktop's way to close: Alt+F4 through a window manager.
+            let Some(openbox) = crate::window::openbox(ctx.name) else {
+                return;
+            };
+            let Some(xdotool) = crate::support::find_program("xdotool") else {
+                crate::support::skip_or_fail(
+                    ctx.name,
+                    "xdotool not found (apt-get install xdotool)",
+                );
+                return;
+            };
+            let _wm = crate::window::start_openbox(&openbox, &ctx.harness.display);
+            let data = ctx.fresh_data_dir("close");
+            let app = ctx.launch(&data).await;
+            app.go_home().await;
+            app.open(&ctx.url(LONG_ARTICLE), "reader").await;
+            app.js(
+            "const el = document.querySelector('#article-body > [data-block=\"12\"]'); \
+             const bar = document.querySelector('#view-reader .reader-bar'); \
+             const top = bar.classList.contains('pinned') ? bar.getBoundingClientRect().bottom : 0; \
+             window.scrollTo(0, scrollY + el.getBoundingClientRect().top - top + 10);",
+            vec![],
+        )
+        .await;
+            // Well inside the UI's one-second wait before it saves a place.
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            assert_eq!(top_block(&app).await, 12, "the set-up scroll");
+            let xdo = |args: &[&str]| {
+                let status = std::process::Command::new(&xdotool)
+                    .args(args)
+                    .env("DISPLAY", &ctx.harness.display)
+                    .status()
+                    .unwrap_or_else(|e| panic!("could not run xdotool: {e}"));
+                assert!(status.success(), "xdotool {args:?} failed");
+            };
+            xdo(&[
+                "search",
+                "--onlyvisible",
+                "--class",
+                "care-reader",
+                "windowactivate",
+                "--sync",
+            ]);
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            xdo(&["key", "--clearmodifiers", "alt+F4"]);
+            let deadline = std::time::Instant::now() + Duration::from_secs(10);
+            while still_open(&app).await {
+                assert!(
+                    std::time::Instant::now() < deadline,
+                    "the window did not close within 10 s"
+                );
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            close(app).await;
+
+            let app = ctx.launch(&data).await;
+            app.go_home().await;
+            app.wait_js(
+                "Home to offer Continue",
+                STEP_TIMEOUT,
+                "return !document.getElementById('continue-offer').hidden;",
+            )
+            .await;
+            app.click("continue-open").await;
+            app.wait_view("reader", OPEN_TIMEOUT).await;
+            app.click("continue-here").await;
+            assert_eq!(
+                top_block(&app).await,
+                12,
+                "the place saved as the window closed"
+            );
+        },
+    );
+}

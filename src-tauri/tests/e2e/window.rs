@@ -148,7 +148,7 @@ fn assert_fits_with_frame(g: &Geometry, display: &str, scale: i64) {
 }
 
 /// The tools beyond the harness's: a window manager.
-fn openbox(test: &str) -> Option<PathBuf> {
+pub(crate) fn openbox(test: &str) -> Option<PathBuf> {
     let found = find_program("openbox");
     if found.is_none() {
         skip_or_fail(
@@ -161,7 +161,7 @@ fn openbox(test: &str) -> Option<PathBuf> {
 }
 
 /// Runs openbox on `display` until dropped, once it manages windows.
-fn start_openbox(openbox: &Path, display: &str) -> Spawned {
+pub(crate) fn start_openbox(openbox: &Path, display: &str) -> Spawned {
     let child = Command::new(openbox)
         .env("DISPLAY", display)
         .env_remove("WAYLAND_DISPLAY")
