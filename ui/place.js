@@ -98,13 +98,16 @@ export function resetPlace() {
 /**
  * Pins the reader's bar at the top only while it takes at most a quarter of
  * the window; at the largest sizes it scrolls away with the page instead of
- * hiding the article (its keys work wherever it is).
+ * hiding the article (its keys work wherever it is). While the reader has a
+ * row of it open (More), it stays: a row that scrolled out of sight as it
+ * opened would be lost.
  */
 export function updatePin() {
   const bar = document.querySelector("#view-reader .reader-bar");
   if (!bar || !readerShown()) return;
+  const opened = bar.querySelector('[aria-expanded="true"]') !== null;
   bar.classList.remove("pinned");
-  if (bar.getBoundingClientRect().height <= window.innerHeight * PIN_SHARE) bar.classList.add("pinned");
+  if (opened || bar.getBoundingClientRect().height <= window.innerHeight * PIN_SHARE) bar.classList.add("pinned");
 }
 
 /** Notes the place and shows the progress: after a scroll, a resize or a new layout. */

@@ -6,15 +6,16 @@
 // largest or smallest.
 
 import { setL10n, t } from "./l10n.js";
-import { updatePin } from "./place.js";
+import { keepingPlace } from "./place.js";
 import { cycleTheme, onSettingsApplied, stepTextSize, textSizeEnd } from "./settings.js";
 import { $, announce, focusVisibly, go } from "./views.js";
 
-/** Opens or closes the More row. */
+/** Opens or closes the More row; the paragraph at the top stays there. */
 function setMore(open) {
-  $("btn-more").setAttribute("aria-expanded", open ? "true" : "false");
-  $("more-panel").hidden = !open;
-  updatePin();
+  keepingPlace(() => {
+    $("btn-more").setAttribute("aria-expanded", open ? "true" : "false");
+    $("more-panel").hidden = !open;
+  });
 }
 
 /** Escape closes More first (focus back on its button); true when it was open. */
