@@ -223,6 +223,19 @@ fn keep_find_remove_and_read_offline() {
     });
 }
 
+/// Home's "Continue where you stopped?" → the article → "Continue there".
+async fn continue_from_home(app: &App) {
+    app.wait_js(
+        "Home to offer Continue",
+        STEP_TIMEOUT,
+        "return !document.getElementById('continue-offer').hidden;",
+    )
+    .await;
+    app.click("continue-open").await;
+    app.wait_view("reader", OPEN_TIMEOUT).await;
+    app.click("continue-here").await;
+}
+
 /// Launches the app again on `data`, after closing `app`.
 async fn restart(ctx: &mut Ctx, app: App, data: &std::path::Path) -> App {
     close(app).await;
@@ -353,15 +366,7 @@ fn listen_goes_on_from_the_saved_sentence_after_a_restart() {
             close(app).await;
 
             let app = crate::narrator::launch_with_audio_on(&mut ctx, &rig, &data).await;
-            app.wait_js(
-                "Home to offer Continue",
-                STEP_TIMEOUT,
-                "return !document.getElementById('continue-offer').hidden;",
-            )
-            .await;
-            app.click("continue-open").await;
-            app.wait_view("reader", OPEN_TIMEOUT).await;
-            app.click("continue-here").await;
+            continue_from_home(&app).await;
             let recording = tokio::task::block_in_place(|| rig.record("continue.wav"));
             app.keys(&[' ']).await;
             app.wait_js(
@@ -459,15 +464,7 @@ fn closing_the_window_at_once_keeps_the_place() {
 
             let app = ctx.launch(&data).await;
             app.go_home().await;
-            app.wait_js(
-                "Home to offer Continue",
-                STEP_TIMEOUT,
-                "return !document.getElementById('continue-offer').hidden;",
-            )
-            .await;
-            app.click("continue-open").await;
-            app.wait_view("reader", OPEN_TIMEOUT).await;
-            app.click("continue-here").await;
+            continue_from_home(&app).await;
             assert_eq!(
                 top_block(&app).await,
                 12,
