@@ -17,7 +17,7 @@
 
 import * as backend from "./backend.js";
 import { bindErrors, showError } from "./errors.js";
-import { bindHome, showNotice } from "./home.js";
+import { bindHome } from "./home.js";
 import { bindKeys, goBack } from "./keys.js";
 import { bindLibrary } from "./library.js";
 import { bindMemory } from "./memory.js";
@@ -28,7 +28,7 @@ import { exportArticle, keepArticle, openSource, openWelcome, relabelArticle } f
 import { bindSettings, followSystemTheme, initSettings, onStringsChanged } from "./settings.js";
 import { bindSpeechSettings } from "./speech-settings.js";
 import { bindToolbar } from "./toolbar.js";
-import { $, announce, go, keepPlace } from "./views.js";
+import { $, announce, go, keepPlace, showNotice } from "./views.js";
 
 function bind() {
   bindKeys();

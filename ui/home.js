@@ -68,12 +68,6 @@ async function refreshContinue() {
   $("continue-offer").hidden = !unfinished;
 }
 
-/** A notice from startup (e.g. the settings store was reset), shown on Home. */
-export function showNotice(message) {
-  $("home-notice").textContent = message;
-  $("home-notice").hidden = !message;
-}
-
 /** Ctrl+L: Home, with the address box focused and selected. */
 export function focusAddress() {
   if (currentView() !== "home") go("home");

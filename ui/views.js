@@ -108,6 +108,15 @@ export function focusVisibly(el) {
   el.focus({ preventScroll: true });
 }
 
+/**
+ * A notice that stays on Home (the store was set aside at startup, saving
+ * is off); here rather than in home.js so any view can leave one.
+ */
+export function showNotice(message) {
+  $("home-notice").textContent = message;
+  $("home-notice").hidden = !message;
+}
+
 let savingTold = false; // the reader has heard that saving is off
 
 /**
@@ -118,8 +127,7 @@ let savingTold = false; // the reader has heard that saving is off
 export function savingFailed(err) {
   if (savingTold || !err || typeof err.message !== "string" || !err.message) return;
   savingTold = true;
-  $("home-notice").textContent = err.message;
-  $("home-notice").hidden = false;
+  showNotice(err.message);
   announce(err.message);
 }
 

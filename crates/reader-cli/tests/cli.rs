@@ -5,6 +5,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+mod common;
+use common::{assert_exit, stderr, stdout};
+
 const BIN: &str = env!("CARGO_BIN_EXE_care-reader");
 
 /// A small news article: a navigation list, a title, five real paragraphs
@@ -77,24 +80,6 @@ fn run_with_env(args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> Out
             .expect("stdin accepts the page");
     }
     child.wait_with_output().expect("care-reader finishes")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn assert_exit(out: &Output, code: i32) {
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "stdout:\n{}\nstderr:\n{}",
-        stdout(out),
-        stderr(out)
-    );
 }
 
 /// A fresh, empty directory for one test.
