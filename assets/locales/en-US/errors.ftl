@@ -166,6 +166,16 @@ error-backup-unreadable = This file is not a Care Reader backup, or it is damage
 
 error-backup-too-new = This backup was made by a newer Care Reader. Nothing was changed. Update Care Reader, then try again.
 
+## News sources
+
+error-no-feed = This address has no news feed, and its page does not name one. Check the address, or ask the website for its RSS address.
+
+error-feed-unreadable = This news feed could not be read: the website sent something damaged. Try again later.
+
+error-source-unknown = There is no such news source. It may have been removed already.
+
+error-sources-file-unreadable = This file is not a list of news sources (OPML), or it is damaged. Nothing was changed. Choose another file.
+
 ## The desktop app
 
 error-not-remembered = This article is no longer in your list. Open it again from its address.

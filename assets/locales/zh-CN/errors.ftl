@@ -157,6 +157,16 @@ error-backup-unreadable = 这个文件不是关怀阅读的备份，或者已经
 
 error-backup-too-new = 这个备份是由更新版本的关怀阅读制作的。没有做任何更改，请先更新关怀阅读，再试一次。
 
+## 新闻来源
+
+error-no-feed = 这个地址没有新闻订阅（RSS），它的网页上也没有写出订阅地址。请检查地址，或向网站询问它的 RSS 地址。
+
+error-feed-unreadable = 这个新闻订阅读不出来：网站发来的内容有损坏。请稍后再试。
+
+error-source-unknown = 没有这个新闻来源，可能已经删除了。
+
+error-sources-file-unreadable = 这个文件不是新闻来源列表（OPML），或者已经损坏。没有做任何更改，请选择另一个文件。
+
 ## 桌面程序
 
 error-not-remembered = 这篇文章已经不在您的列表里了。请通过网址重新打开。

@@ -124,6 +124,16 @@ error_codes! {
     BackupUnreadable = "backup-unreadable", File, 7, [ChooseFile];
     /// A backup written by a newer Care Reader: refused, nothing changed.
     BackupTooNew = "backup-too-new", File, 7, [ChooseFile];
+    // News sources.
+    /// The address is neither a news feed nor a page that names one.
+    NoFeed = "no-feed", Content, 6, [FixAddress, OpenInBrowser];
+    /// A feed that does not parse (malformed XML or JSON, no entries' shape).
+    FeedUnreadable = "feed-unreadable", Content, 6, [OpenInBrowser];
+    /// No source with this id (removed already, or never there).
+    SourceUnknown = "source-unknown", Generic, 1, [];
+    /// A sources list (OPML) that is damaged, too large or not OPML:
+    /// refused, nothing changed.
+    SourcesFileUnreadable = "sources-file-unreadable", File, 7, [ChooseFile];
     // The desktop.
     BrowserUnavailable = "browser-unavailable", Generic, 1, [];
     // Reading aloud.

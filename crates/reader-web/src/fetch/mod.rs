@@ -14,11 +14,13 @@
 //! ```
 
 pub mod charset;
+mod document;
 mod http;
 mod image;
 mod mhtml;
 mod sniff;
 
+pub use document::{Document, fetch_document};
 pub use image::{IMAGE_TYPES, Image, MAX_IMAGE_BYTES, fetch_image};
 pub use sniff::ContentKind;
 
