@@ -30,6 +30,9 @@ pub enum StoreError {
     /// No article with this id (pruned, purged, or never there).
     #[error("no remembered article {0}")]
     NotRemembered(i64),
+    /// No source with this id (removed already, or never there).
+    #[error("no news source {0}")]
+    SourceUnknown(i64),
     /// An import file that is not a backup of ours, or is damaged.
     #[error("not a readable backup: {0}")]
     BackupUnreadable(String),
@@ -72,6 +75,7 @@ impl Coded for StoreError {
             }
             StoreError::SavingOff(_) => ErrorCode::SavingOff,
             StoreError::NotRemembered(_) => ErrorCode::NotRemembered,
+            StoreError::SourceUnknown(_) => ErrorCode::SourceUnknown,
             StoreError::BackupUnreadable(_) => ErrorCode::BackupUnreadable,
             StoreError::BackupTooNew { .. } => ErrorCode::BackupTooNew,
             StoreError::BackupFile { .. } => ErrorCode::Io,

@@ -45,6 +45,7 @@ mod positions;
 mod preferences;
 mod schema;
 mod search;
+mod sources;
 mod words;
 
 use std::path::{Path, PathBuf};
@@ -61,7 +62,9 @@ pub use library::{LibraryItem, UNDO_DAYS};
 pub use pictures::{Picture, PictureReport};
 pub use positions::{Place, Position};
 pub use preferences::WindowState;
+pub use schema::SCHEMA_VERSION;
 pub use search::{SearchHit, Segment};
+pub use sources::{HEADLINES_PER_SOURCE, HeadlineItem, NewHeadline, SourceItem};
 
 /// File name of the store inside the app-data folder.
 pub const FILE_NAME: &str = "care-reader.sqlite3";

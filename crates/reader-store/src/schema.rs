@@ -9,8 +9,8 @@ use crate::words::block_words;
 
 /// Bumped when the schema changes; [`migrate`] brings older files forward.
 /// 1: settings and articles. 2: the window. 3: kept articles, positions,
-/// pictures, search, removal with undo.
-pub(crate) const SCHEMA_VERSION: i32 = 3;
+/// pictures, search, removal with undo. 4: news sources and their headlines.
+pub const SCHEMA_VERSION: i32 = 4;
 
 const V1: &str = "
     CREATE TABLE IF NOT EXISTS settings (
@@ -74,6 +74,37 @@ const V3: &str = "
         DELETE FROM search WHERE rowid = old.id;
     END;";
 
+/// Sources in the family's order (`position`); `error` is the code of the
+/// last failed refresh. Headlines go with their source; `published` and
+/// `first_seen` are seconds since 1970 (UTC) for ordering; `article_json`
+/// is the text fetched ahead for reading offline.
+const V4: &str = "
+    CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        feed_url TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        site_url TEXT,
+        position INTEGER NOT NULL,
+        added_at TEXT NOT NULL,
+        checked_at TEXT,
+        ok_at TEXT,
+        error TEXT
+    );
+    CREATE TABLE headlines (
+        id INTEGER PRIMARY KEY,
+        source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+        entry_key TEXT NOT NULL,
+        url TEXT NOT NULL,
+        title TEXT NOT NULL,
+        summary TEXT NOT NULL DEFAULT '',
+        published INTEGER,
+        first_seen INTEGER NOT NULL,
+        article_json TEXT,
+        UNIQUE (source_id, entry_key)
+    );
+    CREATE INDEX headlines_url ON headlines (url);
+    CREATE INDEX headlines_time ON headlines (coalesce(published, first_seen));";
+
 /// Brings the file to [`SCHEMA_VERSION`]. Writes nothing when it is there
 /// already, so a current store opens in a read-only folder.
 pub(crate) fn migrate(conn: &Connection) -> rusqlite::Result<()> {
@@ -91,6 +122,9 @@ pub(crate) fn migrate(conn: &Connection) -> rusqlite::Result<()> {
     if version < 3 {
         tx.execute_batch(V3)?;
         backfill_words(&tx)?;
+    }
+    if version < 4 {
+        tx.execute_batch(V4)?;
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()
