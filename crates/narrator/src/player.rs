@@ -518,7 +518,8 @@ impl<E: Engine> Player<E> {
                 lang: utterance.lang,
             });
         };
-        match self.engine.speak(&utterance.text, &voice, self.rate) {
+        let text = utterance.engine_text(&voice);
+        match self.engine.speak(&text, &voice, self.rate) {
             Ok(key) => {
                 self.speaking = Some(key);
                 self.deadline = match (self.state, self.start_deadline) {

@@ -13,8 +13,13 @@ use reader_article::{Article, Block, inline_text};
 use reader_l10n::{Localizer, strip_isolation};
 use serde::Serialize;
 
+use std::borrow::Cow;
+
 use crate::text::lang::is_han;
+use crate::text::noise::strip_noise;
+use crate::text::reading::pinyin_text;
 use crate::text::{Lang, language_runs, normalize_zh, sentences};
+use crate::voice::VoiceInfo;
 
 /// What a sentence is on the page, so the UI knows what to highlight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -58,8 +63,24 @@ pub struct Sentence {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Utterance {
     pub lang: Lang,
-    /// Normalised for speech (Chinese numbers as words).
+    /// Normalised for speech (Chinese numbers as words, no reference
+    /// markers); Chinese stays in characters.
     pub text: String,
+}
+
+impl Utterance {
+    /// What `voice` is given to say: a voice that reads pinyin (espeak-ng's
+    /// Mandarin) gets each Chinese character's reading in context as
+    /// tone-numbered pinyin, because its own choice of readings is often
+    /// wrong (see [`crate::text::reading`]); every other voice does its own
+    /// Chinese and gets the characters.
+    pub fn engine_text(&self, voice: &VoiceInfo) -> Cow<'_, str> {
+        if self.lang == Lang::Zh && voice.reads_pinyin() {
+            Cow::Owned(pinyin_text(&self.text))
+        } else {
+            Cow::Borrowed(&self.text)
+        }
+    }
 }
 
 /// A unit for "next/previous paragraph": a heading, paragraph, list item,
@@ -189,12 +210,15 @@ impl Builder {
     }
 
     /// What is said for `text`: the announcement `label` (in the reader's
-    /// language), then `text`'s language runs, normalised, without silent runs.
+    /// language), then `text`'s language runs without what is not said
+    /// (reference markers, bullets), normalised, without silent runs.
     fn utterances(&self, label: Option<&str>, text: &str) -> Vec<Utterance> {
         let label = label.map(|l| Utterance {
             lang: self.announce,
             text: l.to_owned(),
         });
+        let text = strip_noise(text);
+        let text = text.as_ref();
         let runs = language_runs(text, self.default)
             .into_iter()
             .filter_map(|(lang, range)| {

@@ -104,6 +104,11 @@ impl Narrator {
     /// first Listen speaks at once.
     pub fn warm_up(&self) {
         let _ = self.tx.send(Message::WarmUp);
+        // The reading tables load beside the engine's start, not after it:
+        // both are needed by the first sentence.
+        let _ = std::thread::Builder::new()
+            .name("readings".into())
+            .spawn(crate::text::reading::preload);
     }
 
     /// The engine's voices (listed once, then cached).
@@ -188,6 +193,8 @@ fn run(
                 // done here, before the clock that times Listen starts: the
                 // start deadline is about the voice beginning, not this.
                 let _ = player.voices();
+                // Likewise the reading tables (already loaded after a warm-up).
+                crate::text::reading::preload();
                 player.command(c, Instant::now());
             }
             Ok(Message::Engine(e)) => lazy.get().engine_event(e, now),

@@ -23,6 +23,15 @@ impl VoiceInfo {
         Lang::from_tag(&self.lang) == Some(lang)
     }
 
+    /// Whether the voice reads Chinese written as tone-numbered pinyin
+    /// (espeak-ng's "Chinese (Mandarin, latin as Pinyin)"): the narrator
+    /// then gives it the readings it has worked out, not the characters.
+    pub fn reads_pinyin(&self) -> bool {
+        self.speaks(Lang::Zh)
+            && (self.lang.to_ascii_lowercase().contains("pinyin")
+                || self.name.to_ascii_lowercase().contains("pinyin"))
+    }
+
     /// A variant of another voice: espeak-ng lists every voice again with
     /// each of its ~100 variants ("…+klatt", "…+Adam"), thousands of entries
     /// a voice list should not show by default.

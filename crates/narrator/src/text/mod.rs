@@ -6,10 +6,16 @@
 //!   of that language;
 //! - [`normalize_zh`]: numbers, dates and symbols in Chinese text written out
 //!   the way a newsreader says them (the engine gets this text, the highlight
-//!   keeps the original).
+//!   keeps the original);
+//! - [`reading`]: each Chinese character's reading in its context, as
+//!   tone-numbered pinyin for voices that read pinyin;
+//! - [`noise`]: what is on the page but not said (reference markers,
+//!   bullets, decorative symbols).
 
 pub mod lang;
+pub mod noise;
 pub mod normalize_zh;
+pub mod reading;
 pub mod segment;
 
 pub use lang::{Lang, language_runs};
