@@ -7,7 +7,9 @@
 //!   (or `$CARE_READER_CORPUS`), skipping loudly when it is absent;
 //! - [`score`]: a port of the corpus scorer (`../shared/tools/extract-eval`):
 //!   CJK-aware tokens, bags of 4-gram shingles, precision/recall/F1;
-//! - [`netease`]: the team-written NetEase page and its GBK/Big5 variants.
+//! - [`netease`]: the team-written NetEase page and its GBK/Big5 variants;
+//! - [`site`]: a real web site on 127.0.0.1 (pages, feeds, failures);
+//! - [`feeds`]: the news site of the sources tests, on [`site`].
 //!
 //! ```
 //! use care_reader_tests::score::{aggregate, score_page};
@@ -17,8 +19,10 @@
 
 pub mod audio;
 pub mod corpus;
+pub mod feeds;
 pub mod netease;
 pub mod score;
+pub mod site;
 mod word_table;
 
 /// A program on `PATH` (or in cargo's bin folder, where `cargo install`

@@ -127,3 +127,58 @@ cli-library-article-exported = Wrote the article to “{ $path }”, with { $pic
         [one] ; 1 picture could not be had and was left out (its caption is there).
        *[other] ; { $missing } pictures could not be had and were left out (their captions are there).
     }
+
+## `sources`: the news sources Home shows.
+
+# Variables:
+#   $id (Number) - the source's number.
+#   $title (String) - its name.
+#   $headlines (Number) - headlines fetched from it.
+cli-sources-added = Added { $id }: “{ $title }”, with { $headlines ->
+        [one] 1 headline
+       *[other] { $headlines } headlines
+    }.
+
+# `sources list` with none (standard error).
+cli-sources-empty = No news sources yet. Add one with `care-reader sources add ADDRESS` (a website or its RSS feed), or in the app's setup.
+
+# Variables:
+#   $id (Number) - the source's number.
+#   $title (String) - its name.
+cli-sources-removed = Removed { $id }: “{ $title }”, and its headlines.
+
+# While refreshing (standard error).
+# Variables:
+#   $done (Number) - sources read so far.
+#   $total (Number) - sources in all.
+cli-sources-progress = Read { $done } of { $total } sources…
+
+# A source that failed in a refresh (standard error); $reason is the error's message.
+# Variables:
+#   $title (String) - the source's name.
+#   $reason (String) - the error's message.
+cli-sources-failed = “{ $title }” could not be read: { $reason }
+
+# Variables:
+#   $ok (Number) - sources read.
+#   $failed (Number) - sources that could not be read.
+#   $ahead (Number) - articles fetched ahead.
+cli-sources-refreshed = { $ok } sources read, { $failed } could not be read; { $ahead } articles fetched ahead for reading offline.
+
+# Variables:
+#   $added (Number) - sources added.
+cli-sources-imported = Added { $added ->
+        [one] 1 source
+       *[other] { $added } sources
+    }. Their headlines come with the next refresh.
+
+# Variables:
+#   $count (Number) - sources written.
+#   $path (String) - the file.
+cli-sources-exported = Wrote { $count ->
+        [one] 1 source
+       *[other] { $count } sources
+    } to “{ $path }”.
+
+# The title inside an exported OPML file.
+sources-list-title = News sources from Care Reader

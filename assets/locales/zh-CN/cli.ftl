@@ -112,3 +112,49 @@ cli-library-article-exported = 已把文章保存到“{ $path }”，含 { $pic
         [0] 。
        *[other] ；另有 { $missing } 张图片取不到，没有放进去（图片说明保留了）。
     }
+
+## `sources`：首页显示的新闻来源。
+
+# Variables:
+#   $id (Number) - 来源的编号。
+#   $title (String) - 来源的名字。
+#   $headlines (Number) - 取回的新闻标题数。
+cli-sources-added = 已添加 { $id }：“{ $title }”，有 { $headlines } 条新闻标题。
+
+# `sources list` 没有来源（输出到标准错误）。
+cli-sources-empty = 还没有新闻来源。可以用 `care-reader sources add 网址`（网站或它的 RSS 地址）添加，也可以在程序的设置向导里添加。
+
+# Variables:
+#   $id (Number) - 来源的编号。
+#   $title (String) - 来源的名字。
+cli-sources-removed = 已删除 { $id }：“{ $title }”，以及它的新闻标题。
+
+# 刷新时（输出到标准错误）。
+# Variables:
+#   $done (Number) - 已读取的来源数。
+#   $total (Number) - 来源总数。
+cli-sources-progress = 已读取 { $done } / { $total } 个来源……
+
+# 刷新时读不出来的来源（输出到标准错误）；$reason 是错误说明。
+# Variables:
+#   $title (String) - 来源的名字。
+#   $reason (String) - 错误说明。
+cli-sources-failed = “{ $title }”读不出来：{ $reason }
+
+# Variables:
+#   $ok (Number) - 读取成功的来源数。
+#   $failed (Number) - 读不出来的来源数。
+#   $ahead (Number) - 预先取回的文章数。
+cli-sources-refreshed = 读取了 { $ok } 个来源，{ $failed } 个读不出来；预先取回了 { $ahead } 篇文章，可以离线阅读。
+
+# Variables:
+#   $added (Number) - 添加的来源数。
+cli-sources-imported = 添加了 { $added } 个来源。它们的新闻标题会在下次刷新时取回。
+
+# Variables:
+#   $count (Number) - 写入的来源数。
+#   $path (String) - 文件。
+cli-sources-exported = 已把 { $count } 个来源写入“{ $path }”。
+
+# 导出的 OPML 文件里的标题。
+sources-list-title = 关怀阅读的新闻来源

@@ -14,6 +14,10 @@
 //!   kept list, search, removal with undo, reading places, Continue, the
 //!   backup file, and where the store lives — for the window and the
 //!   command line alike;
+//! - [`sources`]: news sources for Home — adding one from a site's or a
+//!   feed's address, refreshing them all (a few at a time, one failing
+//!   never blanking the others), fetching the newest articles ahead for
+//!   offline, OPML lists in and out;
 //! - [`export`]: one article as an HTML or Markdown file with its pictures,
 //!   for printing or sharing (rendered by `reader-export`);
 //! - [`view`]: the [`ArticleView`] the reader view renders.
@@ -39,6 +43,8 @@ pub mod export;
 pub mod library;
 pub mod load;
 pub mod narration;
+#[cfg(feature = "store")]
+pub mod sources;
 pub mod view;
 pub mod welcome;
 
@@ -53,4 +59,6 @@ pub use load::{
 };
 #[cfg(feature = "store")]
 pub use reader_export::{Format as ExportFormat, Written};
+#[cfg(feature = "store")]
+pub use sources::{RefreshProgress, RefreshReport, SourcesError};
 pub use view::ArticleView;

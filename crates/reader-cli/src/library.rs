@@ -95,7 +95,7 @@ impl From<StoreError> for Failure {
 
 /// The folder `--store` names: a store file's folder, or a folder (made if
 /// needed). `None` (no `--store`) is the app's own.
-fn store_folder(store: Option<&Path>) -> Result<Option<PathBuf>, Failure> {
+pub(crate) fn store_folder(store: Option<&Path>) -> Result<Option<PathBuf>, Failure> {
     let Some(path) = store else {
         return Ok(None);
     };
@@ -249,7 +249,7 @@ fn percent_read(item: &LibraryItem) -> u64 {
 
 /// Text on one line of tab-separated output: tabs and line breaks become
 /// spaces.
-fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> String {
     text.chars()
         .map(|c| if c.is_whitespace() { ' ' } else { c })
         .collect()

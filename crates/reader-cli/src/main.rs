@@ -15,6 +15,8 @@
 //! care-reader library export-article 12 ginkgo.html   # to print or share
 //! care-reader library export-article 12 ginkgo.md --markdown
 //! care-reader library list --store /mnt/mum/care-reader.sqlite3
+//! care-reader sources add https://www.people.com.cn/    # a site or its feed
+//! care-reader sources headlines --refresh    # source, time, title, address
 //! ```
 //!
 //! Errors go to standard error in the reader's language (`--lang`, else the
@@ -24,6 +26,7 @@
 #![forbid(unsafe_code)]
 
 mod library;
+mod sources;
 mod read;
 
 use std::io::Write;
@@ -82,6 +85,10 @@ enum Command {
     /// The library of kept articles: the app's own (or the one --store names).
     #[command(after_long_help = exit_codes_help())]
     Library(library::LibraryArgs),
+    /// The news sources Home shows: add, list, remove, refresh, headlines,
+    /// and OPML lists in and out (the app's own store, or --store).
+    #[command(after_long_help = exit_codes_help())]
+    Sources(sources::SourcesArgs),
 }
 
 #[derive(Debug, Args)]
@@ -177,6 +184,8 @@ enum Failure {
     Library(reader_app::LibraryError),
     /// `library export-article`: the article, or writing its file.
     Export(reader_app::ExportError),
+    /// `sources`: a feed, a site, an OPML file, or the store.
+    Sources(reader_app::SourcesError),
     /// `--store PATH` that names neither a store file nor a folder.
     StoreName(String),
     Unexpected(String),
@@ -203,6 +212,7 @@ impl Failure {
             Failure::UnknownVoice(_) | Failure::StoreName(_) => 2,
             Failure::Library(e) => e.code().exit_code(),
             Failure::Export(e) => e.code().exit_code(),
+            Failure::Sources(e) => e.code().exit_code(),
             Failure::InvalidBase(_) => ErrorCode::InvalidAddress.exit_code(),
             Failure::Write { .. } | Failure::Unexpected(_) => 1,
         }
@@ -220,6 +230,7 @@ impl Failure {
             }
             Failure::Library(e) => e.localize(l10n).message,
             Failure::Export(e) => e.localize(l10n).message,
+            Failure::Sources(e) => e.localize(l10n).message,
             Failure::StoreName(path) => l10n.message(
                 "cli-store-name",
                 &[
@@ -282,6 +293,7 @@ fn main() -> ExitCode {
             done(&l10n, read::voices(lang, args.all))
         }
         Command::Library(args) => done(&l10n, runtime.block_on(library::run(args, &l10n))),
+        Command::Sources(args) => done(&l10n, runtime.block_on(sources::run(args, &l10n))),
     }
 }
 
