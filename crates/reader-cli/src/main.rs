@@ -6,6 +6,7 @@
 //! curl -s https://example.com/a | care-reader extract - --format text
 //! care-reader extract --batch pages.tsv      # html_path<TAB>url<TAB>out_path
 //! care-reader read https://news.163.com/a/b.html --rate 1.5   # read aloud
+//! care-reader read --dry-run page.html      # what each voice would be given
 //! care-reader voices --lang zh
 //! care-reader library save https://news.163.com/a/b.html   # keep it, pictures too
 //! care-reader library list                   # id, kept, read, title, address
@@ -108,6 +109,12 @@ struct ReadArgs {
     /// Start at sentence N (1 is the first; numbers are printed while reading).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     from: Option<u32>,
+
+    /// Say nothing; print what each voice would be given, one utterance a
+    /// line: SENTENCE<TAB>VOICE<TAB>TEXT (sentence 0 is the title, the
+    /// article's body counts from 1).
+    #[arg(long)]
+    dry_run: bool,
 }
 
 /// `--lang` (the global option) also picks the voices' language here:
@@ -283,7 +290,11 @@ fn main() -> ExitCode {
                         rate: args.rate,
                         from: args.from.map(|n| n as usize),
                     };
-                    read::read(&article, &options, &l10n)
+                    if args.dry_run {
+                        read::dry_run(&article, &options, &l10n)
+                    } else {
+                        read::read(&article, &options, &l10n)
+                    }
                 },
             );
             done(&l10n, result)

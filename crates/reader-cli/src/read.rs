@@ -7,7 +7,9 @@ use std::sync::Arc;
 use std::sync::mpsc;
 
 use narrator::player::{Command, PlayState, PlayerEvent, PlayerSettings};
+use narrator::script::SentenceKind;
 use narrator::text::Lang;
+use narrator::voice::choose_voice;
 use narrator::{Narrator, Script};
 use reader_app::narration::{best_voice_ids, voice_list};
 use reader_article::Article;
@@ -93,6 +95,46 @@ pub fn read(article: &Article, options: &ReadOptions, l10n: &Localizer) -> Resul
     }
     // Dropping the narrator silences the voice.
     drop(narrator);
+    Ok(())
+}
+
+/// `read --dry-run`: what the narrator would give each voice, speaking
+/// nothing. One line per utterance, in reading order:
+/// `SENTENCE<TAB>VOICE<TAB>TEXT`, where SENTENCE is 0 for the title and
+/// counts the body's sentences from 1, VOICE is the voice's id (`-` when no
+/// voice speaks that language) and TEXT is exactly what the engine gets
+/// (pinyin for a voice that reads it; tabs and line breaks as spaces).
+pub fn dry_run(article: &Article, options: &ReadOptions, l10n: &Localizer) -> Result<(), Failure> {
+    let script = Script::of(article, l10n);
+    let narrator = Narrator::system(PlayerSettings::default(), |_| {});
+    let voices = narrator.voices()?;
+    if let Some(id) = &options.voice
+        && !voices.iter().any(|v| &v.id == id)
+    {
+        return Err(Failure::UnknownVoice(id.clone()));
+    }
+    let mut stdout = std::io::stdout().lock();
+    let mut body = 0;
+    for sentence in &script.sentences {
+        let number = if sentence.kind == SentenceKind::Title {
+            0
+        } else {
+            body += 1;
+            body
+        };
+        for utterance in &sentence.utterances {
+            let voice = choose_voice(&voices, utterance.lang, options.voice.as_deref());
+            let (id, text) = match voice {
+                Some(v) => (v.id.as_str(), utterance.engine_text(v)),
+                None => ("-", utterance.text.as_str().into()),
+            };
+            let text = text.replace(['\t', '\n', '\r'], " ");
+            if writeln!(stdout, "{number}\t{id}\t{}", text.trim()).is_err() {
+                // A closed pipe (`| head`): nobody reads on.
+                return Ok(());
+            }
+        }
+    }
     Ok(())
 }
 

@@ -140,3 +140,54 @@ fn read_without_a_speech_service_explains_what_to_install() {
         "{stderr}"
     );
 }
+
+/// `read --dry-run`: every utterance in reading order with the voice and
+/// the exact text the engine gets (pinyin read in context for espeak-ng's
+/// Mandarin), the title as sentence 0, reference markers and a lone
+/// "[编辑]" not said; nothing is heard.
+#[test]
+fn dry_run_prints_what_each_voice_is_given_and_says_nothing() {
+    let Some(rig) = AudioRig::start("dry_run_prints") else {
+        return;
+    };
+    let page = rig.runtime_dir().join("dry.html");
+    std::fs::write(
+        &page,
+        "<html lang=zh-CN><head><title>他去银行还钱</title></head><body><article>\
+         <h1>他去银行还钱</h1>\
+         <p>重庆的音乐会在首都举行[1]。孩子们睡觉前还要喝牛奶。</p>\
+         <p>[编辑]</p>\
+         <p>这件衣服很便宜。苹果发布了iPhone手机。</p>\
+         </article></body></html>",
+    )
+    .unwrap();
+    let recording = rig.record("dry.wav");
+    let mut cmd = Command::new(BIN);
+    rig.env(&mut cmd);
+    let out = cmd
+        .args(["--lang", "zh-CN", "read", "--dry-run"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let zh = "Chinese (Mandarin, latin as Pinyin)";
+    let en = "English (America)";
+    let expected = [
+        format!("0\t{zh}\tta1 qu4 yin2 hang2 huan2 qian2"),
+        format!("1\t{zh}\tchong2 qing4 de5 yin1 yue4 hui4 zai4 shou3 du1 ju3 xing2。"),
+        format!("2\t{zh}\thai2 zi5 men5 shui4 jiao4 qian2 hai2 yao4 he1 niu2 nai3。"),
+        format!("4\t{zh}\tzhe4 jian4 yi1 fu2 hen3 pian2 yi5。"),
+        format!("5\t{zh}\tping2 guo3 fa1 bu4 le5"),
+        format!("5\t{en}\tiPhone"),
+        format!("5\t{zh}\tshou3 ji1。"),
+    ];
+    assert_eq!(stdout.lines().collect::<Vec<_>>(), expected, "{stdout}");
+    std::thread::sleep(Duration::from_millis(300));
+    let stats = sound_stats(&recording.stop());
+    assert!(stats.rms < 0.01, "a dry run says nothing: {stats:?}");
+}

@@ -10,7 +10,8 @@
 //!   without needing a space after them;
 //! - `.` and `．` end a sentence only when followed by whitespace (or the end,
 //!   or a Han character) and the next word is not lowercase, and the word
-//!   before is not an abbreviation (`Mr.`, `U.S.`, `e.g.`, `J.`) nor a list
+//!   before is not an abbreviation (`Mr.`, `U.S.`, `e.g.`, `J.`) — except
+//!   before a word that begins sentences (`in the U.S. The …`) — nor a list
 //!   number at the start of a line (`1.`, `2.1.`); so decimals (`11.5`),
 //!   versions (`1.5.3`), domains (`www.gov.cn`) and e-mail addresses never
 //!   split, because their dot is followed directly by a letter or digit;
@@ -38,15 +39,75 @@ pub const MAX_UNITS: usize = 240;
 pub const WIDE_UNITS: usize = 2;
 
 /// Abbreviations whose period does not end a sentence (compared without case).
-/// Titles, months, company suffixes and common Latin abbreviations. Known
-/// trade-off: "... in the U.S. The next ..." stays one sentence; a sentence
-/// too long is cut anyway.
+/// Titles, months, company suffixes and common Latin abbreviations. Before a
+/// word that begins sentences ("in the U.S. The next …", "Apple Inc. It
+/// …") the period ends the sentence after all, unless it follows a title.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "mt", "ft", "gen", "gov", "sen", "rep",
     "rev", "capt", "col", "lt", "sgt", "cmdr", "adm", "pres", "hon", "etc", "vs", "inc", "ltd",
     "co", "corp", "bros", "dept", "univ", "approx", "est", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur",
     "thurs", "fri", "sat", "sun", "al", "cf", "ave", "blvd", "rd", "ed", "eds", "trans", "repr",
+];
+
+/// Abbreviations that always sit before a name ("Dr. Who", "Gen. Lee"):
+/// their period never ends a sentence, whatever word follows.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "mt", "ft", "gen", "gov", "sen", "rep",
+    "rev", "capt", "col", "lt", "sgt", "cmdr", "adm", "pres", "hon",
+];
+
+/// Words that begin sentences and hardly ever follow an abbreviation inside
+/// one: after "in the U.S." or "Apple Inc." they mean the sentence ended.
+const SENTENCE_STARTERS: &[&str] = &[
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "So",
+    "Yet",
+    "Our",
+    "His",
+    "Her",
+    "Their",
+    "There",
+    "Then",
+    "Now",
+    "However",
+    "Meanwhile",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "If",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Many",
+    "Some",
+    "Most",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "As",
+    "For",
+    "Officials",
+    "Both",
+    "Such",
 ];
 
 /// Abbreviations that only count as such before a number (`No. 5`,
@@ -261,8 +322,14 @@ fn scan_terminator(chars: &[(usize, char)], start: usize, i: usize) -> (usize, b
         return (j, false);
     }
     let next_digit = next_visible.is_some_and(|c| c.is_ascii_digit());
-    // "(ed.) (2009)": an abbreviation inside brackets still does not end.
-    let abbreviation = is_abbreviation(chars, start, i, next_digit);
+    let next_word: String = (v..n)
+        .map(|k| ch(chars, k))
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    // "(ed.) (2009)": an abbreviation inside brackets still does not end;
+    // "in the U.S. The next" does.
+    let abbreviation = is_abbreviation(chars, start, i, next_digit)
+        && !(SENTENCE_STARTERS.contains(&next_word.as_str()) && !is_title(chars, start, i));
     (
         j,
         !(abbreviation || (closers == 0 && is_list_number(chars, start, i))),
@@ -322,6 +389,18 @@ fn is_abbreviation(chars: &[(usize, char)], start: usize, dot: usize, next_digit
     let lower = word.to_lowercase();
     ABBREVIATIONS.contains(&lower.as_str())
         || (next_digit && NUMBER_ABBREVIATIONS.contains(&lower.as_str()))
+}
+
+/// Whether the word before the period at `dot` is a title or a single
+/// initial ("Dr.", "J."), which a name always follows.
+fn is_title(chars: &[(usize, char)], start: usize, dot: usize) -> bool {
+    let mut k = dot;
+    while k > start && ch(chars, k - 1).is_alphabetic() {
+        k -= 1;
+    }
+    let word: String = (k..dot).map(|x| ch(chars, x)).collect();
+    let initial = word.chars().count() == 1 && (k == start || ch(chars, k - 1) != '.');
+    initial || TITLES.contains(&word.to_lowercase().as_str())
 }
 
 /// Comma-like marks where a long sentence may be cut. ASCII `,` and `:`
@@ -420,6 +499,19 @@ mod tests {
         assert_eq!(split("你好。我好！"), ["你好。", "我好！"]);
         assert_eq!(split("Hi there. Bye."), ["Hi there. ", "Bye."]);
         assert_eq!(split("Dr. Who is 3.14 m."), ["Dr. Who is 3.14 m."]);
+    }
+
+    #[test]
+    fn an_abbreviation_ends_a_sentence_before_a_sentence_starter() {
+        assert_eq!(
+            split("He lives in the U.S. The next day he left."),
+            ["He lives in the U.S. ", "The next day he left."]
+        );
+        assert_eq!(split("Apple Inc. It grew."), ["Apple Inc. ", "It grew."]);
+        // Titles and initials are always followed by a name.
+        assert_eq!(split("Dr. The Great spoke."), ["Dr. The Great spoke."]);
+        assert_eq!(split("J. K. Rowling wrote."), ["J. K. Rowling wrote."]);
+        assert_eq!(split("The U.S. Army left."), ["The U.S. Army left."]);
     }
 
     #[test]
