@@ -166,6 +166,16 @@ error-backup-unreadable = This file is not a Care Reader backup, or it is damage
 
 error-backup-too-new = This backup was made by a newer Care Reader. Nothing was changed. Update Care Reader, then try again.
 
+## The pronunciation dictionary
+
+error-pronunciation-invalid = Both the word and how to say it are needed, each at most 100 characters on one line. Nothing was added.
+# Variables:
+#   $line (Number) - the line of the file that is damaged (0: the file as a whole)
+error-pronunciation-file-unreadable = { $line ->
+    [0] This file is not a Care Reader pronunciation list, or it is damaged. Your list was not changed. Choose another file.
+   *[other] This file is not a Care Reader pronunciation list, or it is damaged (line { $line }). Your list was not changed. Choose another file.
+}
+
 ## News sources
 
 error-no-feed = This address has no news feed, and its page does not name one. Check the address, or ask the website for its RSS address.

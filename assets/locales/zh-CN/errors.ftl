@@ -157,6 +157,16 @@ error-backup-unreadable = 这个文件不是关怀阅读的备份，或者已经
 
 error-backup-too-new = 这个备份是由更新版本的关怀阅读制作的。没有做任何更改，请先更新关怀阅读，再试一次。
 
+## 读音纠正
+
+error-pronunciation-invalid = 需要填写词语和读法，各不超过 100 个字，且只占一行。没有添加。
+# Variables:
+#   $line (Number) - 文件中损坏的行号（0 表示整个文件）
+error-pronunciation-file-unreadable = { $line ->
+    [0] 这个文件不是关怀阅读的读音纠正列表，或者已经损坏。您的列表没有改变，请选择另一个文件。
+   *[other] 这个文件不是关怀阅读的读音纠正列表，或者已经损坏（第 { $line } 行）。您的列表没有改变，请选择另一个文件。
+}
+
 ## 新闻来源
 
 error-no-feed = 这个地址没有新闻订阅（RSS），它的网页上也没有写出订阅地址。请检查地址，或向网站询问它的 RSS 地址。

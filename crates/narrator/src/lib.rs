@@ -8,6 +8,7 @@
 pub mod announce;
 pub mod engine;
 pub mod player;
+pub mod pronunciation;
 pub mod script;
 pub mod service;
 pub mod text;

@@ -28,7 +28,8 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use crate::engine::{Engine, EngineError, EngineEvent, UtteranceKey};
-use crate::script::Script;
+use crate::pronunciation::Pronunciations;
+use crate::script::{Script, Utterance};
 use crate::text::Lang;
 use crate::voice::{VoiceInfo, choose_voice};
 
@@ -181,6 +182,8 @@ pub struct Player<E: Engine> {
     sentence_mode: bool,
     /// Inside [`Player::command`]: the statuses it emits are the listener's doing.
     by_listener: bool,
+    /// The family's pronunciation dictionary, applied to every utterance.
+    pronunciations: Arc<Pronunciations>,
     outbox: Vec<PlayerEvent>,
 }
 
@@ -222,8 +225,34 @@ impl<E: Engine> Player<E> {
             rate: reader_settings::clamp_speech_rate(settings.rate),
             sentence_mode: settings.sentence_mode,
             by_listener: false,
+            pronunciations: Arc::default(),
             outbox: Vec::new(),
         }
+    }
+
+    /// The family's pronunciation dictionary from now on (the sentence
+    /// being read is said with it from its next utterance).
+    pub fn set_pronunciations(&mut self, pronunciations: Arc<Pronunciations>) {
+        self.pronunciations = pronunciations;
+    }
+
+    /// Says `text` once in the voice for `lang`, outside the article
+    /// (Settings' "Say" and "Test the voice"); reading that was going on
+    /// pauses first. Returns the voice that spoke, or why none could.
+    pub fn say(&mut self, lang: Lang, text: &str) -> Result<VoiceInfo, EngineError> {
+        self.pause();
+        let chosen = self.chosen.get(&lang).cloned();
+        let voice = choose_voice(self.voices()?, lang, chosen.as_deref())
+            .cloned()
+            .ok_or(EngineError::NoVoice { lang })?;
+        let utterance = Utterance {
+            lang,
+            text: text.to_owned(),
+        };
+        // Its reports are not about the article: the player ignores them.
+        let text = utterance.engine_text(&voice, &Pronunciations::default());
+        self.engine.speak(&text, &voice, self.rate)?;
+        Ok(voice)
     }
 
     /// The events since the last call, oldest first.
@@ -518,7 +547,7 @@ impl<E: Engine> Player<E> {
                 lang: utterance.lang,
             });
         };
-        let text = utterance.engine_text(&voice);
+        let text = utterance.engine_text(&voice, &self.pronunciations);
         match self.engine.speak(&text, &voice, self.rate) {
             Ok(key) => {
                 self.speaking = Some(key);

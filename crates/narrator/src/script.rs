@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use std::borrow::Cow;
 
+use crate::pronunciation::Pronunciations;
 use crate::text::lang::is_han;
 use crate::text::noise::strip_noise;
 use crate::text::reading::pinyin_text;
@@ -74,11 +75,15 @@ impl Utterance {
     /// tone-numbered pinyin, because its own choice of readings is often
     /// wrong (see [`crate::text::reading`]); every other voice does its own
     /// Chinese and gets the characters.
-    pub fn engine_text(&self, voice: &VoiceInfo) -> Cow<'_, str> {
+    ///
+    /// The family's pronunciation dictionary (`said`) is applied first, for
+    /// every voice.
+    pub fn engine_text(&self, voice: &VoiceInfo, said: &Pronunciations) -> Cow<'_, str> {
+        let text = said.apply(self.lang, &self.text);
         if self.lang == Lang::Zh && voice.reads_pinyin() {
-            Cow::Owned(pinyin_text(&self.text))
+            Cow::Owned(pinyin_text(&text))
         } else {
-            Cow::Borrowed(&self.text)
+            text
         }
     }
 }

@@ -10,7 +10,9 @@ use std::time::{Duration, Instant};
 
 use crate::engine::{self, Engine, EngineError, EngineEvent, EventSink, UtteranceKey};
 use crate::player::{Command, Player, PlayerEvent, PlayerSettings};
+use crate::pronunciation::Pronunciations;
 use crate::script::Script;
+use crate::text::Lang;
 use crate::voice::VoiceInfo;
 
 /// How often the watchdog looks at the clock when nothing else happens (it
@@ -23,6 +25,12 @@ const VOICES_TIMEOUT: Duration = Duration::from_secs(15);
 
 enum Message {
     Load(Arc<Script>),
+    Pronunciations(Arc<Pronunciations>),
+    Say {
+        lang: Lang,
+        text: String,
+        reply: Sender<Result<VoiceInfo, EngineError>>,
+    },
     Command(Command),
     Engine(EngineEvent),
     Voices(Sender<Result<Vec<VoiceInfo>, EngineError>>),
@@ -94,6 +102,29 @@ impl Narrator {
     /// Reads `script` from now on (silencing the previous article).
     pub fn load(&self, script: Arc<Script>) {
         let _ = self.tx.send(Message::Load(script));
+    }
+
+    /// The family's pronunciation dictionary, applied from now on.
+    pub fn set_pronunciations(&self, pronunciations: Arc<Pronunciations>) {
+        let _ = self.tx.send(Message::Pronunciations(pronunciations));
+    }
+
+    /// Says `text` once in the voice for `lang` (pausing the article):
+    /// Settings' "Say" and "Test the voice". Returns the voice that spoke,
+    /// or why none could (no speech service, no voice for the language).
+    pub fn say(&self, lang: Lang, text: &str) -> Result<VoiceInfo, EngineError> {
+        let (reply, answer) = mpsc::channel();
+        let gone = || EngineError::Missing {
+            detail: "the narrator thread is not running".into(),
+        };
+        self.tx
+            .send(Message::Say {
+                lang,
+                text: text.to_owned(),
+                reply,
+            })
+            .map_err(|_| gone())?;
+        answer.recv_timeout(VOICES_TIMEOUT).map_err(|_| gone())?
     }
 
     pub fn command(&self, command: Command) {
@@ -185,6 +216,11 @@ fn run(
                 break;
             }
             Ok(Message::Load(script)) => lazy.get().load(script),
+            Ok(Message::Pronunciations(p)) => lazy.get().set_pronunciations(p),
+            Ok(Message::Say { lang, text, reply }) => {
+                crate::text::reading::preload();
+                let _ = reply.send(lazy.get().say(lang, &text));
+            }
             Ok(Message::Command(c)) => {
                 let player = lazy.get();
                 // Listing the voices is the engine's cold start (~1.4 s, and

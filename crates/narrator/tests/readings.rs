@@ -3,6 +3,8 @@
 //! the script's utterances for pages full of noise.
 
 use narrator::Script;
+use narrator::pronunciation::{Pronunciation, Pronunciations};
+use narrator::text::Lang;
 use narrator::text::noise::strip_noise;
 use narrator::text::reading::{pinyin_text, syllables};
 use narrator::voice::VoiceInfo;
@@ -111,7 +113,11 @@ fn reference_markers_and_bullets_are_not_said_and_the_highlight_keeps_them() {
             let engine = s
                 .utterances
                 .iter()
-                .map(|u| u.engine_text(&pinyin).trim().to_owned())
+                .map(|u| {
+                    u.engine_text(&pinyin, &Pronunciations::default())
+                        .trim()
+                        .to_owned()
+                })
                 .collect();
             (s.text.clone(), engine)
         })
@@ -131,4 +137,58 @@ fn reference_markers_and_bullets_are_not_said_and_the_highlight_keeps_them() {
     );
     // Sentences with nothing to say are passed over.
     assert!(!script.is_spoken(2) && !script.is_spoken(3));
+}
+
+#[test]
+fn the_familys_words_change_what_every_voice_is_given() {
+    let said = Pronunciations::new([
+        Pronunciation {
+            lang: Lang::Zh,
+            word: "曾阿姨".into(),
+            say: "增阿姨".into(),
+        },
+        Pronunciation {
+            lang: Lang::En,
+            word: "Nguyen".into(),
+            say: "Win".into(),
+        },
+    ]);
+    let article = Article {
+        title: String::new(),
+        lang: Some("zh-CN".into()),
+        blocks: vec![paragraph("曾阿姨曾经见过Nguyen。")],
+        ..Article::default()
+    };
+    let script = Script::of(&article, &Localizer::new("zh-CN"));
+    let voice = |id: &str, lang: &str| VoiceInfo {
+        id: id.into(),
+        name: id.into(),
+        lang: lang.into(),
+    };
+    let pinyin = voice("Chinese (Mandarin, latin as Pinyin)", "cmn-latn-pinyin");
+    let own_chinese = voice("Microsoft Huihui", "zh-CN");
+    let english = voice("English (America)", "en-us");
+    let given = |zh: &VoiceInfo, said: &Pronunciations| -> Vec<String> {
+        script.sentences[0]
+            .utterances
+            .iter()
+            .map(|u| {
+                let v = if u.lang == Lang::Zh { zh } else { &english };
+                u.engine_text(v, said).trim().to_owned()
+            })
+            .collect()
+    };
+    let none = Pronunciations::default();
+    assert_eq!(
+        given(&pinyin, &none),
+        ["ceng2 a1 yi2 ceng2 jing1 jian4 guo4", "Nguyen。"]
+    );
+    assert_eq!(
+        given(&pinyin, &said),
+        ["zeng1 a1 yi2 ceng2 jing1 jian4 guo4", "Win。"]
+    );
+    assert_eq!(given(&own_chinese, &none), ["曾阿姨曾经见过", "Nguyen。"]);
+    assert_eq!(given(&own_chinese, &said), ["增阿姨曾经见过", "Win。"]);
+    // The page keeps the word as written.
+    assert_eq!(script.sentences[0].text, "曾阿姨曾经见过Nguyen。");
 }

@@ -99,6 +99,7 @@ impl App {
         let settings = store.settings().unwrap_or_default();
         let l10n: SharedL10n = Arc::new(RwLock::new(localizer_for(&settings)));
         let narration = Narration::start(config.engine, &settings, Arc::clone(&l10n), on_narrator);
+        narration.set_pronunciations(crate::pronunciations::for_narrator(&store));
         Ok(App {
             library: Library::new(store),
             l10n,
@@ -108,6 +109,11 @@ impl App {
             narration,
             image_address: config.image_address,
         })
+    }
+
+    /// The narrator thread (for the app's other modules).
+    pub(crate) fn narration(&self) -> &Narration {
+        &self.narration
     }
 
     /// The reader's language now.

@@ -18,6 +18,8 @@
 //!   feed's address, refreshing them all (a few at a time, one failing
 //!   never blanking the others), fetching the newest articles ahead for
 //!   offline, OPML lists in and out;
+//! - [`pronunciations`]: the family's pronunciation dictionary (读音纠正),
+//!   applied by the narrator before every voice, and as a file in and out;
 //! - [`export`]: one article as an HTML or Markdown file with its pictures,
 //!   for printing or sharing (rendered by `reader-export`);
 //! - [`view`]: the [`ArticleView`] the reader view renders.
@@ -43,6 +45,8 @@ pub mod export;
 pub mod library;
 pub mod load;
 pub mod narration;
+#[cfg(feature = "store")]
+pub mod pronunciations;
 #[cfg(feature = "store")]
 pub mod sources;
 pub mod view;

@@ -6,8 +6,10 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 
+use narrator::EngineError;
 use narrator::announce::announcement;
 use narrator::player::{Command, PlayerEvent, PlayerSettings, Status};
+use narrator::pronunciation::Pronunciations;
 use narrator::service::EngineFactory;
 use narrator::text::Lang;
 use narrator::voice::{VoiceInfo, best_voice, choose_voice};
@@ -115,6 +117,16 @@ impl Narration {
     pub fn load(&self, script: &Script) {
         self.narrator.load(Arc::new(script.clone()));
         self.narrator.warm_up();
+    }
+
+    /// The family's pronunciation dictionary, applied from now on.
+    pub fn set_pronunciations(&self, pronunciations: Arc<Pronunciations>) {
+        self.narrator.set_pronunciations(pronunciations);
+    }
+
+    /// Says `text` once in the voice for `lang` (the article pauses).
+    pub fn say(&self, lang: Lang, text: &str) -> Result<VoiceInfo, EngineError> {
+        self.narrator.say(lang, text)
     }
 
     pub fn command(&self, command: Command) {

@@ -27,8 +27,8 @@
 #![forbid(unsafe_code)]
 
 mod library;
-mod sources;
 mod read;
+mod sources;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -115,6 +115,11 @@ struct ReadArgs {
     /// article's body counts from 1).
     #[arg(long)]
     dry_run: bool,
+
+    /// The store whose pronunciation dictionary applies: its file
+    /// (care-reader.sqlite3) or its folder; the app's own by default.
+    #[arg(long, value_name = "DIR|FILE")]
+    store: Option<PathBuf>,
 }
 
 /// `--lang` (the global option) also picks the voices' language here:
@@ -283,20 +288,24 @@ fn main() -> ExitCode {
             }
         },
         Command::Read(args) => {
-            let result = runtime.block_on(load_article(&args.input)).and_then(
-                |Loaded { article, .. }| {
-                    let options = read::ReadOptions {
-                        voice: args.voice,
-                        rate: args.rate,
-                        from: args.from.map(|n| n as usize),
-                    };
-                    if args.dry_run {
-                        read::dry_run(&article, &options, &l10n)
-                    } else {
-                        read::read(&article, &options, &l10n)
-                    }
-                },
-            );
+            let result = library::store_folder(args.store.as_deref()).and_then(|folder| {
+                let pronunciations = read::store_pronunciations(folder.as_deref());
+                runtime.block_on(load_article(&args.input)).and_then(
+                    |Loaded { article, .. }| {
+                        let options = read::ReadOptions {
+                            voice: args.voice,
+                            pronunciations,
+                            rate: args.rate,
+                            from: args.from.map(|n| n as usize),
+                        };
+                        if args.dry_run {
+                            read::dry_run(&article, &options, &l10n)
+                        } else {
+                            read::read(&article, &options, &l10n)
+                        }
+                    },
+                )
+            });
             done(&l10n, result)
         }
         Command::Voices(args) => {

@@ -3,15 +3,18 @@
 //! without a window.
 
 use std::io::Write;
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::mpsc;
 
 use narrator::player::{Command, PlayState, PlayerEvent, PlayerSettings};
+use narrator::pronunciation::Pronunciations;
 use narrator::script::SentenceKind;
 use narrator::text::Lang;
 use narrator::voice::choose_voice;
 use narrator::{Narrator, Script};
 use reader_app::narration::{best_voice_ids, voice_list};
+use reader_app::pronunciations::for_narrator;
 use reader_article::Article;
 use reader_l10n::Localizer;
 
@@ -20,6 +23,8 @@ use crate::Failure;
 /// What `read` was asked for.
 pub struct ReadOptions {
     pub voice: Option<String>,
+    /// The family's pronunciation dictionary, from the store.
+    pub pronunciations: Arc<Pronunciations>,
     pub rate: f32,
     /// 1-based sentence to start from.
     pub from: Option<usize>,
@@ -58,6 +63,7 @@ pub fn read(article: &Article, options: &ReadOptions, l10n: &Localizer) -> Resul
             }
         }
     }
+    narrator.set_pronunciations(Arc::clone(&options.pronunciations));
     stop_on_ctrl_c(tx);
     narrator.load(Arc::clone(&script));
     narrator.command(Command::Play {
@@ -125,7 +131,10 @@ pub fn dry_run(article: &Article, options: &ReadOptions, l10n: &Localizer) -> Re
         for utterance in &sentence.utterances {
             let voice = choose_voice(&voices, utterance.lang, options.voice.as_deref());
             let (id, text) = match voice {
-                Some(v) => (v.id.as_str(), utterance.engine_text(v)),
+                Some(v) => (
+                    v.id.as_str(),
+                    utterance.engine_text(v, &options.pronunciations),
+                ),
                 None => ("-", utterance.text.as_str().into()),
             };
             let text = text.replace(['\t', '\n', '\r'], " ");
@@ -136,6 +145,26 @@ pub fn dry_run(article: &Article, options: &ReadOptions, l10n: &Localizer) -> Re
         }
     }
     Ok(())
+}
+
+/// The pronunciation dictionary of the store in `folder` (the app's own
+/// when `None`), applied as the app applies it. A store that is not there
+/// yet is not made just for this, and one that cannot be read gives an
+/// empty dictionary: reading aloud matters more.
+pub fn store_pronunciations(folder: Option<&Path>) -> Arc<Pronunciations> {
+    let folder = folder
+        .map(Path::to_owned)
+        .or_else(reader_app::default_folder);
+    let exists = folder
+        .as_ref()
+        .is_some_and(|f| f.join(reader_store::FILE_NAME).is_file());
+    if !exists {
+        return Arc::default();
+    }
+    match reader_app::Library::open(folder.as_deref()) {
+        Ok((library, _)) => for_narrator(&library.store()),
+        Err(_) => Arc::default(),
+    }
 }
 
 /// Ends the reading loop on Ctrl+C, so the narrator is dropped (and the

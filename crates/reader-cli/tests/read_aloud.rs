@@ -191,3 +191,52 @@ fn dry_run_prints_what_each_voice_is_given_and_says_nothing() {
     let stats = sound_stats(&recording.stop());
     assert!(stats.rms < 0.01, "a dry run says nothing: {stats:?}");
 }
+
+/// The family's pronunciation dictionary in the store (`--store`) changes
+/// what the voice is given: the corrected family name in pinyin for
+/// espeak-ng's Mandarin; the page's own words elsewhere stay as they are.
+#[test]
+fn dry_run_applies_the_stores_pronunciation_dictionary() {
+    let Some(rig) = AudioRig::start("dry_run_pronunciations") else {
+        return;
+    };
+    let store_dir = rig.runtime_dir().join("store");
+    let (store, _) = reader_store::Store::open_in(&store_dir).unwrap();
+    store
+        .set_pronunciation(&reader_store::PronunciationEntry {
+            lang: "zh".into(),
+            word: "曾阿姨".into(),
+            say: "增阿姨".into(),
+        })
+        .unwrap();
+    drop(store);
+    let page = rig.runtime_dir().join("aunt.html");
+    std::fs::write(
+        &page,
+        "<html lang=zh-CN><body><article><h1>来信</h1>\
+         <p>曾阿姨曾经来过。</p></article></body></html>",
+    )
+    .unwrap();
+    let dry_run = |store: Option<&std::path::Path>| {
+        let mut cmd = Command::new(BIN);
+        rig.env(&mut cmd);
+        cmd.args(["read", "--dry-run"]).arg(&page);
+        if let Some(s) = store {
+            cmd.arg("--store").arg(s);
+        }
+        let out = cmd.output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let corrected = dry_run(Some(&store_dir));
+    assert!(
+        corrected.contains("\tzeng1 a1 yi2 ceng2 jing1 lai2 guo4。"),
+        "{corrected}"
+    );
+    // Another store without the entry: the voice's own reading of 曾.
+    let plain = dry_run(Some(&rig.runtime_dir().join("empty-store")));
+    assert!(
+        plain.contains("\tceng2 a1 yi2 ceng2 jing1 lai2 guo4。"),
+        "{plain}"
+    );
+}

@@ -134,6 +134,12 @@ error_codes! {
     /// A sources list (OPML) that is damaged, too large or not OPML:
     /// refused, nothing changed.
     SourcesFileUnreadable = "sources-file-unreadable", File, 7, [ChooseFile];
+    // The pronunciation dictionary (读音纠正).
+    /// An entry with an empty or over-long word or reading: not added.
+    PronunciationInvalid = "pronunciation-invalid", Generic, 1, [];
+    /// A pronunciation file that is not ours, damaged or too large:
+    /// refused, the dictionary unchanged.
+    PronunciationFileUnreadable = "pronunciation-file-unreadable", File, 7, [ChooseFile];
     // The desktop.
     BrowserUnavailable = "browser-unavailable", Generic, 1, [];
     // Reading aloud.

@@ -10,7 +10,8 @@ use crate::words::block_words;
 /// Bumped when the schema changes; [`migrate`] brings older files forward.
 /// 1: settings and articles. 2: the window. 3: kept articles, positions,
 /// pictures, search, removal with undo. 4: news sources and their headlines.
-pub const SCHEMA_VERSION: i32 = 4;
+/// 5: the pronunciation dictionary.
+pub const SCHEMA_VERSION: i32 = 5;
 
 const V1: &str = "
     CREATE TABLE IF NOT EXISTS settings (
@@ -125,6 +126,9 @@ pub(crate) fn migrate(conn: &Connection) -> rusqlite::Result<()> {
     }
     if version < 4 {
         tx.execute_batch(V4)?;
+    }
+    if version < 5 {
+        tx.execute_batch(crate::pronunciations::SCHEMA)?;
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()

@@ -328,8 +328,9 @@ fn scan_terminator(chars: &[(usize, char)], start: usize, i: usize) -> (usize, b
         .collect();
     // "(ed.) (2009)": an abbreviation inside brackets still does not end;
     // "in the U.S. The next" does.
+    let starts_sentence = SENTENCE_STARTERS.contains(&next_word.as_str());
     let abbreviation = is_abbreviation(chars, start, i, next_digit)
-        && !(SENTENCE_STARTERS.contains(&next_word.as_str()) && !is_title(chars, start, i));
+        && (!starts_sentence || is_title(chars, start, i));
     (
         j,
         !(abbreviation || (closers == 0 && is_list_number(chars, start, i))),
