@@ -24,7 +24,12 @@
 //! | `2个`, `2万`, `2000`, `第2名` | 两个, 两万, 两千, 第二名 | 两 before measure words and as the leading 2 of 千/万/亿 (what people say); 二 for ordinals, months, days and inside numbers |
 //! | `90后` | 九零后 | generations are said digit by digit |
 //! | `拨打110` | 拨打一一零 | three or more digits after 拨打/致电/呼叫/报警 are a number to dial |
-//! | `1+1`, `3200×1440`, `1.1:50.3`, `30km`, `25°C` | 一加一, 三千二百乘一千四百四十, 一点一比五十点三, 三十公里, 二十五摄氏度 | a few signs and units |
+//! | `1+1`, `3200×1440`, `1.1:50.3`, `25°C` | 一加一, 三千二百乘一千四百四十, 一点一比五十点三, 二十五摄氏度 | a few signs |
+//! | `120km/h`, `30km`, `5m`, `90m²`, `5kg`, `500g`, `250ml`, `5000mAh`, `256GB`, `2TB` | 一百二十公里每小时, 三十公里, 五米, 九十平方米, 五公斤, 五百克, 二百五十毫升, 五千毫安时, 二百五十六吉字节, 两太字节 | units after numbers (not inside a longer Latin word: `5G` stays) |
+//! | `¥5.8万`, `$300亿`, `€20`, `£1.5`, `HK$100` | 五点八万元, 三百亿美元, 二十欧元, 一点五英镑, 一百港元 | currency signs before amounts: the amount, its 万/亿, then the currency |
+//! | `以2-1战胜`, `3:2获胜` | 以二比一战胜, 三比二获胜 | match scores: small numbers joined by `-` next to a sports word |
+//! | `2024-2025赛季` | 二零二四到二零二五赛季 | two years at most 30 apart are years, not an amount |
+//! | `−3.5%`, `+2%` | 负百分之三点五, 正百分之二 | signed percentages: the sign first |
 //!
 //! In phone numbers `1` is read 一, not the colloquial 幺: espeak-ng reads 一
 //! reliably, and listeners understand it. Full-width digits and signs
@@ -114,10 +119,25 @@ pub fn normalize_zh(text: &str) -> String {
     while i < c.len() {
         let ch = at(&c, i);
         let next_digit = at(&c, i + 1).is_ascii_digit();
+        if let Some((word, len)) = currency_at(&c, i) {
+            i = currency(&c, i, word, len, &mut out);
+            last_number_end = i;
+            continue;
+        }
         if ch.is_ascii_digit() || (is_minus(ch) && next_digit && is_sign(&c, i)) {
             i = number(&c, i, &mut out);
             last_number_end = i;
             continue;
+        }
+        // +3.5%: 正百分之三点五 (a plus before anything else is left alone).
+        if ch == '+' && next_digit && last_number_end != i && is_sign(&c, i) {
+            let item = parse_item(&c, i + 1);
+            if item.suffix == Suffix::Percent {
+                out.push('正');
+                i = number(&c, i + 1, &mut out);
+                last_number_end = i;
+                continue;
+            }
         }
         match ch {
             '+' if last_number_end == i && next_digit => out.push('加'),
@@ -372,16 +392,27 @@ fn parse_item(c: &[char], i: usize) -> Item {
 
 /// A metric unit right after a number, not part of a longer Latin word.
 fn unit_at(c: &[char], j: usize) -> Option<(&'static str, usize)> {
+    // Longer spellings first (km/h before km, m² before m).
     const UNITS: &[(&str, &str)] = &[
+        ("km/h", "公里每小时"),
+        ("m/s", "米每秒"),
         ("km²", "平方公里"),
         ("m²", "平方米"),
         ("㎡", "平方米"),
         ("㎞", "公里"),
         ("㎏", "公斤"),
+        ("mAh", "毫安时"),
         ("km", "公里"),
         ("kg", "公斤"),
         ("cm", "厘米"),
         ("mm", "毫米"),
+        ("ml", "毫升"),
+        ("mL", "毫升"),
+        ("GB", "吉字节"),
+        ("TB", "太字节"),
+        ("MB", "兆字节"),
+        ("m", "米"),
+        ("g", "克"),
     ];
     for (written, said) in UNITS {
         let len = written.chars().count();
@@ -420,14 +451,15 @@ fn render(item: &Item, r: Reading, out: &mut String) {
     }
     let sign = if item.neg { "负" } else { "" };
     match suffix {
+        // −3.5%: 负百分之三点五, as a newsreader says a fall.
         Suffix::Percent => {
-            out.push_str("百分之");
             out.push_str(sign);
+            out.push_str("百分之");
             out.push_str(&body);
         }
         Suffix::Permille => {
-            out.push_str("千分之");
             out.push_str(sign);
+            out.push_str("千分之");
             out.push_str(&body);
         }
         Suffix::Celsius | Suffix::Fahrenheit | Suffix::Degree => {
@@ -462,6 +494,10 @@ fn is_year(c: &[char], item: &Item) -> bool {
 }
 
 fn is_liang(c: &[char], item: &Item) -> bool {
+    // 2km, 2TB: 两公里, 两太字节.
+    if is_plain_int(item) && item.int == "2" && item.unit.is_some() {
+        return true;
+    }
     is_plain_int(item)
         && item.unit.is_none()
         && item.int == "2"
@@ -497,6 +533,13 @@ fn number(c: &[char], i: usize, out: &mut String) -> usize {
             || (is_minus(at(c, second_start)) && at(c, second_start + 1).is_ascii_digit()))
         // A leading zero after the dash is a code (`2-00426`), not a range end.
         && !(at(c, second_start) == '0' && at(c, second_start + 1).is_ascii_digit());
+    if second_ok && is_score(c, &first, sep, second_start) {
+        let second = parse_item(c, second_start);
+        render(&first, Reading::default(), out);
+        out.push('比');
+        render(&second, Reading::default(), out);
+        return second.end;
+    }
     if !second_ok {
         let reading = Reading {
             year: is_year(c, &first),
@@ -507,7 +550,8 @@ fn number(c: &[char], i: usize, out: &mut String) -> usize {
         return first.end;
     }
     let second = parse_item(c, second_start);
-    let second_year = is_year(c, &second);
+    let years = is_year_range(c, &first, &second);
+    let second_year = is_year(c, &second) || years;
     let mut r1 = Reading {
         year: second_year && is_plain_int(&first) && first.int.len() == 4,
         ..Reading::default()
@@ -531,6 +575,134 @@ fn number(c: &[char], i: usize, out: &mut String) -> usize {
     out.push('到');
     render(&second, r2, out);
     second.end
+}
+
+/// Words around a match result: `2-1` and `3:2` next to them are scores
+/// (二比一), not a range or a time.
+const SPORTS_BEFORE: &[&str] = &[
+    "以",
+    "比分",
+    "比分为",
+    "最终",
+    "终场",
+    "半场",
+    "主场",
+    "客场",
+    "比赛",
+    "决赛",
+    "总比分",
+];
+const SPORTS_AFTER: &[&str] = &[
+    "获胜",
+    "战胜",
+    "击败",
+    "取胜",
+    "胜出",
+    "告负",
+    "落败",
+    "负于",
+    "逆转",
+    "战平",
+    "打平",
+    "大胜",
+    "险胜",
+    "力克",
+    "胜",
+    "负",
+    "赢",
+    "输",
+    "的比分",
+    "拿下",
+    "送走",
+    "横扫",
+];
+
+/// Whether `first`, `sep` and the number at `second_start` are a score:
+/// small whole numbers joined by `-`, next to a sports word.
+fn is_score(c: &[char], first: &Item, sep: char, second_start: usize) -> bool {
+    if !matches!(sep, '-' | '–' | '—') || !is_plain_int(first) || first.unit.is_some() {
+        return false;
+    }
+    let second = parse_item(c, second_start);
+    let small = |it: &Item| is_plain_int(it) && it.unit.is_none() && it.int.len() <= 2;
+    small(first) && small(&second) && near_sports_word(c, first.start, second.end)
+}
+
+/// Whether a sports word comes just before `start` or just after `end`.
+fn near_sports_word(c: &[char], start: usize, end: usize) -> bool {
+    let before = collect(c, start.saturating_sub(4)..start);
+    let after = collect(c, end..(end + 3).min(c.len()));
+    SPORTS_BEFORE.iter().any(|w| before.ends_with(w))
+        || SPORTS_AFTER.iter().any(|w| after.starts_with(w))
+}
+
+/// `2024-2025`: two years a short span apart (a season, a plan), each said
+/// digit by digit; not amounts (`2000-2500元`) nor numbers with a unit.
+fn is_year_range(c: &[char], first: &Item, second: &Item) -> bool {
+    let year = |it: &Item| {
+        is_plain_int(it)
+            && it.unit.is_none()
+            && it.int.len() == 4
+            && (1000..=2999).contains(&value(&it.int))
+    };
+    let after = at(c, second.end);
+    let amount = LIANG_MEASURES.contains(&after) && after != '年' || matches!(after, '元' | '%');
+    year(first)
+        && year(second)
+        && value(&second.int) > value(&first.int)
+        && value(&second.int) - value(&first.int) <= 30
+        && !amount
+}
+
+/// A currency sign before an amount, and the word said after it.
+fn currency_at(c: &[char], i: usize) -> Option<(&'static str, usize)> {
+    const SIGNS: &[(&str, &str)] = &[
+        ("HK$", "港元"),
+        ("US$", "美元"),
+        ("NT$", "新台币"),
+        ("$", "美元"),
+        ("¥", "元"),
+        ("￥", "元"),
+        ("€", "欧元"),
+        ("£", "英镑"),
+        ("￡", "英镑"),
+    ];
+    for (written, said) in SIGNS {
+        let len = written.chars().count();
+        let matches = written.chars().enumerate().all(|(k, w)| at(c, i + k) == w);
+        if matches && at(c, i + len).is_ascii_digit() {
+            return Some((said, len));
+        }
+    }
+    None
+}
+
+/// `¥5.8万`, `$300亿`, `HK$100`: the amount, its 万/亿, then the currency
+/// (五点八万元, 三百亿美元, 一百港元), as a newsreader says it. Returns where
+/// it ends.
+fn currency(c: &[char], i: usize, word: &str, len: usize, out: &mut String) -> usize {
+    let start = i + len;
+    let next = at(c, start + 1);
+    let lone_two = at(c, start) == '2'
+        && !matches!(next, '0'..='9' | '.' | ',' | ':' | '/')
+        && !is_range_sep(next);
+    let mut j = if lone_two {
+        // $2: 两美元, as for any measure.
+        out.push('两');
+        start + 1
+    } else {
+        number(c, start, out)
+    };
+    while matches!(at(c, j), '万' | '亿' | '千' | '百') {
+        out.push(at(c, j));
+        j += 1;
+    }
+    // "¥100元", "$5美元": the page says the currency already.
+    let said = collect(c, j..(j + word.chars().count()).min(c.len()));
+    if at(c, j) != '元' && said != word {
+        out.push_str(word);
+    }
+    j
 }
 
 /// Digit runs joined by one separator character: `(parts, end)`.
@@ -750,7 +922,7 @@ fn slashed(c: &[char], i: usize, out: &mut String) -> Option<usize> {
                 cardinal(num, out);
                 out.push('、');
                 cardinal(den, out);
-                return Some(end);
+                return Some(unit_after(c, end, out));
             }
             cardinal(den, out);
             out.push_str("分之");
@@ -764,8 +936,19 @@ fn slashed(c: &[char], i: usize, out: &mut String) -> Option<usize> {
                 }
                 cardinal(p, out);
             }
-            Some(end)
+            Some(unit_after(c, end, out))
         }
+    }
+}
+
+/// Writes the unit at `j` (if one is there) and returns where it ends.
+fn unit_after(c: &[char], j: usize, out: &mut String) -> usize {
+    match unit_at(c, j) {
+        Some((word, len)) => {
+            out.push_str(word);
+            j + len
+        }
+        None => j,
     }
 }
 
