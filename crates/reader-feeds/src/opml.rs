@@ -112,7 +112,13 @@ fn outline(e: &BytesStart<'_>) -> Result<Option<OpmlSource>, OpmlError> {
     let title = title
         .filter(|t| !t.is_empty())
         .or(text.filter(|t| !t.is_empty()))
-        .unwrap_or_else(|| feed.host_str().unwrap_or_default().to_owned());
+        .unwrap_or_else(|| {
+            // A name like any other: as long as a title may be.
+            collapsed(
+                feed.host_str().unwrap_or_default(),
+                crate::parse::MAX_TITLE_CHARS,
+            )
+        });
     Ok(Some(OpmlSource { title, feed, site }))
 }
 
@@ -198,6 +204,21 @@ mod tests {
         ];
         let text = write_opml("家里的新闻 & more", &sources);
         assert_eq!(parse_opml(text.as_bytes()).expect("read back"), sources);
+    }
+
+    #[test]
+    fn a_nameless_source_is_named_by_its_host_within_the_title_limit() {
+        // Found by the `opml` fuzz target: a host longer than a title may
+        // be named the source, and the list did not read back the same.
+        let host = format!("{}.example", "a".repeat(250));
+        let xml = format!(r#"<opml><body><outline xmlUrl="http://{host}/rss"/></body></opml>"#);
+        let sources = parse_opml(xml.as_bytes()).expect("opml");
+        assert_eq!(
+            sources[0].title.chars().count(),
+            crate::parse::MAX_TITLE_CHARS
+        );
+        let written = write_opml("t", &sources);
+        assert_eq!(parse_opml(written.as_bytes()).expect("read back"), sources);
     }
 
     #[test]
