@@ -64,7 +64,23 @@ impl Engine for Unavailable {
     }
 }
 
+/// Sends commands to the narrator from another thread (the desktop's media
+/// keys); cheap to clone, and harmless once the narrator is gone.
+#[derive(Clone)]
+pub struct Remote(Sender<Message>);
+
+impl Remote {
+    pub fn command(&self, command: Command) {
+        let _ = self.0.send(Message::Command(command));
+    }
+}
+
 impl Narrator {
+    /// A handle for commands from another thread.
+    pub fn remote(&self) -> Remote {
+        Remote(self.tx.clone())
+    }
+
     /// A narrator on the OS speech engine.
     pub fn system(
         settings: PlayerSettings,

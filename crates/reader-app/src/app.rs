@@ -18,6 +18,7 @@ use serde::Serialize;
 
 use crate::library::{ContinueReading, KeepReport, Library};
 use crate::load::{LoadOptions, Progress, load};
+use crate::media::MediaSession;
 use crate::narration::{
     Engine, Narration, NarratorEvent, NarratorVoices, SharedL10n, settings_patch,
 };
@@ -64,6 +65,8 @@ pub struct App {
     images: Mutex<HashSet<String>>,
     current: Mutex<Option<Current>>,
     narration: Narration,
+    /// The narrator as the desktop's media player (media keys, the panel).
+    media: Arc<Mutex<Option<MediaSession>>>,
     image_address: fn(&str) -> String,
 }
 
@@ -98,8 +101,20 @@ impl App {
         };
         let settings = store.settings().unwrap_or_default();
         let l10n: SharedL10n = Arc::new(RwLock::new(localizer_for(&settings)));
+        // The desktop's media panel follows the narrator's state.
+        let media: Arc<Mutex<Option<MediaSession>>> = Arc::default();
+        let panel = Arc::clone(&media);
+        let on_narrator = move |event: NarratorEvent| {
+            if let Some(session) = lock(&panel).as_mut() {
+                session.show_state(event.status.state);
+            }
+            on_narrator(event);
+        };
         let narration = Narration::start(config.engine, &settings, Arc::clone(&l10n), on_narrator);
         narration.set_pronunciations(crate::pronunciations::for_narrator(&store));
+        if session_bus_present() {
+            *lock(&media) = MediaSession::start(narration.remote());
+        }
         Ok(App {
             library: Library::new(store),
             l10n,
@@ -107,6 +122,7 @@ impl App {
             images: Mutex::new(HashSet::new()),
             current: Mutex::new(None),
             narration,
+            media,
             image_address: config.image_address,
         })
     }
@@ -255,6 +271,9 @@ impl App {
         if let Some(id) = id {
             (view.kept, view.position) = self.library.kept_and_place(id);
         }
+        if let Some(session) = lock(&self.media).as_mut() {
+            session.show_article(&article.title, article.site_name.as_deref());
+        }
         *lock(&self.current) = Some(Current { article });
         self.narration.load(&view.speech);
         view
@@ -401,6 +420,14 @@ impl App {
             .map_err(|e| self.store_error(&e))?;
         Ok(self.narration.voices(&settings, &self.l10n()))
     }
+}
+
+/// Whether this session has a D-Bus session bus to offer media keys on.
+/// Without one the bus library would try to start a bus of its own.
+fn session_bus_present() -> bool {
+    std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+        || std::env::var_os("XDG_RUNTIME_DIR")
+            .is_some_and(|dir| Path::new(&dir).join("bus").exists())
 }
 
 /// The UI language the settings ask for, or the system's.

@@ -22,6 +22,8 @@
 //!   applied by the narrator before every voice, and as a file in and out;
 //! - [`export`]: one article as an HTML or Markdown file with its pictures,
 //!   for printing or sharing (rendered by `reader-export`);
+//! - [`media`]: media keys and the desktop's media panel (MPRIS) control
+//!   the narrator and show the article's title;
 //! - [`view`]: the [`ArticleView`] the reader view renders.
 //!
 //! ```no_run
@@ -44,6 +46,7 @@ pub mod export;
 #[cfg(feature = "store")]
 pub mod library;
 pub mod load;
+pub mod media;
 pub mod narration;
 #[cfg(feature = "store")]
 pub mod pronunciations;

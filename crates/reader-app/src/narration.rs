@@ -119,6 +119,11 @@ impl Narration {
         self.narrator.warm_up();
     }
 
+    /// A handle for commands from another thread (media keys).
+    pub fn remote(&self) -> narrator::service::Remote {
+        self.narrator.remote()
+    }
+
     /// The family's pronunciation dictionary, applied from now on.
     pub fn set_pronunciations(&self, pronunciations: Arc<Pronunciations>) {
         self.narrator.set_pronunciations(pronunciations);
