@@ -31,6 +31,13 @@ fn main() {
         "export_library",
         "import_library",
         "export_article",
+        "home_news",
+        "refresh_sources",
+        "open_headline",
+        "list_sources",
+        "add_source",
+        "remove_source",
+        "suggested_sources",
     ];
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(commands));

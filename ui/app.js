@@ -20,11 +20,13 @@ import { bindErrors, showError } from "./errors.js";
 import { bindHome } from "./home.js";
 import { bindKeys, goBack } from "./keys.js";
 import { bindLibrary } from "./library.js";
+import { bindNews } from "./news.js";
 import { bindMemory } from "./memory.js";
 import { applyStrings } from "./l10n.js";
 import { bindPlace, readingPlace, relabelProgress, restorePlace } from "./place.js";
 import { bindPlayer, updatePlayerControls } from "./player.js";
 import { exportArticle, keepArticle, openSource, openWelcome, relabelArticle } from "./reader.js";
+import { bindSources } from "./sources.js";
 import { bindSettings, followSystemTheme, initSettings, onStringsChanged } from "./settings.js";
 import { bindSpeechSettings } from "./speech-settings.js";
 import { bindToolbar } from "./toolbar.js";
@@ -47,6 +49,8 @@ function bind() {
   $("settings-back").addEventListener("click", goBack);
   $("help-back").addEventListener("click", goBack);
   $("help-welcome").addEventListener("click", openWelcome);
+  bindNews();
+  bindSources();
   $("library-back").addEventListener("click", goBack);
   $("btn-keep").addEventListener("click", keepArticle);
   $("btn-export").addEventListener("click", exportArticle);
@@ -59,6 +63,7 @@ function bind() {
   onStringsChanged(updatePlayerControls);
   onStringsChanged(relabelArticle);
   onStringsChanged(relabelProgress);
+  $("sources-back").addEventListener("click", goBack);
 
   backend.onOpenRequest(openSource);
 }

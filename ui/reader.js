@@ -43,6 +43,8 @@ export const openSource = (source) => openWith((onProgress) => backend.openArtic
 /** Opens a remembered article (a RecentItem) from the store. */
 export const openRecent = (item) => openWith(() => backend.openRecent(item.id), item.source);
 export const openWelcome = () => openWith(() => backend.openWelcome(), null);
+/** Opens a headline of Home's news (a HeadlineCard): its text fetched ahead, or its page. */
+export const openHeadline = (card) => openWith((onProgress) => backend.openHeadline(card.id, onProgress), card.url);
 
 function showArticle(view) {
   article = view;

@@ -14,6 +14,7 @@ pub mod closing;
 pub mod commands;
 pub mod images;
 pub mod instance;
+pub mod news;
 pub mod window;
 
 use reader_app::narration::Engine;
@@ -104,6 +105,13 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::import_library,
             commands::export_article,
             commands::closing_saved,
+            news::home_news,
+            news::refresh_sources,
+            news::open_headline,
+            news::list_sources,
+            news::add_source,
+            news::remove_source,
+            news::suggested_sources,
         ])
 }
 

@@ -57,7 +57,7 @@ fn error_families() -> BTreeSet<String> {
     Family::ALL.iter().map(|f| f.id().to_owned()).collect()
 }
 
-/// Expands `${theme}` and `${family}` in a template id.
+/// Expands `${theme}`, `${family}` and `${topic}` (a suggested source's) in a template id.
 fn expand(template: &str, families: &BTreeSet<String>) -> Vec<String> {
     if template.contains("${theme}") {
         ["care", "dark", "contrast"]
@@ -68,6 +68,11 @@ fn expand(template: &str, families: &BTreeSet<String>) -> Vec<String> {
         families
             .iter()
             .map(|f| template.replace("${family}", f))
+            .collect()
+    } else if template.contains("${topic}") {
+        reader_feeds::Topic::ALL
+            .iter()
+            .map(|t| template.replace("${topic}", t.id()))
             .collect()
     } else if template.contains("${") {
         panic!("ui uses a template id this test cannot expand: {template}");

@@ -50,3 +50,42 @@ app-export-source = Source:
 app-dialog-export-article-title = Save this article to print or share
 app-dialog-filter-html = Web page (HTML)
 app-dialog-filter-markdown = Markdown text
+
+## Home's news (the family's sources)
+
+# A headline's time today.
+# Variables:
+#   $time (String) - hours and minutes, 09:05.
+home-time-today = Today, { $time }
+# Variables:
+#   $time (String) - hours and minutes, 23:30.
+home-time-yesterday = Yesterday, { $time }
+# An older headline's day.
+# Variables:
+#   $month (Number) - the month, 1 to 12.
+#   $day (Number) - the day of the month.
+home-time-date = { $month ->
+        [1] Jan
+        [2] Feb
+        [3] Mar
+        [4] Apr
+        [5] May
+        [6] Jun
+        [7] Jul
+        [8] Aug
+        [9] Sep
+        [10] Oct
+        [11] Nov
+       *[12] Dec
+    } { $day }
+
+# A source that could not be read at the last refresh, its older headlines still shown.
+# Variables:
+#   $source (String) - the source's name.
+#   $reason (String) - why, as an error message.
+home-source-failed-kept = “{ $source }” could not be read just now. { $reason } Its headlines below are the ones from before.
+# The same, for a source with no headlines yet.
+# Variables:
+#   $source (String) - the source's name.
+#   $reason (String) - why, as an error message.
+home-source-failed = “{ $source }” could not be read just now. { $reason }

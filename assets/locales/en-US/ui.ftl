@@ -287,3 +287,44 @@ status-theme-dark = Dark colours
 status-theme-contrast = High contrast colours
 status-lang = Language changed
 status-settings-reset = The usual settings are back.
+
+## Home's news (the sources the family chose)
+
+home-sources = News sources
+news-title = Today's news
+news-refresh = Get the latest news
+news-refreshing = Getting the latest news…
+# Around two numbers: "Read 3 of 10 news sources".
+news-progress-before = Read
+news-progress-middle = of
+news-progress-after = news sources
+news-done = The news is up to date.
+# After a headline's source and time, once it was opened.
+news-read = Read
+news-empty = No headlines yet. Press “Get the latest news”.
+news-none = Choose a few news sources, and their newest headlines will be here in large print every day.
+news-choose = Choose news sources
+
+## News sources
+
+sources-back = Back
+sources-title = News sources
+sources-mine = Your sources
+sources-none = No sources yet. Add one of the suggestions below, or a website you like.
+sources-remove = Remove
+sources-add = Add
+sources-added = Added
+sources-address-label = Add a website or its news feed (RSS)
+sources-address =
+    .placeholder = Type or paste the website's address
+sources-address-add = Add this source
+sources-adding = Looking for the website's news…
+sources-suggested = Suggestions
+sources-suggested-hint = Well-known news websites. Add the ones you like.
+sources-topic-national = National news
+sources-topic-world = World news
+sources-topic-health = Health
+# Followed by the source's name.
+status-source-added = Source added:
+# Followed by the source's name.
+status-source-removed = Source removed:

@@ -34,3 +34,29 @@ app-export-source = 原文：
 app-dialog-export-article-title = 把这篇文章存成文件，方便打印或分享
 app-dialog-filter-html = 网页文件（HTML）
 app-dialog-filter-markdown = Markdown 文本
+
+## 首页的新闻（家人选的新闻来源）
+
+# 今天的新闻标题的时间。
+# Variables:
+#   $time (String) - 时和分，09:05。
+home-time-today = 今天 { $time }
+# Variables:
+#   $time (String) - 时和分，23:30。
+home-time-yesterday = 昨天 { $time }
+# 更早的新闻标题的日期。
+# Variables:
+#   $month (Number) - 月，1 到 12。
+#   $day (Number) - 日。
+home-time-date = { $month }月{ $day }日
+
+# 上次刷新时读不出来的来源，仍然显示它以前的新闻标题。
+# Variables:
+#   $source (String) - 来源的名字。
+#   $reason (String) - 原因（错误说明）。
+home-source-failed-kept = “{ $source }”刚才读不出来。{ $reason }下面是它以前的新闻标题。
+# 同上，但这个来源还没有新闻标题。
+# Variables:
+#   $source (String) - 来源的名字。
+#   $reason (String) - 原因（错误说明）。
+home-source-failed = “{ $source }”刚才读不出来。{ $reason }

@@ -284,3 +284,44 @@ status-theme-dark = 夜间颜色
 status-theme-contrast = 高对比颜色
 status-lang = 已换成中文
 status-settings-reset = 已恢复原来的设置。
+
+## 首页的新闻（家人选的新闻来源）
+
+home-sources = 新闻来源
+news-title = 今日新闻
+news-refresh = 获取最新新闻
+news-refreshing = 正在获取最新新闻…
+# 夹着两个数字：“已读取 3 / 10 个新闻来源”。
+news-progress-before = 已读取
+news-progress-middle = /
+news-progress-after = 个新闻来源
+news-done = 新闻已经是最新的了。
+# 放在新闻标题的来源和时间后面，表示已经打开过。
+news-read = 已读
+news-empty = 还没有新闻标题。请按“获取最新新闻”。
+news-none = 选几个新闻来源，它们最新的新闻标题每天都会用大字列在这里。
+news-choose = 选择新闻来源
+
+## 新闻来源
+
+sources-back = 返回
+sources-title = 新闻来源
+sources-mine = 已选的来源
+sources-none = 还没有来源。可以添加下面推荐的，或者您喜欢的网站。
+sources-remove = 删除
+sources-add = 添加
+sources-added = 已添加
+sources-address-label = 添加一个网站或它的新闻订阅（RSS）
+sources-address =
+    .placeholder = 在这里输入或粘贴网站的网址
+sources-address-add = 添加这个来源
+sources-adding = 正在查找这个网站的新闻…
+sources-suggested = 推荐
+sources-suggested-hint = 常见的新闻网站，喜欢哪个就添加哪个。
+sources-topic-national = 国内新闻
+sources-topic-world = 国际新闻
+sources-topic-health = 健康
+# 后面接来源的名字。
+status-source-added = 已添加来源：
+# 后面接来源的名字。
+status-source-removed = 已删除来源：

@@ -44,6 +44,8 @@ mod app;
 #[cfg(feature = "store")]
 pub mod export;
 #[cfg(feature = "store")]
+pub mod home;
+#[cfg(feature = "store")]
 pub mod library;
 pub mod load;
 pub mod media;

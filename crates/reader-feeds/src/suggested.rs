@@ -16,6 +16,8 @@ pub enum Topic {
 }
 
 impl Topic {
+    pub const ALL: &'static [Topic] = &[Topic::National, Topic::World, Topic::Health];
+
     pub const fn id(self) -> &'static str {
         match self {
             Topic::National => "national",

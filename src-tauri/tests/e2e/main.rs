@@ -15,5 +15,6 @@ mod errors;
 mod instance;
 mod library;
 mod narrator;
+mod news;
 mod support;
 mod window;

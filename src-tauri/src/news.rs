@@ -1,0 +1,70 @@
+//! Commands for Home's news and the family's sources: each is one call into
+//! reader-app's [`App`](reader_app::App) (see its `home` module); progress
+//! goes back on a Tauri channel, as for opening an article.
+
+use reader_app::home::HomeNews;
+use reader_app::{ArticleView, Progress, RefreshProgress};
+use reader_errors::UiError;
+use reader_feeds::Suggested;
+use reader_store::SourceItem;
+use tauri::State;
+use tauri::ipc::Channel;
+
+use crate::Shell;
+
+/// Home's news from the store (no network): works offline.
+#[tauri::command]
+pub fn home_news(shell: State<'_, Shell>) -> Result<HomeNews, UiError> {
+    shell.app.home_news()
+}
+
+/// Reads every source again, `progress` after each; Home's news after.
+#[tauri::command]
+pub async fn refresh_sources(
+    shell: State<'_, Shell>,
+    progress: Channel<RefreshProgress>,
+) -> Result<HomeNews, UiError> {
+    shell
+        .app
+        .refresh_sources(|p| {
+            let _ = progress.send(p);
+        })
+        .await
+}
+
+/// Opens headline `id` (its text fetched ahead, or its page).
+#[tauri::command]
+pub async fn open_headline(
+    shell: State<'_, Shell>,
+    id: i64,
+    progress: Channel<Progress>,
+) -> Result<ArticleView, UiError> {
+    shell
+        .app
+        .open_headline(id, |stage| {
+            let _ = progress.send(stage);
+        })
+        .await
+}
+
+#[tauri::command]
+pub fn list_sources(shell: State<'_, Shell>) -> Result<Vec<SourceItem>, UiError> {
+    shell.app.sources()
+}
+
+/// Adds a source from a site's or a feed's address; its headlines come with it.
+#[tauri::command]
+pub async fn add_source(shell: State<'_, Shell>, address: String) -> Result<SourceItem, UiError> {
+    shell.app.add_source(&address).await
+}
+
+#[tauri::command]
+pub fn remove_source(shell: State<'_, Shell>, id: i64) -> Result<(), UiError> {
+    shell.app.remove_source(id)
+}
+
+/// Well-known sources for the reader's language, to start from.
+#[tauri::command]
+pub fn suggested_sources(shell: State<'_, Shell>) -> Vec<Suggested> {
+    shell.app.suggested_sources().to_vec()
+}
