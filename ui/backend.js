@@ -27,6 +27,17 @@ export const openInBrowser = (url) => call("open_in_browser", { url });
 /** Sends a NarratorCommand ({action: "play" | "toggle" | ..., ...}); progress comes to onNarrator. */
 export const narrate = (command) => call("narrate", { command });
 export const narratorVoices = () => call("narrator_voices");
+/** "Test the voice" for "zh" | "en": resolves with the VoiceInfo that spoke, or rejects saying what to install. */
+export const testVoice = (lang) => call("test_voice", { lang });
+/** Says `text` in the voice for `lang` (Settings' Say button): resolves with the VoiceInfo that spoke. */
+export const sayText = (lang, text) => call("say_text", { lang, text });
+/** The pronunciation dictionary: [{lang, word, say}]. */
+export const pronunciations = () => call("pronunciations");
+/** Adds {lang, word, say} (or changes how the word is said): resolves with the dictionary. */
+export const setPronunciation = (entry) => call("set_pronunciation", { entry });
+export const removePronunciation = (lang, word) => call("remove_pronunciation", { lang, word });
+/** Native open dialog, then merges the file: resolves with the dictionary, or null if cancelled. */
+export const importPronunciations = () => call("import_pronunciations");
 /** F11: full screen on or off; resolves with whether the window is full screen now. */
 export const toggleFullscreen = () => call("toggle_fullscreen");
 

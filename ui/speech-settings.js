@@ -1,12 +1,16 @@
-// The read-aloud part of Settings: speed, a voice per language and "pause
-// after each sentence". Each change goes to the narrator, which saves it in
-// Settings and answers with a status (player.js).
+// The read-aloud part of Settings: speed, a voice per language with "Test
+// the voice", and "pause after each sentence". Each change goes to the
+// narrator, which saves it in Settings and answers with a status
+// (player.js). A language without a voice is said at once, with what to
+// install (the shell's localised message). The pronunciation dictionary is
+// pronunciations.js.
 
 import * as backend from "./backend.js";
 import { t } from "./l10n.js";
 import { narrate } from "./player.js";
+import { bindPronunciations } from "./pronunciations.js";
 import { noteSettings, onStringsChanged, rateText, settings } from "./settings.js";
-import { $, onShow } from "./views.js";
+import { $, announce, onShow } from "./views.js";
 
 let voices = null; // NarratorVoices once listed (slow the first time)
 
@@ -49,6 +53,27 @@ function showVoices() {
     if (select.selectedIndex < 0) select.value = "";
     select.disabled = false;
   }
+  // A language with no voice at all: say so now, naming what to install.
+  const missing = error ? null : ["zh", "en"].find((lang) => !(voices.voices && voices.voices[lang] || []).length);
+  if (missing) testVoice(missing);
+  else showTestError(null);
+}
+
+function showTestError(err) {
+  const message = err && typeof err.message === "string" ? err.message : "";
+  $("voice-test-error").textContent = message;
+  $("voice-test-error").hidden = !message;
+}
+
+/** "Test the voice": a sample sentence in the language's voice, or why none can say it. */
+async function testVoice(lang) {
+  try {
+    const voice = await backend.testVoice(lang);
+    showTestError(null);
+    announce(`${t("settings-voice-test-playing")} ${voice.name || voice.id}`);
+  } catch (err) {
+    showTestError(err && err.message ? err : { message: t("error-hint-generic") });
+  }
 }
 
 export function bindSpeechSettings() {
@@ -69,6 +94,10 @@ export function bindSpeechSettings() {
     noteSettings({ sentenceMode: e.target.checked });
     narrate({ action: "setSentenceMode", on: e.target.checked });
   });
+  for (const id of ["test-voice-zh", "test-voice-en"]) {
+    $(id).addEventListener("click", (e) => testVoice(e.currentTarget.dataset.lang));
+  }
+  bindPronunciations();
   for (const id of ["set-voice-zh", "set-voice-en"]) {
     $(id).addEventListener("change", (e) => {
       const voice = e.target.value || null;

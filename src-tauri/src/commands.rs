@@ -5,6 +5,9 @@
 
 use std::collections::BTreeMap;
 
+use narrator::pronunciation::Pronunciation;
+use narrator::text::Lang;
+use narrator::voice::VoiceInfo;
 use reader_app::narration::NarratorVoices;
 use reader_app::{ArticleView, ContinueReading, ExportFormat, KeepReport, Progress, Relabel};
 use reader_errors::{Coded, ErrorCode, UiError};
@@ -30,6 +33,10 @@ const PAGE_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "mhtml", "mht", "txt"
 /// save dialog suggests.
 const BACKUP_EXTENSIONS: &[&str] = &["json"];
 const BACKUP_FILE_NAME: &str = "care-reader-backup.json";
+
+/// The pronunciation dictionary's file type (a small text file, see
+/// narrator::pronunciation).
+const PRONUNCIATION_EXTENSIONS: &[&str] = &["txt"];
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -264,6 +271,83 @@ pub fn narrate(shell: State<'_, Shell>, command: narrator::Command) {
 pub async fn narrator_voices<R: Runtime>(app: AppHandle<R>) -> Result<NarratorVoices, UiError> {
     let handle = app.clone();
     tauri::async_runtime::spawn_blocking(move || handle.state::<Shell>().app.voices())
+        .await
+        .map_err(|_| ErrorCode::Internal.localize(&app.state::<Shell>().app.l10n()))?
+}
+
+/// The pronunciation dictionary (读音纠正) for Settings.
+#[tauri::command]
+pub fn pronunciations(shell: State<'_, Shell>) -> Result<Vec<Pronunciation>, UiError> {
+    shell.app.pronunciations()
+}
+
+/// Adds an entry (or changes how its word is said); the dictionary after.
+#[tauri::command]
+pub fn set_pronunciation(
+    shell: State<'_, Shell>,
+    entry: Pronunciation,
+) -> Result<Vec<Pronunciation>, UiError> {
+    shell.app.set_pronunciation(entry)
+}
+
+/// Removes an entry; the dictionary after.
+#[tauri::command]
+pub fn remove_pronunciation(
+    shell: State<'_, Shell>,
+    lang: Lang,
+    word: String,
+) -> Result<Vec<Pronunciation>, UiError> {
+    shell.app.remove_pronunciation(lang, &word)
+}
+
+/// Asks for a pronunciation file (the system's open dialog) and merges it
+/// in; the dictionary after, or `None` when the reader cancelled. A damaged
+/// file is refused and nothing changes.
+#[tauri::command]
+pub async fn import_pronunciations<R: Runtime>(
+    app: AppHandle<R>,
+) -> Result<Option<Vec<Pronunciation>>, UiError> {
+    let l10n = app.state::<Shell>().app.l10n();
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .set_title(l10n.message("app-dialog-import-pronunciations-title", &[]))
+        .add_filter(
+            l10n.message("app-dialog-filter-pronunciations", &[]),
+            PRONUNCIATION_EXTENSIONS,
+        )
+        .pick_file(move |path| {
+            let _ = tx.send(path);
+        });
+    let Some(path) = rx.await.ok().flatten().and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    app.state::<Shell>()
+        .app
+        .import_pronunciations(&path)
+        .map(Some)
+}
+
+/// Says `text` in the voice for `lang` (Settings' Say button); the voice
+/// that spoke. Off the UI thread: the first call lists the voices.
+#[tauri::command]
+pub async fn say_text<R: Runtime>(
+    app: AppHandle<R>,
+    lang: Lang,
+    text: String,
+) -> Result<VoiceInfo, UiError> {
+    let handle = app.clone();
+    tauri::async_runtime::spawn_blocking(move || handle.state::<Shell>().app.say(lang, &text))
+        .await
+        .map_err(|_| ErrorCode::Internal.localize(&app.state::<Shell>().app.l10n()))?
+}
+
+/// "Test the voice" for `lang`: a sample sentence, or why no voice can say
+/// it (naming what to install).
+#[tauri::command]
+pub async fn test_voice<R: Runtime>(app: AppHandle<R>, lang: Lang) -> Result<VoiceInfo, UiError> {
+    let handle = app.clone();
+    tauri::async_runtime::spawn_blocking(move || handle.state::<Shell>().app.test_voice(lang))
         .await
         .map_err(|_| ErrorCode::Internal.localize(&app.state::<Shell>().app.l10n()))?
 }

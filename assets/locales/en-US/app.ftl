@@ -41,6 +41,8 @@ app-dialog-filter-pages = Web pages
 app-dialog-export-title = Save a backup of your library
 app-dialog-import-title = Bring back a library from a backup
 app-dialog-filter-backup = Care Reader backups
+app-dialog-import-pronunciations-title = Bring in a pronunciation list
+app-dialog-filter-pronunciations = Pronunciation lists (text)
 
 ## Exporting one article (to print or share)
 

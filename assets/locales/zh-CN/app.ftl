@@ -25,6 +25,8 @@ app-dialog-filter-pages = 网页文件
 app-dialog-export-title = 把文章库备份到文件
 app-dialog-import-title = 从备份文件恢复文章库
 app-dialog-filter-backup = 关怀阅读备份文件
+app-dialog-import-pronunciations-title = 导入读音纠正列表
+app-dialog-filter-pronunciations = 读音纠正列表（文本文件）
 
 ## 导出单篇文章（打印或分享）
 

@@ -16,5 +16,6 @@ mod instance;
 mod library;
 mod narrator;
 mod news;
+mod pronunciation;
 mod support;
 mod window;
