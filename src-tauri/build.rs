@@ -44,6 +44,7 @@ fn main() {
         "add_source",
         "remove_source",
         "suggested_sources",
+        "show_page",
     ];
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(commands));

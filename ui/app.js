@@ -30,7 +30,19 @@ import { bindSources } from "./sources.js";
 import { bindSettings, followSystemTheme, initSettings, onStringsChanged } from "./settings.js";
 import { bindSpeechSettings } from "./speech-settings.js";
 import { bindToolbar } from "./toolbar.js";
-import { $, announce, go, keepPlace, showNotice } from "./views.js";
+import { $, announce, currentView, go, keepPlace, onLeave, showNotice } from "./views.js";
+
+/**
+ * The window is named after what it shows (an article's title, a view's
+ * heading; the app alone on Home). Orca speaks the active window's new name,
+ * which is how a screen reader hears that a view changed: WebKitGTK tells it
+ * nothing when focus lands on a heading.
+ */
+function nameWindow(view) {
+  const heading = view === "reader" ? $("article-title") : view === "home" ? null : $(`${view}-title`);
+  backend.showPage(heading ? heading.textContent : null).catch(() => {});
+}
+
 
 function bind() {
   bindKeys();
@@ -63,6 +75,8 @@ function bind() {
   onStringsChanged(updatePlayerControls);
   onStringsChanged(relabelArticle);
   onStringsChanged(relabelProgress);
+  onLeave((from, to) => nameWindow(to));
+  onStringsChanged(() => nameWindow(currentView()));
   $("sources-back").addEventListener("click", goBack);
 
   backend.onOpenRequest(openSource);

@@ -40,6 +40,8 @@ export const removePronunciation = (lang, word) => call("remove_pronunciation", 
 export const importPronunciations = () => call("import_pronunciations");
 /** F11: full screen on or off; resolves with whether the window is full screen now. */
 export const toggleFullscreen = () => call("toggle_fullscreen");
+/** Names the window after the page on show (an article's title, a view's name; null on Home). */
+export const showPage = (page) => call("show_page", { page });
 
 // The library (docs/app.md): kept articles, places, search, backup.
 /** Keeps article `id` and its pictures for offline: resolves with {id, pictures, skipped}. */

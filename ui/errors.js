@@ -8,7 +8,7 @@
 import * as backend from "./backend.js";
 import { chooseFile, editAddress } from "./home.js";
 import { has, setL10n, t } from "./l10n.js";
-import { $, announce, go } from "./views.js";
+import { $, announce, focusVisibly, go } from "./views.js";
 
 let retry = null; // re-runs what failed, or null
 let browserUrl = null; // http(s) address for "Open in web browser"
@@ -61,15 +61,20 @@ export function showError(err, { source = null, again = null } = {}) {
   retry = again;
   browserUrl = isWebUrl(source) ? source : null;
   address = typeof source === "string" ? source : "";
-  showActions(known && Array.isArray(err.actions) ? err.actions : []);
+  const first = showActions(known && Array.isArray(err.actions) ? err.actions : []);
   go("error");
+  // Focus lands on what helps most, described by the message: a screen
+  // reader says the page (the window's name), the button, then what went
+  // wrong. Orca says nothing for focus on a heading in WebKitGTK.
+  first.setAttribute("aria-describedby", message ? "error-message" : "error-hint");
+  focusVisibly(first);
   announce(t("status-failed"));
 }
 
 /**
  * The buttons of `actions`, in that order (the DOM order is the Tab order:
  * the first is the first stop after the heading), the first as the main
- * button; the start page always, last.
+ * button; the start page always, last. Returns the first.
  */
 function showActions(actions) {
   const shown = actions.filter((a) => ACTIONS[a] && ACTIONS[a].can() && buttonFor(a));
@@ -77,6 +82,7 @@ function showActions(actions) {
   for (const button of actionButtons()) {
     button.hidden = true;
     button.classList.remove("primary");
+    button.removeAttribute("aria-describedby");
   }
   const box = $("error-actions");
   shown.forEach((action, i) => {
@@ -85,6 +91,7 @@ function showActions(actions) {
     button.classList.toggle("primary", i === 0);
     box.append(button);
   });
+  return buttonFor(shown[0]);
 }
 
 export function bindErrors() {

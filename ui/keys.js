@@ -8,7 +8,7 @@ import { hasSpeech, moveBy, playFrom, stepRate, toggle } from "./player.js";
 import { cancelOpen, keepArticle } from "./reader.js";
 import { defaultTextSize, stepTextSize } from "./settings.js";
 import { closeMore } from "./toolbar.js";
-import { back, currentView, go } from "./views.js";
+import { back, currentView, focusVisibly, go } from "./views.js";
 
 /** Escape, Back and Loading's "Home": the previous view; an open under way is dropped. */
 export function goBack() {
@@ -84,6 +84,8 @@ function onKeyDown(e) {
     } else {
       goBack();
     }
+  } else if (e.key === "Tab" && !ctrl && !e.altKey) {
+    if (!wrapTab(e.shiftKey)) return;
   } else if (e.key === "F1") {
     if (currentView() !== "help") go("help");
   } else if (e.key === "F11") {
@@ -94,6 +96,27 @@ function onKeyDown(e) {
   }
   // These keys are ours: no webview zoom, find bar or browser help.
   e.preventDefault();
+}
+
+const TABBABLE = "button, input, select, textarea, a[href], [tabindex]";
+
+/**
+ * Tab from the last stop goes round to the first (Shift+Tab from the first
+ * to the last), as in any window. Left to itself the webview lets focus out
+ * to its own unnamed container, which a screen reader calls "grayed".
+ * True when it moved focus.
+ */
+function wrapTab(backwards) {
+  const stops = [...document.querySelectorAll(TABBABLE)].filter((el) => el.tabIndex >= 0
+    && !el.disabled && el.getClientRects().length > 0 && !el.closest("[hidden]"));
+  if (stops.length === 0) return false;
+  // Also from a heading or sentence (focusable, not a stop) past the end.
+  const here = document.activeElement || document.body;
+  const ahead = (el) => Boolean(here.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const more = backwards ? stops.some((el) => el !== here && !ahead(el)) : stops.some((el) => ahead(el));
+  if (more || here === document.body) return false;
+  focusVisibly(backwards ? stops[stops.length - 1] : stops[0]);
+  return true;
 }
 
 export function bindKeys() {

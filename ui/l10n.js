@@ -20,16 +20,37 @@ export function has(id) {
 
 /** Gives `el` a new l10n id and translates it now (for text that changes with state). */
 export function setL10n(el, id) {
+  const before = el.textContent;
   el.dataset.l10nId = id;
   translateElement(el, attributesById());
+  if (el.tagName === "BUTTON" && el.textContent !== before) renew(el);
 }
 
 /** Applies a UiStrings object to the whole document. */
 export function applyStrings(strings) {
+  const relabel = Object.keys(messages).length > 0;
   messages = strings.messages || {};
   document.documentElement.lang = strings.lang;
   const attrs = attributesById();
   for (const el of document.querySelectorAll("[data-l10n-id]")) translateElement(el, attrs);
+  // A new language renames everything at once.
+  if (relabel) renew(document.getElementById("main"));
+}
+
+/**
+ * Puts `el` back where it is, so the accessibility tree gets a new object
+ * for it: WebKitGTK sends no name-change event, and a screen reader keeps
+ * the old name of an object it has met (Orca said "Larger text" at the
+ * largest size, and English names after a switch to Chinese). Focus stays
+ * where it was, and a screen reader says the new name of what has it.
+ */
+function renew(el) {
+  if (!el || !el.parentNode) return;
+  const focused = document.activeElement;
+  const scrolled = window.scrollY;
+  el.parentNode.insertBefore(el, el.nextSibling);
+  if (focused && focused !== document.activeElement && el.contains(focused)) focused.focus({ preventScroll: true });
+  if (window.scrollY !== scrolled) window.scrollTo(0, scrolled);
 }
 
 // Groups the "id.attr" keys by id once per application, instead of scanning

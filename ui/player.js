@@ -111,13 +111,9 @@ export function resetPlayer(speech, sentenceEls) {
   $("player-slot").hidden = true;
   $("player-error").hidden = true;
   setL10n($("player-toggle"), "player-listen");
-  updateRoving(firstSentenceEl());
   updatePlayerControls();
 }
 
-function firstSentenceEl() {
-  return player.sentences.find((e) => e) || null;
-}
 
 function currentRate() {
   return player.status ? player.status.rate : settings.speechRate;
@@ -131,15 +127,6 @@ export function updatePlayerControls() {
   $("player-faster").disabled = rate >= limits.speechRate.max;
   const mode = player.status ? player.status.sentenceMode : Boolean(settings.sentenceMode);
   $("player-sentence-mode").setAttribute("aria-pressed", mode ? "true" : "false");
-}
-
-/**
- * The one sentence reachable by Tab (a roving tabindex): the one being read,
- * else the first; the others are focusable by click and by the arrow keys.
- */
-function updateRoving(el) {
-  for (const old of document.querySelectorAll('#article .sentence[tabindex="0"]')) old.tabIndex = -1;
-  if (el) el.tabIndex = 0;
 }
 
 function onNarrator(event) {
@@ -176,13 +163,9 @@ function highlight(el, byListener) {
   }
   const hadFocus = player.current && player.current === document.activeElement;
   player.current = el;
-  if (!el) {
-    updateRoving(firstSentenceEl());
-    return;
-  }
+  if (!el) return;
   el.classList.add("speaking");
   el.setAttribute("aria-current", "true");
-  updateRoving(el);
   const follow = (player.followFocus && byListener) || hadFocus;
   if (follow && $("article").contains(document.activeElement)) el.focus({ preventScroll: true });
   if (currentView() === "reader") keepInView(el);

@@ -424,6 +424,32 @@ pub fn toggle_fullscreen<R: Runtime>(
     Ok(on)
 }
 
+/// Names the window after what it shows: the article's title, or the view's
+/// name (`page`), or the app alone on Home. A desktop window is expected to
+/// say what it holds; here it is also what a screen reader hears on every
+/// change of view, because Orca speaks a new title of the active window while
+/// WebKitGTK's live regions and focused headings stay silent to it.
+#[tauri::command]
+pub fn show_page<R: Runtime>(
+    window: tauri::Window<R>,
+    shell: State<'_, Shell>,
+    page: Option<String>,
+) -> Result<(), UiError> {
+    let l10n = shell.app.l10n();
+    let title = window_title(&l10n, page.as_deref());
+    window
+        .set_title(&title)
+        .map_err(|_| ErrorCode::Internal.localize(&l10n))
+}
+
+/// The window's title for `page` (trimmed; blank is Home's).
+fn window_title(l10n: &reader_l10n::Localizer, page: Option<&str>) -> String {
+    match page.map(str::trim).filter(|p| !p.is_empty()) {
+        Some(page) => l10n.message("app-window-title", &[("page", page.into())]),
+        None => l10n.message("app-window-title-home", &[]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

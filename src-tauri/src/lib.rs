@@ -118,6 +118,7 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             news::add_source,
             news::remove_source,
             news::suggested_sources,
+            commands::show_page,
         ])
 }
 

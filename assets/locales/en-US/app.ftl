@@ -31,6 +31,14 @@ app-date = { $month ->
 # Separates the parts of the line under the title (site, date, reading time).
 app-meta-separator = {" · "}
 
+## The window's title: what the window shows, so a screen reader says it
+## whenever it changes (Orca speaks a new title of the active window)
+
+app-window-title-home = Care Reader
+# Variables:
+#   $page (String) - the article's title, or the name of the view on show.
+app-window-title = { $page } · Care Reader
+
 ## The open-file dialog
 
 app-dialog-open-title = Open a saved page

@@ -259,7 +259,7 @@ help-keys-tab = Tab
 help-tab = Move to the next button or link
 
 help-speech-title = Reading aloud
-help-speech-intro = These keys work while an article is open. Press Tab to reach the sentence being read; press Enter on a sentence, or click it, to read from there.
+help-speech-intro = These keys work while an article is open. Click a sentence, or press Enter on it, to read from there.
 help-keys-play = Space
 help-play = Listen or pause
 help-keys-sentence = ← and →
@@ -276,6 +276,14 @@ help-no-sound-volume = Check that the computer’s sound is turned on and not mu
 help-no-sound-speaker = Check that the speakers or headphones are plugged in and switched on.
 help-no-sound-service = Reading aloud needs the computer’s speech service. On Linux someone can install it with: sudo apt install speech-dispatcher speech-dispatcher-espeak-ng espeak-ng
 help-no-sound-restart = Then close Care Reader, open it again, and press Listen.
+
+## Help: for screen-reader users (Orca and others)
+
+help-screen-reader-title = For screen-reader users
+help-screen-reader-names = Every button and box has a name, and Tab goes round all of them in the window and back to the first.
+help-screen-reader-pages = When a page opens, the window takes its name — the article’s title, or Settings, Help, My library — and your screen reader says it. Then use your screen reader’s own keys to read the article.
+help-screen-reader-errors = When a page cannot be opened, the button that helps most is chosen for you, and your screen reader says what went wrong.
+help-screen-reader-listen = Space has Care Reader’s own voice read the article, and Space again pauses. Both voices use the computer’s speech service; Care Reader never shows the sentence being read to your screen reader, so it does not read the same text over our voice.
 
 ## Status announcements for screen readers (never the article's own text).
 ## The UI adds a number after status-text-size, e.g. "Text size 28".

@@ -15,6 +15,13 @@ app-date = { $year }年{ $month }月{ $day }日
 # 分隔标题下一行的各部分（来源、日期、阅读时间）。
 app-meta-separator = {" · "}
 
+## 窗口标题：窗口显示的内容；标题一变，读屏软件就会读出来
+
+app-window-title-home = 关怀阅读
+# Variables:
+#   $page (String) - 文章标题，或正在显示的页面名称。
+app-window-title = { $page } · 关怀阅读
+
 ## 打开文件的对话框
 
 app-dialog-open-title = 打开保存的网页

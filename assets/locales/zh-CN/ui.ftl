@@ -256,7 +256,7 @@ help-keys-tab = Tab
 help-tab = 移到下一个按钮或链接
 
 help-speech-title = 朗读
-help-speech-intro = 打开文章时可以用这些键。按 Tab 键可以到正在读的那一句；在某一句上按回车键，或者用鼠标点它，就从那一句开始读。
+help-speech-intro = 打开文章时可以用这些键。用鼠标点某一句，或者在那一句上按回车键，就从那一句开始读。
 help-keys-play = 空格键
 help-play = 开始朗读或暂停
 help-keys-sentence = ← 和 →
@@ -273,6 +273,14 @@ help-no-sound-volume = 看看电脑的声音有没有打开，是不是静音了
 help-no-sound-speaker = 看看音箱或耳机有没有插好、有没有打开。
 help-no-sound-service = 朗读要用电脑上的语音服务。在 Linux 上可以请人这样安装：sudo apt install speech-dispatcher speech-dispatcher-espeak-ng espeak-ng
 help-no-sound-restart = 然后关掉关怀阅读，再打开，按“朗读”。
+
+## 帮助：给使用读屏软件的人（Orca 等）
+
+help-screen-reader-title = 给使用读屏软件的人
+help-screen-reader-names = 每个按钮和输入框都有名称；按 Tab 键会依次走过窗口里所有的按钮，走到最后再回到第一个。
+help-screen-reader-pages = 每打开一个页面，窗口就换成这个页面的名称——文章的标题，或者“设置”“帮助”“我的收藏”——读屏软件会把它读出来。然后用读屏软件自己的按键来读文章。
+help-screen-reader-errors = 网页打不开的时候，最有用的那个按钮已经替您选好，读屏软件会说出出了什么问题。
+help-screen-reader-listen = 按空格键，由关怀阅读自己的声音朗读文章，再按一次暂停。两个声音用的是电脑上同一个语音服务；关怀阅读不会把正在读的句子交给读屏软件，所以读屏软件不会跟着把同样的文字再读一遍。
 
 ## 给读屏软件的状态播报（绝不念文章内容）。
 ## 界面会在 status-text-size 后面接上数字，例如“字号 28”。

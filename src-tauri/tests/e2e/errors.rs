@@ -79,17 +79,24 @@ async fn expect_error(app: &App, source: &str, code: ErrorCode, first_buttons: &
         [first_buttons[0]],
         "{source}: the first is the main button"
     );
-    // Arrival focuses the heading; the first action is the next Tab stop.
-    assert_eq!(
-        app.focused().await,
-        "#error-title",
-        "{source}: focus on arrival"
-    );
-    app.keys(&[Key::Tab.into()]).await;
+    // Arrival focuses what helps most, described by what went wrong: a
+    // screen reader says the button, then the message (orca.rs hears it).
     assert_eq!(
         app.focused().await,
         format!("#{}", first_buttons[0]),
-        "{source}: first Tab stop"
+        "{source}: focus on arrival"
+    );
+    let described = app
+        .js(
+            "const d = document.activeElement.getAttribute('aria-describedby'); \
+             const el = d && document.getElementById(d); \
+             return el && !el.hidden ? el.textContent.trim() : '';",
+            vec![],
+        )
+        .await;
+    assert!(
+        described.as_str().is_some_and(|t| !t.is_empty()),
+        "{source}: the first action is described by the message: {described}"
     );
     let page = app.text_of("view-error").await;
     for raw in [

@@ -1,6 +1,7 @@
 //! Care Reader's end-to-end tests, in one test binary: the real debug app
 //! under Xvfb, driven through tauri-driver + WebKitWebDriver (`app`,
-//! `narrator`), and read over AT-SPI as Orca reads it (`atspi`). One binary
+//! `narrator`), read over AT-SPI as Orca reads it (`atspi`), and heard
+//! through the real Orca (`orca`). One binary
 //! means one harness (display, driver, HTTP server) for every scenario, and
 //! one lock that runs them one at a time.
 //!
@@ -16,6 +17,7 @@ mod instance;
 mod library;
 mod narrator;
 mod news;
+mod orca;
 mod pronunciation;
 mod support;
 mod window;

@@ -12,6 +12,7 @@
 //! a loud SKIPPED line and passes, so `cargo test` stays usable on a laptop
 //! without the GUI test tools.
 
+pub mod orca;
 pub mod server;
 pub mod session;
 
@@ -208,7 +209,7 @@ fn watch_over(pids: &[u32]) {
         .spawn();
 }
 
-fn wait_for_port(port: u16, within: Duration) -> bool {
+pub fn wait_for_port(port: u16, within: Duration) -> bool {
     let deadline = Instant::now() + within;
     while Instant::now() < deadline {
         if TcpStream::connect(("127.0.0.1", port)).is_ok() {

@@ -31,6 +31,8 @@ pub struct Ctx {
     scratch: PathBuf,
     sessions: Arc<Mutex<Vec<Client>>>,
     launches: usize,
+    /// Another driver than the harness's (the Orca desktop has its own).
+    driver: Option<String>,
 }
 
 impl Ctx {
@@ -46,7 +48,19 @@ impl Ctx {
             scratch,
             sessions,
             launches: 0,
+            driver: None,
         }
+    }
+
+    /// Starts the apps of this scenario through the driver at `url` (one
+    /// that runs in another desktop) instead of the harness's.
+    pub fn use_driver(&mut self, url: &str) {
+        self.driver = Some(url.to_owned());
+    }
+
+    /// The scenario's scratch folder (removed when it ends).
+    pub fn scratch(&self) -> &Path {
+        &self.scratch
     }
 
     /// A new, empty data folder for the app's store.
@@ -93,7 +107,8 @@ impl Ctx {
         // A webview that never comes up would otherwise hang the whole run.
         let mut builder = ClientBuilder::new(HttpConnector::new());
         builder.capabilities(caps);
-        let connect = builder.connect(&self.harness.driver_url);
+        let driver_url = self.driver.as_deref().unwrap_or(&self.harness.driver_url);
+        let connect = builder.connect(driver_url);
         let client = tokio::time::timeout(OPEN_TIMEOUT * 2, connect)
             .await
             .unwrap_or_else(|_| {
