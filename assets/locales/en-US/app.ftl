@@ -99,3 +99,12 @@ home-source-failed-kept = “{ $source }” could not be read just now. { $reaso
 #   $source (String) - the source's name.
 #   $reason (String) - why, as an error message.
 home-source-failed = “{ $source }” could not be read just now. { $reason }
+
+## Leaving simple mode
+
+unlock-done = Simple mode is off. All the settings are back.
+unlock-wrong = That is not the PIN. Please try again.
+# Variables:
+#   $seconds (Number) - how long to wait.
+unlock-wait = Please wait { $seconds } seconds, then try the PIN again.
+unlock-needs-pin = Simple mode is left with the family's PIN.

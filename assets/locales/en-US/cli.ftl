@@ -182,3 +182,13 @@ cli-sources-exported = Wrote { $count ->
 
 # The title inside an exported OPML file.
 sources-list-title = News sources from Care Reader
+
+## `profile`: the family setup file.
+
+# Variables:
+#   $path (String) - the file written.
+cli-profile-exported = Wrote the family setup to “{ $path }”.
+# Variables:
+#   $sources (Number) - news sources in the setup.
+#   $words (Number) - pronunciations in the setup.
+cli-profile-imported = Took the family setup: its settings, { $sources } news sources and { $words } pronunciations.

@@ -186,6 +186,14 @@ error-source-unknown = There is no such news source. It may have been removed al
 
 error-sources-file-unreadable = This file is not a list of news sources (OPML), or it is damaged. Nothing was changed. Choose another file.
 
+## The family setup and simple mode
+
+error-setup-unreadable = This file is not a Care Reader family setup, or it is damaged. Nothing was changed. Choose another file.
+
+error-setup-too-new = This family setup was made by a newer Care Reader. Nothing was changed. Update Care Reader, then try again.
+
+error-pin-invalid = A PIN is 4 to 8 digits, for example 2468.
+
 ## The desktop app
 
 error-not-remembered = This article is no longer in your list. Open it again from its address.

@@ -69,3 +69,12 @@ home-source-failed-kept = “{ $source }”刚才读不出来。{ $reason }下�
 #   $source (String) - 来源的名字。
 #   $reason (String) - 原因（错误说明）。
 home-source-failed = “{ $source }”刚才读不出来。{ $reason }
+
+## 退出长辈模式
+
+unlock-done = 已退出长辈模式，所有设置都回来了。
+unlock-wrong = 密码不对，请再试一次。
+# Variables:
+#   $seconds (Number) - 要等的秒数。
+unlock-wait = 请等 { $seconds } 秒，再输入密码。
+unlock-needs-pin = 退出长辈模式需要输入家人设的密码。

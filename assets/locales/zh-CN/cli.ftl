@@ -158,3 +158,13 @@ cli-sources-exported = 已把 { $count } 个来源写入“{ $path }”。
 
 # 导出的 OPML 文件里的标题。
 sources-list-title = 关怀阅读的新闻来源
+
+## `profile`：家人设置文件。
+
+# Variables:
+#   $path (String) - 写入的文件。
+cli-profile-exported = 已把家人设置写入“{ $path }”。
+# Variables:
+#   $sources (Number) - 设置里的新闻来源数。
+#   $words (Number) - 设置里的读音纠正数。
+cli-profile-imported = 已采用这份家人设置：其中的设置、{ $sources } 个新闻来源和 { $words } 条读音纠正。

@@ -177,6 +177,14 @@ error-source-unknown = 没有这个新闻来源，可能已经删除了。
 
 error-sources-file-unreadable = 这个文件不是新闻来源列表（OPML），或者已经损坏。没有做任何更改，请选择另一个文件。
 
+## 家人设置和长辈模式
+
+error-setup-unreadable = 这个文件不是关怀阅读的家人设置，或者已经损坏。没有做任何更改，请选择另一个文件。
+
+error-setup-too-new = 这份家人设置是由更新版本的关怀阅读制作的。没有做任何更改，请先更新关怀阅读，再试一次。
+
+error-pin-invalid = 密码是 4 到 8 位数字，比如 2468。
+
 ## 桌面程序
 
 error-not-remembered = 这篇文章已经不在您的列表里了。请通过网址重新打开。

@@ -68,6 +68,8 @@ pub struct App {
     /// The narrator as the desktop's media player (media keys, the panel).
     media: Arc<Mutex<Option<MediaSession>>>,
     image_address: fn(&str) -> String,
+    /// Wrong PINs at simple mode's lock (see `family`).
+    attempts: Mutex<crate::family::Attempts>,
 }
 
 /// A lock whose holder panicked is used anyway: every write to what these
@@ -124,12 +126,24 @@ impl App {
             narration,
             media,
             image_address: config.image_address,
+            attempts: crate::family::new_attempts(),
         })
     }
 
     /// The narrator thread (for the app's other modules).
     pub(crate) fn narration(&self) -> &Narration {
         &self.narration
+    }
+
+    /// Simple mode's wrong PINs so far (for `family`).
+    pub(crate) fn attempts(&self) -> &Mutex<crate::family::Attempts> {
+        &self.attempts
+    }
+
+    /// Messages in `settings`' UI language from now on (settings replaced
+    /// whole, as by a family setup).
+    pub(crate) fn apply_ui_lang(&self, settings: &Settings) {
+        *self.l10n.write().unwrap_or_else(|p| p.into_inner()) = localizer_for(settings);
     }
 
     /// The reader's language now.

@@ -12,10 +12,10 @@ use reader_store::{HeadlineItem, SourceItem};
 use reader_web::fetch::FetchOptions;
 use serde::Serialize;
 
+use crate::App;
 use crate::load::Progress;
 use crate::sources::RefreshProgress;
 use crate::view::ArticleView;
-use crate::App;
 
 /// What Home shows of the news.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -112,7 +112,9 @@ impl App {
     }
 
     pub fn sources(&self) -> Result<Vec<SourceItem>, UiError> {
-        self.library().sources().map_err(|e| e.localize(&self.l10n()))
+        self.library()
+            .sources()
+            .map_err(|e| e.localize(&self.l10n()))
     }
 
     pub fn remove_source(&self, id: i64) -> Result<(), UiError> {
@@ -184,7 +186,10 @@ fn when<Tz: TimeZone>(l10n: &Localizer, seconds: i64, now: &DateTime<Tz>) -> Str
     } else {
         l10n.message(
             "home-time-date",
-            &[("month", at.month().to_string()), ("day", at.day().to_string())],
+            &[
+                ("month", at.month().to_string()),
+                ("day", at.day().to_string()),
+            ],
         )
     }
 }
@@ -241,9 +246,25 @@ mod tests {
         assert_eq!(news.sources, 3);
         let ids: Vec<i64> = news.problems.iter().map(|p| p.id).collect();
         assert_eq!(ids, [2, 3]);
-        assert!(news.problems[0].message.contains("Source 2"), "{}", news.problems[0].message);
-        assert!(news.problems[0].message.contains("from before"), "{}", news.problems[0].message);
-        assert!(!news.problems[1].message.contains("from before"), "{}", news.problems[1].message);
-        assert!(!news.problems[1].message.contains("error-"), "{}", news.problems[1].message);
+        assert!(
+            news.problems[0].message.contains("Source 2"),
+            "{}",
+            news.problems[0].message
+        );
+        assert!(
+            news.problems[0].message.contains("from before"),
+            "{}",
+            news.problems[0].message
+        );
+        assert!(
+            !news.problems[1].message.contains("from before"),
+            "{}",
+            news.problems[1].message
+        );
+        assert!(
+            !news.problems[1].message.contains("error-"),
+            "{}",
+            news.problems[1].message
+        );
     }
 }

@@ -14,6 +14,8 @@
 //!   kept list, search, removal with undo, reading places, Continue, the
 //!   backup file, and where the store lives — for the window and the
 //!   command line alike;
+//! - [`family`]: the family setup file (settings, sources, pronunciations,
+//!   the PIN) out and in, and simple mode with its PIN and calm wait;
 //! - [`sources`]: news sources for Home — adding one from a site's or a
 //!   feed's address, refreshing them all (a few at a time, one failing
 //!   never blanking the others), fetching the newest articles ahead for
@@ -43,6 +45,8 @@
 mod app;
 #[cfg(feature = "store")]
 pub mod export;
+#[cfg(feature = "store")]
+pub mod family;
 #[cfg(feature = "store")]
 pub mod home;
 #[cfg(feature = "store")]

@@ -68,7 +68,7 @@ fn lang_code(lang: Lang) -> &'static str {
     }
 }
 
-fn entry_of(p: &Pronunciation) -> PronunciationEntry {
+pub(crate) fn entry_of(p: &Pronunciation) -> PronunciationEntry {
     PronunciationEntry {
         lang: lang_code(p.lang).to_owned(),
         word: p.word.clone(),

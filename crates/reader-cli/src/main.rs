@@ -18,6 +18,7 @@
 //! care-reader library list --store /mnt/mum/care-reader.sqlite3
 //! care-reader sources add https://www.people.com.cn/    # a site or its feed
 //! care-reader sources headlines --refresh    # source, time, title, address
+//! care-reader profile export mum.json        # the family setup, to take elsewhere
 //! ```
 //!
 //! Errors go to standard error in the reader's language (`--lang`, else the
@@ -27,6 +28,7 @@
 #![forbid(unsafe_code)]
 
 mod library;
+mod profile;
 mod read;
 mod sources;
 
@@ -90,6 +92,10 @@ enum Command {
     /// and OPML lists in and out (the app's own store, or --store).
     #[command(after_long_help = exit_codes_help())]
     Sources(sources::SourcesArgs),
+    /// The family setup (settings, sources, pronunciations, the simple
+    /// mode's PIN) as one file: export here, import on a parent's computer.
+    #[command(after_long_help = exit_codes_help())]
+    Profile(profile::ProfileArgs),
 }
 
 #[derive(Debug, Args)]
@@ -198,6 +204,8 @@ enum Failure {
     Export(reader_app::ExportError),
     /// `sources`: a feed, a site, an OPML file, or the store.
     Sources(reader_app::SourcesError),
+    /// `profile`: the family setup file, or the store.
+    Family(reader_app::family::FamilyError),
     /// `--store PATH` that names neither a store file nor a folder.
     StoreName(String),
     Unexpected(String),
@@ -225,6 +233,7 @@ impl Failure {
             Failure::Library(e) => e.code().exit_code(),
             Failure::Export(e) => e.code().exit_code(),
             Failure::Sources(e) => e.code().exit_code(),
+            Failure::Family(e) => e.code().exit_code(),
             Failure::InvalidBase(_) => ErrorCode::InvalidAddress.exit_code(),
             Failure::Write { .. } | Failure::Unexpected(_) => 1,
         }
@@ -243,6 +252,7 @@ impl Failure {
             Failure::Library(e) => e.localize(l10n).message,
             Failure::Export(e) => e.localize(l10n).message,
             Failure::Sources(e) => e.localize(l10n).message,
+            Failure::Family(e) => e.localize(l10n).message,
             Failure::StoreName(path) => l10n.message(
                 "cli-store-name",
                 &[
@@ -314,6 +324,7 @@ fn main() -> ExitCode {
         }
         Command::Library(args) => done(&l10n, runtime.block_on(library::run(args, &l10n))),
         Command::Sources(args) => done(&l10n, runtime.block_on(sources::run(args, &l10n))),
+        Command::Profile(args) => done(&l10n, profile::run(args, &l10n)),
     }
 }
 

@@ -140,6 +140,14 @@ error_codes! {
     /// A pronunciation file that is not ours, damaged or too large:
     /// refused, the dictionary unchanged.
     PronunciationFileUnreadable = "pronunciation-file-unreadable", File, 7, [ChooseFile];
+    // The family setup and simple mode.
+    /// A family setup file that is not ours, is damaged or has a bad entry:
+    /// refused, nothing changed.
+    SetupUnreadable = "setup-unreadable", File, 7, [ChooseFile];
+    /// A family setup written by a newer Care Reader: refused, nothing changed.
+    SetupTooNew = "setup-too-new", File, 7, [ChooseFile];
+    /// A simple-mode PIN that is not 4 to 8 digits.
+    PinInvalid = "pin-invalid", Generic, 1, [];
     // The desktop.
     BrowserUnavailable = "browser-unavailable", Generic, 1, [];
     // Reading aloud.

@@ -184,6 +184,14 @@ pub struct Settings {
     pub keep_picture_mb_per_article: u32,
     /// Megabytes of pictures all kept articles keep, see [`PICTURE_MB_TOTAL_RANGE`].
     pub keep_picture_mb_total: u32,
+    /// Listening like a radio: an article opened from Home's news starts
+    /// reading aloud, and at its end the next headline follows.
+    pub auto_read: bool,
+    /// Simple mode (长辈模式): Home, the reader, Listen and text size only;
+    /// settings, sources and anything that deletes are hidden. Not part of
+    /// [`SettingsPatch`]: it is switched on and off (with the family's PIN)
+    /// through the application layer only.
+    pub simple_mode: bool,
 }
 
 impl Default for Settings {
@@ -203,6 +211,8 @@ impl Default for Settings {
             sentence_mode: false,
             keep_picture_mb_per_article: DEFAULT_PICTURE_MB_PER_ARTICLE,
             keep_picture_mb_total: DEFAULT_PICTURE_MB_TOTAL,
+            auto_read: false,
+            simple_mode: false,
         }
     }
 }
@@ -235,6 +245,7 @@ pub struct SettingsPatch {
     pub sentence_mode: Option<bool>,
     pub keep_picture_mb_per_article: Option<u32>,
     pub keep_picture_mb_total: Option<u32>,
+    pub auto_read: Option<bool>,
 }
 
 impl Settings {
@@ -297,6 +308,9 @@ impl Settings {
         }
         if let Some(v) = patch.keep_picture_mb_total {
             s.keep_picture_mb_total = v;
+        }
+        if let Some(v) = patch.auto_read {
+            s.auto_read = v;
         }
         s.clamped()
     }

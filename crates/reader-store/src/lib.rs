@@ -39,6 +39,7 @@
 mod articles;
 mod backup;
 mod error;
+mod family;
 mod library;
 mod pictures;
 mod positions;
@@ -59,6 +60,7 @@ use reader_errors::ErrorCode;
 pub use articles::{RECENT_LIMIT, RecentItem};
 pub use backup::{BACKUP_FORMAT, BACKUP_VERSION, ImportReport, MAX_BACKUP_BYTES};
 pub use error::StoreError;
+pub use family::{FamilySetup, SetupSource};
 pub use library::{LibraryItem, UNDO_DAYS};
 pub use pictures::{Picture, PictureReport};
 pub use positions::{Place, Position};

@@ -10,8 +10,8 @@ use crate::words::block_words;
 /// Bumped when the schema changes; [`migrate`] brings older files forward.
 /// 1: settings and articles. 2: the window. 3: kept articles, positions,
 /// pictures, search, removal with undo. 4: news sources and their headlines.
-/// 5: the pronunciation dictionary.
-pub const SCHEMA_VERSION: i32 = 5;
+/// 5: the pronunciation dictionary. 6: the simple mode's lock (family setup).
+pub const SCHEMA_VERSION: i32 = 6;
 
 const V1: &str = "
     CREATE TABLE IF NOT EXISTS settings (
@@ -129,6 +129,9 @@ pub(crate) fn migrate(conn: &Connection) -> rusqlite::Result<()> {
     }
     if version < 5 {
         tx.execute_batch(crate::pronunciations::SCHEMA)?;
+    }
+    if version < 6 {
+        tx.execute_batch(crate::family::SCHEMA)?;
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()

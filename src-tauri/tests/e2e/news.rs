@@ -98,7 +98,11 @@ fn headlines_from_the_familys_sources_open_with_a_key_and_show_as_read() {
                     "Hill path reopens after repairs",
                 ]
             );
-            assert!(cards[0].1.starts_with("Riverside Daily · "), "{:?}", cards[0]);
+            assert!(
+                cards[0].1.starts_with("Riverside Daily · "),
+                "{:?}",
+                cards[0]
+            );
             assert!(cards[2].1.starts_with("江边日报·民生 · "), "{:?}", cards[2]);
             let problems = app
                 .js(
@@ -113,9 +117,15 @@ fn headlines_from_the_familys_sources_open_with_a_key_and_show_as_read() {
                 .filter_map(Value::as_str)
                 .collect();
             assert_eq!(problems.len(), 1, "{problems:?}");
-            assert!(problems[0].contains("“Hill Times” could not be read just now."), "{problems:?}");
+            assert!(
+                problems[0].contains("“Hill Times” could not be read just now."),
+                "{problems:?}"
+            );
             assert!(problems[0].contains("from before"), "{problems:?}");
-            assert!(!problems[0].contains("500"), "no status numbers: {problems:?}");
+            assert!(
+                !problems[0].contains("500"),
+                "no status numbers: {problems:?}"
+            );
             app.screenshot("news-home-en").await;
 
             // Tab to the first card and press Enter: the article, from the
@@ -179,7 +189,10 @@ fn a_source_is_added_by_its_sites_address_and_a_shop_is_refused_kindly() {
             app.click("news-choose").await;
             app.wait_view("sources", STEP_TIMEOUT).await;
             let suggested = app
-                .js("return document.querySelectorAll('#sources-suggested-list .card').length;", vec![])
+                .js(
+                    "return document.querySelectorAll('#sources-suggested-list .card').length;",
+                    vec![],
+                )
                 .await;
             assert!(suggested.as_u64().unwrap_or(0) >= 3, "{suggested}");
 
