@@ -86,6 +86,8 @@ export function openArticle(source, onProgress) {
 /** Calls `handler(source)` when a file is dropped on the window. */
 export function onOpenRequest(handler) {
   return event.listen("open-request", (e) => handler(e.payload.source));
+}
+
 // Home's news and the family's sources (docs/app.md).
 /** HomeNews {sources, headlines: HeadlineCard[], problems: SourceProblem[]} from the store (offline). */
 export const homeNews = () => call("home_news");
@@ -109,8 +111,6 @@ export function openHeadline(id, onProgress) {
   const progress = new core.Channel();
   progress.onmessage = onProgress;
   return call("open_headline", { id, progress });
-}
-
 }
 
 /** Calls `handler(NarratorEvent)` whenever the narrator's state changes. */
