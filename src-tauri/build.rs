@@ -44,6 +44,13 @@ fn main() {
         "add_source",
         "remove_source",
         "suggested_sources",
+        "simple_mode",
+        "enter_simple_mode",
+        "unlock",
+        "unlock_by_key",
+        "choose_sources",
+        "export_family_setup",
+        "import_family_setup",
         "show_page",
     ];
     let attributes = tauri_build::Attributes::new()

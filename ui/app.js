@@ -19,6 +19,7 @@ import * as backend from "./backend.js";
 import { bindErrors, showError } from "./errors.js";
 import { bindHome } from "./home.js";
 import { bindKeys, goBack } from "./keys.js";
+import { bindFamily, initFamily } from "./family.js";
 import { bindLibrary } from "./library.js";
 import { bindNews } from "./news.js";
 import { bindMemory } from "./memory.js";
@@ -62,6 +63,7 @@ function bind() {
   $("help-back").addEventListener("click", goBack);
   $("help-welcome").addEventListener("click", openWelcome);
   bindNews();
+  bindFamily();
   bindSources();
   $("library-back").addEventListener("click", goBack);
   $("btn-keep").addEventListener("click", keepArticle);
@@ -88,6 +90,7 @@ async function start() {
     const [boot, settings, strings] = await Promise.all([backend.startup(), backend.getSettings(), backend.uiStrings()]);
     applyStrings(strings);
     initSettings(boot.limits, settings);
+    initFamily(boot.limits);
     if (!settings.themeChosen) followSystemTheme();
     if (boot.notice) {
       showNotice(boot.notice.message);

@@ -73,6 +73,21 @@ export const importLibrary = () => call("import_library");
 /** Native save dialog, then article id as "html" or "markdown": resolves with the path written, or null if cancelled. */
 export const exportArticle = (id, format) => call("export_article", { id, format });
 
+// The family setup and simple mode (docs/app.md).
+/** {on, hasPin}: whether simple mode is on and whether leaving it needs the PIN. */
+export const simpleMode = () => call("simple_mode");
+/** Simple mode on with `pin` (4-8 digits) or null (then Ctrl+Shift+U held leaves it). */
+export const enterSimpleMode = (pin) => call("enter_simple_mode", { pin });
+/** {unlocked, waitSeconds, message}. */
+export const unlock = (pin) => call("unlock", { pin });
+export const unlockByKey = () => call("unlock_by_key");
+/** Adds suggested sources [{title, feed}] without fetching: SourceItem[] after. */
+export const chooseSources = (sources) => call("choose_sources", { sources });
+/** Save dialog, then the setup with `lock` {simpleMode, pin} for the other computer: whether written. */
+export const exportFamilySetup = (lock) => call("export_family_setup", { lock });
+/** Open dialog, then the setup taken: the Settings now, or null if cancelled. */
+export const importFamilySetup = () => call("import_family_setup");
+
 /**
  * Opens an article; `onProgress` receives each {stage} the shell reports
  * ("fetching", "extracting", "done") through a Tauri Channel.

@@ -7,13 +7,14 @@
 
 export const $ = (id) => document.getElementById(id);
 
-const VIEWS = ["home", "loading", "reader", "library", "sources", "settings", "error", "help"];
+const VIEWS = ["home", "loading", "reader", "library", "sources", "setup", "unlock", "settings", "error", "help"];
 
 // Where focus lands when a view opens: the heading (tabindex=-1), so a screen
 // reader says where we are; on Home, the address box, the thing to do there.
 const START_FOCUS = {
   home: "address", loading: "loading-title", reader: "article-title",
-  library: "library-title", sources: "sources-title", settings: "settings-title", error: "error-title", help: "help-title",
+  library: "library-title", sources: "sources-title", setup: "setup-title", unlock: "unlock-title",
+  settings: "settings-title", error: "error-title", help: "help-title",
 };
 
 // Views to go back through with Escape / Back. Home and Reader start a new

@@ -12,6 +12,7 @@
 mod args;
 pub mod closing;
 pub mod commands;
+pub mod family;
 pub mod images;
 pub mod instance;
 pub mod news;
@@ -118,6 +119,13 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             news::add_source,
             news::remove_source,
             news::suggested_sources,
+            family::simple_mode,
+            family::enter_simple_mode,
+            family::unlock,
+            family::unlock_by_key,
+            family::choose_sources,
+            family::export_family_setup,
+            family::import_family_setup,
             commands::show_page,
         ])
 }

@@ -108,3 +108,9 @@ unlock-wrong = That is not the PIN. Please try again.
 #   $seconds (Number) - how long to wait.
 unlock-wait = Please wait { $seconds } seconds, then try the PIN again.
 unlock-needs-pin = Simple mode is left with the family's PIN.
+
+## The family setup file's dialogs
+
+app-dialog-setup-export-title = Save the family setup
+app-dialog-setup-import-title = Take a family setup
+app-dialog-filter-setup = Care Reader family setups

@@ -78,3 +78,9 @@ unlock-wrong = 密码不对，请再试一次。
 #   $seconds (Number) - 要等的秒数。
 unlock-wait = 请等 { $seconds } 秒，再输入密码。
 unlock-needs-pin = 退出长辈模式需要输入家人设的密码。
+
+## 家人设置文件的对话框
+
+app-dialog-setup-export-title = 保存家人设置
+app-dialog-setup-import-title = 采用一份家人设置
+app-dialog-filter-setup = 关怀阅读家人设置

@@ -351,3 +351,52 @@ sources-topic-health = 健康
 status-source-added = 已添加来源：
 # 后面接来源的名字。
 status-source-removed = 已删除来源：
+
+## 家人设置和长辈模式
+
+home-family-setup = 为家人设置
+# 长辈模式下的首页：给家人用的唯一出口。
+home-unlock = 家人专用
+settings-family = 家人专用
+settings-family-intro = 为家里的老人一次设置好关怀阅读：新闻来源、字的大小、声音和语速，以及长辈模式。可以在这台电脑上用，也可以存成文件带到老人的电脑上。
+settings-family-setup = 家人设置…
+unlock-back = 返回
+unlock-title = 退出长辈模式
+unlock-intro = 长辈模式只显示新闻、阅读和朗读。家人可以在这里关掉它。
+unlock-pin-label = 家人设的密码
+unlock-button = 退出长辈模式
+unlock-key-hint = 没有设密码：同时按住 Ctrl、Shift 和 U 三秒钟。
+setup-close = 关闭
+setup-title = 家人设置
+# 夹着两个数字：“步骤 2 / 6”。
+setup-step-before = 步骤
+setup-step-middle = /
+setup-start-title = 为家人设置关怀阅读
+setup-start-intro = 只要几步：老人喜欢的新闻、字的样子、声音，以及要不要用长辈模式。每一项都马上能看到效果。已经有人准备好了设置文件？可以在这里直接采用。
+setup-take-file = 从文件采用家人设置…
+setup-news-title = 要看的新闻
+setup-news-intro = 勾选老人喜欢的新闻。最新的新闻标题会用大字列在首页上。
+setup-news-legend = 推荐的新闻
+setup-news-more = 其他网站以后可以在“新闻来源”里添加。
+setup-look-title = 字的样子
+setup-look-intro = 选一个看着舒服的。整个窗口会马上变过来。
+setup-size-legend = 字的大小
+setup-look-preview = 文章会是这个样子：安静、大字、清楚。
+setup-listen-title = 朗读
+setup-speed-legend = 朗读的速度
+setup-auto-read = 从新闻打开文章时马上朗读，读完接着读下一条新闻
+setup-try-voice = 试听声音
+setup-simple-title = 长辈模式
+setup-simple-intro = 长辈模式只显示新闻、阅读、朗读和字的大小。设置和会删除东西的按钮都藏起来，不会不小心改掉什么。
+setup-simple-on = 使用长辈模式
+setup-pin-label = 退出长辈模式的密码（4 到 8 位数字，可以不设）
+setup-pin-hint = 不设密码时，同时按住 Ctrl、Shift 和 U 三秒钟就能退出长辈模式。
+setup-done-title = 设置好了
+setup-done-intro = 可以在这台电脑上使用这份设置，也可以存成文件带到老人的电脑上（这台电脑保持不变）。
+setup-use-here = 在这台电脑上使用
+setup-save-file = 存成文件…
+setup-back = 上一步
+setup-next = 下一步
+setup-done-here = 设置已经用上了。
+setup-saved = 设置已经存好了。在老人的电脑上打开关怀阅读，选“家人设置”，再选“从文件采用家人设置”。
+setup-taken = 家人设置已经用上了。

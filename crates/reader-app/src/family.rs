@@ -110,11 +110,38 @@ struct SetupFileSource {
     site: Option<String>,
 }
 
+/// How the parent's computer is to be locked, chosen in the setup for a
+/// file that goes elsewhere (this computer's own lock is left alone).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LockChoice {
+    pub simple_mode: bool,
+    /// 4–8 digits, or none (then a held key leaves simple mode).
+    pub pin: Option<String>,
+}
+
 /// The family setup in `store`, as a file's text.
 pub fn export_text(store: &Store) -> Result<String, FamilyError> {
+    export_text_with(store, None)
+}
+
+/// The family setup in `store`, with `lock` instead of this computer's own
+/// simple mode and PIN when given.
+pub fn export_text_with(store: &Store, lock: Option<&LockChoice>) -> Result<String, FamilyError> {
     let mut settings = store.settings()?;
     // The window's place and first-run marks are this computer's own.
     settings.theme_chosen = true;
+    let pin = match lock {
+        Some(lock) => {
+            settings.simple_mode = lock.simple_mode;
+            lock.pin
+                .as_deref()
+                .filter(|p| !p.trim().is_empty())
+                .map(checked_pin)
+                .transpose()?
+        }
+        None => store.lock_pin()?,
+    };
     let file = SetupFile {
         format: SETUP_FORMAT.to_owned(),
         version: SETUP_VERSION,
@@ -129,14 +156,15 @@ pub fn export_text(store: &Store) -> Result<String, FamilyError> {
             })
             .collect(),
         pronunciations: list_pronunciations(store)?,
-        pin: store.lock_pin()?,
+        pin,
     };
     serde_json::to_string_pretty(&file).map_err(|e| FamilyError::Unreadable(e.to_string()))
 }
 
-/// Writes the family setup of `store` to `path`.
-pub fn export(store: &Store, path: &Path) -> Result<(), FamilyError> {
-    let text = export_text(store)?;
+/// Writes the family setup of `store` to `path` (with `lock` instead of
+/// this computer's simple mode and PIN, when given).
+pub fn export(store: &Store, path: &Path, lock: Option<&LockChoice>) -> Result<(), FamilyError> {
+    let text = export_text_with(store, lock)?;
     std::fs::write(path, text).map_err(|source| FamilyError::File {
         path: path.to_owned(),
         source,
@@ -282,9 +310,14 @@ impl App {
         e.localize(&self.l10n())
     }
 
-    /// Writes the family setup to `path`.
-    pub fn export_family_setup(&self, path: &Path) -> Result<(), UiError> {
-        export(&self.library().store(), path).map_err(|e| self.family_error(&e))
+    /// Writes the family setup to `path`; `lock` is the simple mode and PIN
+    /// it carries for the other computer (`None`: this computer's own).
+    pub fn export_family_setup(
+        &self,
+        path: &Path,
+        lock: Option<&LockChoice>,
+    ) -> Result<(), UiError> {
+        export(&self.library().store(), path, lock).map_err(|e| self.family_error(&e))
     }
 
     /// Takes the family setup at `path`: settings (the UI language at

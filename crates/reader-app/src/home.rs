@@ -44,6 +44,13 @@ pub struct HeadlineCard {
     pub offline: bool,
 }
 
+/// A source chosen by its known feed address (a suggestion).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct ChosenSource {
+    pub title: String,
+    pub feed: String,
+}
+
 /// A source that could not be read at the last refresh.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -121,6 +128,32 @@ impl App {
         self.library()
             .remove_source(id)
             .map_err(|e| e.localize(&self.l10n()))
+    }
+
+    /// Adds sources whose feed address is known (the setup's suggestions)
+    /// without fetching them: their headlines come with the next refresh.
+    /// Addresses that are not http(s) are left out. Returns the list after.
+    pub fn choose_sources(&self, chosen: &[ChosenSource]) -> Result<Vec<SourceItem>, UiError> {
+        let l10n = self.l10n();
+        let store = self.library().store();
+        for source in chosen {
+            let feed = url::Url::parse(source.feed.trim())
+                .ok()
+                .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some());
+            let title = source
+                .title
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some(feed) = feed
+                && !title.is_empty()
+            {
+                store
+                    .add_source(feed.as_str(), &title, None)
+                    .map_err(|e| e.localize(&l10n))?;
+            }
+        }
+        store.sources().map_err(|e| e.localize(&l10n))
     }
 
     /// A few well-known sources for the reader's language, to start from.

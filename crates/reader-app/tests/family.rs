@@ -77,7 +77,7 @@ fn a_setup_prepared_on_one_computer_is_taken_whole_on_another() {
     let here = temp_dir("here");
     let file = here.join("mum.care-setup.json");
     let son = prepared(&here.join("son"));
-    son.export_family_setup(&file).expect("export");
+    son.export_family_setup(&file, None).expect("export");
 
     let mum = app_in(&here.join("mum"));
     let settings = mum.import_family_setup(&file).expect("import");
@@ -99,7 +99,7 @@ fn a_setup_prepared_on_one_computer_is_taken_whole_on_another() {
     assert!(mum.simple_mode().on && mum.simple_mode().has_pin);
     // The same setup, written again on her computer, is the same file.
     let again = here.join("again.json");
-    mum.export_family_setup(&again).expect("export again");
+    mum.export_family_setup(&again, None).expect("export again");
     assert_eq!(
         std::fs::read_to_string(&file).expect("read"),
         std::fs::read_to_string(&again).expect("read")
@@ -227,4 +227,30 @@ fn simple_mode_is_left_with_the_pin_and_wrong_ones_bring_a_calm_wait() {
         assert_eq!(err.code, ErrorCode::PinInvalid, "{bad}");
     }
     assert!(!no_pin.simple_mode().on, "a bad PIN turns nothing on");
+}
+
+#[test]
+fn a_setup_for_another_computer_carries_its_own_lock_and_leaves_this_one_alone() {
+    let here = temp_dir("lock-choice");
+    let son = app_in(&here.join("son"));
+    let file = here.join("for-mum.json");
+    let lock = family::LockChoice {
+        simple_mode: true,
+        pin: Some("1357".into()),
+    };
+    son.export_family_setup(&file, Some(&lock)).expect("export");
+    assert!(!son.simple_mode().on, "the son's computer is not locked");
+    let mum = app_in(&here.join("mum"));
+    mum.import_family_setup(&file).expect("import");
+    assert!(mum.simple_mode().on && mum.simple_mode().has_pin);
+    assert!(mum.unlock("1357").expect("unlock").unlocked);
+    let bad = family::LockChoice {
+        simple_mode: true,
+        pin: Some("13".into()),
+    };
+    let err = son
+        .export_family_setup(&here.join("bad.json"), Some(&bad))
+        .expect_err("bad pin");
+    assert_eq!(err.code, ErrorCode::PinInvalid);
+    assert!(!here.join("bad.json").exists());
 }

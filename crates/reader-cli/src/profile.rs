@@ -56,7 +56,7 @@ pub fn run(args: ProfileArgs, l10n: &Localizer) -> Result<(), Failure> {
     let store = library.store();
     match args.command {
         ProfileCommand::Export { file } => {
-            family::export(&store, &file)?;
+            family::export(&store, &file, None)?;
             let message = l10n.message(
                 "cli-profile-exported",
                 &[("path", file.display().to_string())],

@@ -22,6 +22,11 @@ pub const DEFAULT_TEXT_SIZE: u32 = 24;
 /// least 28 px by 48 px text (the MIIT age-friendly spec asks for its
 /// largest text on main screens), and 48 px at the largest text.
 pub const CONTROL_SIZES: &[u32] = &[22, 22, 22, 22, 24, 24, 26, 26, 30, 32, 36, 40, 44, 48];
+/// The text sizes the family setup offers: a few clear steps from the
+/// default to very large (Settings and Ctrl+ give every size).
+pub const SETUP_TEXT_SIZES: &[u32] = &[24, 32, 40, 48, 64];
+/// The speeds the family setup offers, around the voice's own.
+pub const SETUP_SPEECH_RATES: &[f32] = &[0.75, 1.0, 1.25, 1.5];
 /// Line height as a multiple of the text size: WCAG 1.4.12 asks that 1.5
 /// works; 1.8 is calmer for older eyes.
 pub const LINE_HEIGHT_RANGE: (f32, f32) = (1.5, 2.5);
@@ -107,6 +112,10 @@ pub struct Limits {
     pub speech_rate: Range,
     pub keep_picture_mb_per_article: Range,
     pub keep_picture_mb_total: Range,
+    /// [`SETUP_TEXT_SIZES`].
+    pub setup_text_sizes: &'static [u32],
+    /// [`SETUP_SPEECH_RATES`].
+    pub setup_speech_rates: &'static [f32],
 }
 
 pub const LINE_HEIGHT: Range = Range::new(LINE_HEIGHT_RANGE, LINE_HEIGHT_STEP, DEFAULT_LINE_HEIGHT);
@@ -142,6 +151,8 @@ pub fn limits() -> Limits {
         speech_rate: SPEECH_RATE,
         keep_picture_mb_per_article: PICTURE_MB_PER_ARTICLE,
         keep_picture_mb_total: PICTURE_MB_TOTAL,
+        setup_text_sizes: SETUP_TEXT_SIZES,
+        setup_speech_rates: SETUP_SPEECH_RATES,
     }
 }
 
@@ -561,5 +572,17 @@ mod tests {
         assert_eq!(s.line_height, DEFAULT_LINE_HEIGHT);
         let json = serde_json::to_string(&s).unwrap_or_default();
         assert!(json.contains("\"contentWidth\""), "{json}");
+    }
+
+    #[test]
+    fn the_setups_choices_are_sizes_and_speeds_settings_keep() {
+        for size in SETUP_TEXT_SIZES {
+            assert!(TEXT_SIZES.contains(size), "{size}");
+        }
+        assert!(SETUP_TEXT_SIZES.contains(&DEFAULT_TEXT_SIZE));
+        for &rate in SETUP_SPEECH_RATES {
+            assert_eq!(clamp_speech_rate(rate), rate, "{rate}");
+        }
+        assert!(SETUP_SPEECH_RATES.contains(&DEFAULT_SPEECH_RATE));
     }
 }

@@ -836,7 +836,7 @@ fn article_links_open_in_care_reader() {
 
 /// Runs xdotool on the app's display; a step that hangs (a window that never
 /// appears) fails the scenario instead of the whole run.
-fn xdotool(ctx: &Ctx, xdotool: &std::path::Path, args: &[&str]) {
+pub(crate) fn xdotool(ctx: &Ctx, xdotool: &std::path::Path, args: &[&str]) {
     let mut child = std::process::Command::new(xdotool)
         .args(args)
         .env("DISPLAY", &ctx.harness.display)

@@ -13,6 +13,7 @@ mod app;
 mod atspi;
 mod care;
 mod errors;
+mod family;
 mod instance;
 mod library;
 mod narrator;
