@@ -354,3 +354,52 @@ sources-topic-health = Health
 status-source-added = Source added:
 # Followed by the source's name.
 status-source-removed = Source removed:
+
+## The family setup and simple mode
+
+home-family-setup = Set up for a family member
+# Home in simple mode: the one way out, for the family.
+home-unlock = For the family
+settings-family = For the family
+settings-family-intro = Prepare Care Reader for a parent once: news sources, text size, voice and speed, and simple mode. Use it here, or save it to a file for their computer.
+settings-family-setup = Family setup…
+unlock-back = Back
+unlock-title = Leave simple mode
+unlock-intro = Simple mode shows only the news, reading and listening. The family can turn it off here.
+unlock-pin-label = The family's PIN
+unlock-button = Leave simple mode
+unlock-key-hint = No PIN was set: hold down Ctrl, Shift and U together for three seconds.
+setup-close = Close
+setup-title = Family setup
+# Around two numbers: "Step 2 of 6".
+setup-step-before = Step
+setup-step-middle = of
+setup-start-title = Set up Care Reader for someone
+setup-start-intro = In a few steps: the news they like, how the text looks, the voice, and whether to use simple mode. Each choice shows at once. Has someone prepared a setup file already? Take it here.
+setup-take-file = Take a family setup from a file…
+setup-news-title = News to read
+setup-news-intro = Tick the news they like. Their newest headlines will be on the first page in large print.
+setup-news-legend = Suggested news
+setup-news-more = Other websites can be added later in News sources.
+setup-look-title = How the text looks
+setup-look-intro = Choose what is easy to read. The whole window changes at once.
+setup-size-legend = Text size
+setup-look-preview = This is how articles will look: calm, large and clear.
+setup-listen-title = Listening
+setup-speed-legend = Reading speed
+setup-auto-read = Read an article aloud as soon as it opens from the news, then go on to the next headline
+setup-try-voice = Try the voice
+setup-simple-title = Simple mode
+setup-simple-intro = Simple mode shows only the news, reading, listening and text size. Settings and anything that deletes are hidden, so nothing can be changed by accident.
+setup-simple-on = Use simple mode
+setup-pin-label = A PIN to leave simple mode (4 to 8 digits, optional)
+setup-pin-hint = Without a PIN, simple mode is left by holding Ctrl, Shift and U together for three seconds.
+setup-done-title = Ready
+setup-done-intro = Use this setup on this computer, or save it to a file to take to their computer (it stays as it is here).
+setup-use-here = Use it on this computer
+setup-save-file = Save it to a file…
+setup-back = Back
+setup-next = Next
+setup-done-here = The setup is in use.
+setup-saved = The setup is saved. On their computer, open Care Reader, choose Family setup, then “Take a family setup from a file”.
+setup-taken = The family setup is in use.
