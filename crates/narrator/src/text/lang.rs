@@ -127,6 +127,10 @@ fn ch(chars: &[(usize, char)], i: usize) -> char {
 }
 
 /// Han ideographs (and 〇 々, which only occur in Chinese or Japanese text).
+/// Code points of these blocks that Unicode has not assigned (U+FADA–FAFF,
+/// say) are no ideographs: they are not alphabetic, so text of nothing but
+/// them has no letters and keeps the default language (found by the
+/// `language_runs` fuzz target).
 pub(crate) fn is_han(c: char) -> bool {
     matches!(c,
         '\u{3005}' | '\u{3007}'
@@ -134,7 +138,7 @@ pub(crate) fn is_han(c: char) -> bool {
         | '\u{4E00}'..='\u{9FFF}'
         | '\u{F900}'..='\u{FAFF}'
         | '\u{20000}'..='\u{3134F}'
-    )
+    ) && c.is_alphabetic()
 }
 
 /// Letters of the Latin script, including accented and full-width ones.
@@ -350,6 +354,18 @@ fn split_neutral(chars: &[(usize, char)], lo: usize, hi: usize, next: Lang) -> u
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn unassigned_code_points_in_han_blocks_are_no_chinese() {
+        // U+FAF6 is in the CJK Compatibility Ideographs block but unassigned.
+        let text = "\u{FFFD}\u{FAF6}";
+        assert_eq!(
+            language_runs(text, Lang::En),
+            vec![(Lang::En, 0..text.len())]
+        );
+        assert!(is_han('中') && is_han('〇') && is_han('々') && is_han('\u{F900}'));
+        assert!(!is_han('\u{FAF6}'));
+    }
 
     #[test]
     fn tags_name_our_languages_by_their_primary_subtag() {
