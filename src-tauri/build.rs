@@ -44,6 +44,7 @@ fn main() {
         "add_source",
         "remove_source",
         "suggested_sources",
+        "next_headline",
         "simple_mode",
         "enter_simple_mode",
         "unlock",

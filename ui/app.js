@@ -22,6 +22,7 @@ import { bindKeys, goBack } from "./keys.js";
 import { bindFamily, initFamily } from "./family.js";
 import { bindLibrary } from "./library.js";
 import { bindNews } from "./news.js";
+import { bindRadio, relabelRadio } from "./radio.js";
 import { bindMemory } from "./memory.js";
 import { applyStrings } from "./l10n.js";
 import { bindPlace, readingPlace, relabelProgress, restorePlace } from "./place.js";
@@ -64,6 +65,8 @@ function bind() {
   $("help-welcome").addEventListener("click", openWelcome);
   bindNews();
   bindFamily();
+  bindRadio();
+  onStringsChanged(relabelRadio);
   bindSources();
   $("library-back").addEventListener("click", goBack);
   $("btn-keep").addEventListener("click", keepArticle);

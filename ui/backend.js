@@ -73,6 +73,38 @@ export const importLibrary = () => call("import_library");
 /** Native save dialog, then article id as "html" or "markdown": resolves with the path written, or null if cancelled. */
 export const exportArticle = (id, format) => call("export_article", { id, format });
 
+// Home's news and the family's sources (docs/app.md).
+/** HomeNews {sources, headlines: HeadlineCard[], problems: SourceProblem[]} from the store (offline). */
+export const homeNews = () => call("home_news");
+/** SourceItem[] in the family's order. */
+export const listSources = () => call("list_sources");
+/** Adds a site's or a feed's address: resolves with the SourceItem. */
+export const addSource = (address) => call("add_source", { address });
+export const removeSource = (id) => call("remove_source", { id });
+/** Suggested {title, feed, topic}[] for the UI language. */
+export const suggestedSources = () => call("suggested_sources");
+
+/** Reads every source again; `onProgress({done, total})` after each; resolves with HomeNews. */
+export function refreshSources(onProgress) {
+  const progress = new core.Channel();
+  progress.onmessage = onProgress;
+  return call("refresh_sources", { progress });
+}
+
+/**
+ * Opens headline `id` as openArticle does (progress stages), from its
+ * fetched-ahead text when there is one: an ArticleView with {headline,
+ * autoPlay}. `next`: the radio moved on by itself (the voice says "Next:").
+ */
+export function openHeadline(id, onProgress, next = false) {
+  const progress = new core.Channel();
+  progress.onmessage = onProgress;
+  return call("open_headline", { id, next, progress });
+}
+
+/** The radio: the HeadlineCard to go on to after `after` was read to its end, or null. */
+export const nextHeadline = (after) => call("next_headline", { after });
+
 // The family setup and simple mode (docs/app.md).
 /** {on, hasPin}: whether simple mode is on and whether leaving it needs the PIN. */
 export const simpleMode = () => call("simple_mode");
@@ -101,31 +133,6 @@ export function openArticle(source, onProgress) {
 /** Calls `handler(source)` when a file is dropped on the window. */
 export function onOpenRequest(handler) {
   return event.listen("open-request", (e) => handler(e.payload.source));
-}
-
-// Home's news and the family's sources (docs/app.md).
-/** HomeNews {sources, headlines: HeadlineCard[], problems: SourceProblem[]} from the store (offline). */
-export const homeNews = () => call("home_news");
-/** SourceItem[] in the family's order. */
-export const listSources = () => call("list_sources");
-/** Adds a site's or a feed's address: resolves with the SourceItem. */
-export const addSource = (address) => call("add_source", { address });
-export const removeSource = (id) => call("remove_source", { id });
-/** Suggested {title, feed, topic}[] for the UI language. */
-export const suggestedSources = () => call("suggested_sources");
-
-/** Reads every source again; `onProgress({done, total})` after each; resolves with HomeNews. */
-export function refreshSources(onProgress) {
-  const progress = new core.Channel();
-  progress.onmessage = onProgress;
-  return call("refresh_sources", { progress });
-}
-
-/** Opens headline `id` as openArticle does (progress stages), from its fetched-ahead text when there is one. */
-export function openHeadline(id, onProgress) {
-  const progress = new core.Channel();
-  progress.onmessage = onProgress;
-  return call("open_headline", { id, progress });
 }
 
 /** Calls `handler(NarratorEvent)` whenever the narrator's state changes. */

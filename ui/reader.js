@@ -43,8 +43,20 @@ export const openSource = (source) => openWith((onProgress) => backend.openArtic
 /** Opens a remembered article (a RecentItem) from the store. */
 export const openRecent = (item) => openWith(() => backend.openRecent(item.id), item.source);
 export const openWelcome = () => openWith(() => backend.openWelcome(), null);
-/** Opens a headline of Home's news (a HeadlineCard): its text fetched ahead, or its page. */
-export const openHeadline = (card) => openWith((onProgress) => backend.openHeadline(card.id, onProgress), card.url);
+/**
+ * Opens a headline of Home's news (a HeadlineCard): its text fetched ahead,
+ * or its page; read aloud at once when auto-read is on. `next`: the radio
+ * moved on to it by itself.
+ */
+export const openHeadline = (card, next = false) =>
+  openWith((onProgress) => backend.openHeadline(card.id, onProgress, next), card.url);
+
+/** The headline on show and its script's id (for the radio), or null. */
+export function headlineOnShow() {
+  return article && typeof article.headline === "number"
+    ? { headline: article.headline, script: article.speech.id }
+    : null;
+}
 
 function showArticle(view) {
   article = view;
@@ -64,6 +76,8 @@ function showArticle(view) {
   resetPlace();
   offerContinue();
   announce(t("status-opened"));
+  // Auto-read (the family's choice): a headline is read aloud at once.
+  if (view.autoPlay) backend.narrate({ action: "play" });
 }
 
 /** The Keep button says whether the article on show is kept. */

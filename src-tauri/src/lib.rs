@@ -119,6 +119,7 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             news::add_source,
             news::remove_source,
             news::suggested_sources,
+            news::next_headline,
             family::simple_mode,
             family::enter_simple_mode,
             family::unlock,

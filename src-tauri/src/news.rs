@@ -2,8 +2,8 @@
 //! reader-app's [`App`](reader_app::App) (see its `home` module); progress
 //! goes back on a Tauri channel, as for opening an article.
 
-use reader_app::home::HomeNews;
-use reader_app::{ArticleView, Progress, RefreshProgress};
+use reader_app::home::{HeadlineCard, HeadlineView, HomeNews};
+use reader_app::{Progress, RefreshProgress};
 use reader_errors::UiError;
 use reader_feeds::Suggested;
 use reader_store::SourceItem;
@@ -32,19 +32,28 @@ pub async fn refresh_sources(
         .await
 }
 
-/// Opens headline `id` (its text fetched ahead, or its page).
+/// Opens headline `id` (its text fetched ahead, or its page); `next`: the
+/// radio moved on to it by itself (the voice says "Next: …" first).
 #[tauri::command]
 pub async fn open_headline(
     shell: State<'_, Shell>,
     id: i64,
+    next: Option<bool>,
     progress: Channel<Progress>,
-) -> Result<ArticleView, UiError> {
+) -> Result<HeadlineView, UiError> {
     shell
         .app
-        .open_headline(id, |stage| {
+        .open_headline(id, next.unwrap_or(false), |stage| {
             let _ = progress.send(stage);
         })
         .await
+}
+
+/// The radio: the headline to go on to after `after` was read to its end
+/// (auto-read on, no sleep stop), or `None`.
+#[tauri::command]
+pub fn next_headline(shell: State<'_, Shell>, after: i64) -> Result<Option<HeadlineCard>, UiError> {
+    shell.app.next_headline(after)
 }
 
 #[tauri::command]

@@ -114,3 +114,8 @@ unlock-needs-pin = Simple mode is left with the family's PIN.
 app-dialog-setup-export-title = Save the family setup
 app-dialog-setup-import-title = Take a family setup
 app-dialog-filter-setup = Care Reader family setups
+
+## Listening like a radio
+
+# Said before the title of the next headline's article.
+radio-next = Next:

@@ -24,3 +24,12 @@ speech-sentence-mode-off = Reading on without pausing
 ## Language names, for the voice choice and the no-voice message
 speech-lang-zh = Chinese
 speech-lang-en = English
+
+## The sleep timer
+
+# Variables:
+#   $minutes (Number) - minutes until reading stops.
+speech-sleep-after = Reading stops in { $minutes } minutes
+speech-sleep-at-end = Reading stops at the end of this article
+speech-sleep-off = Sleep timer off
+speech-slept = Reading stopped by the sleep timer. Your place is kept.

@@ -403,3 +403,11 @@ setup-next = Next
 setup-done-here = The setup is in use.
 setup-saved = The setup is saved. On their computer, open Care Reader, choose Family setup, then “Take a family setup from a file”.
 setup-taken = The family setup is in use.
+
+## Listening like a radio: the sleep timer's button
+
+radio-sleep-off = Sleep timer: off
+# Around a number: "Stops in 30 min".
+radio-sleep-after = Stops in
+radio-sleep-minutes = min
+radio-sleep-at-end = Stops at the end

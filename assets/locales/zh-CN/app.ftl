@@ -84,3 +84,8 @@ unlock-needs-pin = 退出长辈模式需要输入家人设的密码。
 app-dialog-setup-export-title = 保存家人设置
 app-dialog-setup-import-title = 采用一份家人设置
 app-dialog-filter-setup = 关怀阅读家人设置
+
+## 像听收音机一样
+
+# 在下一条新闻的标题前说。
+radio-next = 下一条：

@@ -23,3 +23,12 @@ speech-sentence-mode-off = 连续朗读
 ## 语言名称
 speech-lang-zh = 中文
 speech-lang-en = 英文
+
+## 定时停止
+
+# Variables:
+#   $minutes (Number) - 多少分钟后停止朗读。
+speech-sleep-after = { $minutes } 分钟后停止朗读
+speech-sleep-at-end = 读完这篇文章就停止
+speech-sleep-off = 已取消定时停止
+speech-slept = 定时到了，朗读已停止。读到的位置已经记住了。

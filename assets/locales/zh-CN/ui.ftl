@@ -400,3 +400,11 @@ setup-next = 下一步
 setup-done-here = 设置已经用上了。
 setup-saved = 设置已经存好了。在老人的电脑上打开关怀阅读，选“家人设置”，再选“从文件采用家人设置”。
 setup-taken = 家人设置已经用上了。
+
+## 像听收音机一样：定时停止按钮
+
+radio-sleep-off = 定时停止：关
+# 夹着一个数字：“还有 30 分钟停止”。
+radio-sleep-after = 还有
+radio-sleep-minutes = 分钟停止
+radio-sleep-at-end = 读完这篇就停

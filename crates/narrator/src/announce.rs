@@ -5,7 +5,7 @@
 
 use reader_l10n::Localizer;
 
-use crate::player::{PlayState, Status};
+use crate::player::{PlayState, Sleep, Status};
 
 /// The announcement for the change from `prev` to `next`, if it is worth
 /// one. `navigated`: the listener just moved (by paragraph or to a chosen
@@ -22,6 +22,15 @@ pub fn announcement(
         if (p.rate - next.rate).abs() > f32::EPSILON {
             return Some(l10n.message("speech-rate", &[("rate", rate_text(next.rate))]));
         }
+        if p.sleep != next.sleep && !next.slept {
+            return Some(match next.sleep {
+                Sleep::Off => l10n.message("speech-sleep-off", &[]),
+                Sleep::After { minutes } => {
+                    l10n.message("speech-sleep-after", &[("minutes", minutes.to_string())])
+                }
+                Sleep::AtEnd => l10n.message("speech-sleep-at-end", &[]),
+            });
+        }
         if p.sentence_mode != next.sentence_mode {
             let id = if next.sentence_mode {
                 "speech-sentence-mode-on"
@@ -30,6 +39,9 @@ pub fn announcement(
             };
             return Some(l10n.message(id, &[]));
         }
+    }
+    if next.slept {
+        return Some(l10n.message("speech-slept", &[]));
     }
     match next.state {
         PlayState::Paused if prev_state != Some(PlayState::Paused) => {
@@ -77,7 +89,36 @@ mod tests {
             sentences: 24,
             rate: 1.0,
             sentence_mode: false,
+            sleep: Sleep::Off,
+            slept: false,
         }
+    }
+
+    #[test]
+    fn the_sleep_timer_is_said_when_set_and_when_it_stops_the_reading() {
+        let l10n = Localizer::new("en-US");
+        let playing = status(PlayState::Playing, 1);
+        let set = Status {
+            sleep: Sleep::After { minutes: 30 },
+            ..playing.clone()
+        };
+        let said = announcement(Some(&playing), &set, false, &l10n).unwrap_or_default();
+        assert!(said.contains("30"), "{said}");
+        let slept = Status {
+            state: PlayState::Paused,
+            slept: true,
+            ..playing.clone()
+        };
+        let said = announcement(Some(&set), &slept, false, &l10n).unwrap_or_default();
+        assert!(said.contains("sleep timer"), "{said}");
+        let zh = Localizer::new("zh-CN");
+        let at_end = Status {
+            sleep: Sleep::AtEnd,
+            ..playing.clone()
+        };
+        assert!(
+            announcement(Some(&playing), &at_end, false, &zh).is_some_and(|s| s.contains("读完"))
+        );
     }
 
     #[test]

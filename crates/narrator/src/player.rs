@@ -48,6 +48,8 @@ pub const BACK_WINDOW: Duration = Duration::from_secs(2);
 /// up lists the voices before the clock starts), so no cold allowance is
 /// needed: 1.5 s is over 30 times the slowest begin seen.
 pub const START_TIMEOUT: Duration = Duration::from_millis(1500);
+/// The longest sleep timer (a night's radio is eight hours).
+pub const MAX_SLEEP_MINUTES: u32 = 8 * 60;
 /// How long a later utterance of a run that has begun may take to begin
 /// (the engine has shown it works; only one that stopped answering trips it).
 pub const BEGIN_TIMEOUT: Duration = Duration::from_secs(10);
@@ -93,6 +95,33 @@ pub enum PlayState {
     Idle,
     /// Listen was pressed and the first utterance handed to the engine, which
     /// has not yet said it began. Becomes `Playing` on the engine's begin, or
+    /// The sleep timer: reading stops at the end of the sentence being read
+    /// once `minutes` have passed (0 switches the timer off).
+    SleepAfter {
+        minutes: u32,
+    },
+    /// The sleep timer: reading stops at the end of the article (and does
+    /// not go on to another one).
+    SleepAtEnd,
+    /// The sleep timer's button: off → 15, 30, 60 minutes → the end of the
+    /// article → off ([`SLEEP_MINUTES`]).
+    SleepNext,
+}
+
+/// The minutes the sleep timer's button offers, in order.
+pub const SLEEP_MINUTES: &[u32] = &[15, 30, 60];
+
+/// The sleep timer, as the status reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum Sleep {
+    Off,
+    /// Stops at the end of the sentence being read after this many minutes
+    /// (counted from when it was set).
+    After {
+        minutes: u32,
+    },
+    AtEnd,
     /// `Paused` with an error after [`START_TIMEOUT`].
     ///
     /// Only the first utterance of a play run (from idle, paused or finished)
@@ -136,6 +165,11 @@ pub enum PlayerEvent {
     /// Speech failed; the player is paused at the sentence it was on.
     Error(EngineError),
 }
+    /// The sleep timer now.
+    pub sleep: Sleep,
+    /// This status is the sleep timer stopping the reading: what listens
+    /// for the end of an article does not go on to another.
+    pub slept: bool,
 
 /// The listener's narration settings.
 #[derive(Debug, Clone, PartialEq)]
@@ -189,6 +223,11 @@ pub struct Player<E: Engine> {
 
 /// A generous guess at how long `text` takes to say at `rate`, for the
 /// watchdog: Mandarin runs at about four syllables (characters) a second,
+    /// The sleep timer, and for [`Sleep::After`] when it is up.
+    sleep: Sleep,
+    sleep_at: Option<Instant>,
+    /// The next status is the sleep timer's stop.
+    slept: bool,
 /// English at about fifteen letters a second. Twice that plus slack, so
 /// only an engine that has really stopped answering trips it.
 fn expected_duration(text: &str, rate: f32) -> Duration {
@@ -237,6 +276,9 @@ impl<E: Engine> Player<E> {
     }
 
     /// Says `text` once in the voice for `lang`, outside the article
+            sleep: Sleep::Off,
+            sleep_at: None,
+            slept: false,
     /// (Settings' "Say" and "Test the voice"); reading that was going on
     /// pauses first. Returns the voice that spoke, or why none could.
     pub fn say(&mut self, lang: Lang, text: &str) -> Result<VoiceInfo, EngineError> {
@@ -293,6 +335,8 @@ impl<E: Engine> Player<E> {
         }
     }
 
+            sleep: self.sleep,
+            slept: self.slept,
     /// A new article: silence, and start over at its first sentence.
     pub fn load(&mut self, script: Arc<Script>) {
         self.silence();
@@ -402,9 +446,53 @@ impl<E: Engine> Player<E> {
         match event {
             EngineEvent::Begin(key) if self.speaking == Some(key) => {
                 let text = self.current_text().unwrap_or_default();
+            Command::SleepAfter { minutes } => {
+                let minutes = minutes.min(MAX_SLEEP_MINUTES);
+                (self.sleep, self.sleep_at) = if minutes == 0 {
+                    (Sleep::Off, None)
+                } else {
+                    (
+                        Sleep::After { minutes },
+                        Some(now + Duration::from_secs(u64::from(minutes) * 60)),
+                    )
+                };
+                self.emit_status();
+            }
+            Command::SleepAtEnd => {
+                self.sleep = Sleep::AtEnd;
+                self.sleep_at = None;
+                self.emit_status();
+            }
+            Command::SleepNext => {
+                let next = match self.sleep {
+                    Sleep::Off => SLEEP_MINUTES.first().copied(),
+                    Sleep::After { minutes } => {
+                        SLEEP_MINUTES.iter().copied().find(|&m| m > minutes)
+                    }
+                    Sleep::AtEnd => Some(0),
+                };
+                match next {
+                    Some(minutes) => self.apply(Command::SleepAfter { minutes }, now),
+                    None => self.apply(Command::SleepAtEnd, now),
+                }
+            }
                 self.deadline = Some(now + expected_duration(&text, self.rate));
                 self.begun();
             }
+    /// The sleep timer is up at the end of a sentence: stop there, the next
+    /// sentence where Listen resumes (the place is kept like any pause).
+    fn sleep_is_up(&self, now: Instant) -> bool {
+        matches!(self.sleep, Sleep::After { .. }) && self.sleep_at.is_some_and(|at| now >= at)
+    }
+
+    fn fall_asleep(&mut self) {
+        self.sleep = Sleep::Off;
+        self.sleep_at = None;
+        self.slept = true;
+        self.emit_status();
+        self.slept = false;
+    }
+
             EngineEvent::End(key) if self.speaking == Some(key) => {
                 // An engine that reports no begin has begun when it ends.
                 self.begun();
@@ -441,6 +529,10 @@ impl<E: Engine> Player<E> {
     /// Time passes: the watchdog.
     pub fn tick(&mut self, now: Instant) {
         if self.is_running() && self.deadline.is_some_and(|d| now >= d) {
+                } else if self.sleep_is_up(now) {
+                    self.cursor_done = true;
+                    self.state = PlayState::Paused;
+                    self.fall_asleep();
             self.fail(EngineError::Silent);
         }
     }
@@ -564,7 +656,11 @@ impl<E: Engine> Player<E> {
         if self.is_running() {
             self.start_sentence(self.cursor, now);
         } else {
-            self.emit_status();
+            if self.state == PlayState::Finished && self.sleep == Sleep::AtEnd {
+                self.fall_asleep();
+            } else {
+                self.emit_status();
+            }
         }
     }
 

@@ -44,6 +44,17 @@ pub struct HeadlineCard {
     pub offline: bool,
 }
 
+/// A headline opened: its article, and what the radio needs to know.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HeadlineView {
+    #[serde(flatten)]
+    pub view: ArticleView,
+    pub headline: i64,
+    /// Auto-read is on: Listen starts as soon as it is on show.
+    pub auto_play: bool,
+}
+
 /// A source chosen by its known feed address (a suggestion).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
 pub struct ChosenSource {
@@ -87,27 +98,68 @@ impl App {
 
     /// Opens headline `id`: its text fetched ahead when there is one (no
     /// network), else its page. Either way it is remembered by its address,
-    /// so its card shows it read.
+    /// so its card shows it read. With auto-read on it is to be read aloud
+    /// at once (`auto_play`); `next`: the radio moved on to it by itself,
+    /// and the voice says "Next: …" before its title.
     pub async fn open_headline(
         &self,
         id: i64,
+        next: bool,
         progress: impl FnMut(Progress),
-    ) -> Result<ArticleView, UiError> {
+    ) -> Result<HeadlineView, UiError> {
+        let l10n = self.l10n();
         let found = self
             .library()
             .store()
             .headline(id)
-            .map_err(|e| e.localize(&self.l10n()))?;
+            .map_err(|e| e.localize(&l10n))?;
         let Some((url, fetched)) = found else {
-            return Err(ErrorCode::NotRemembered.localize(&self.l10n()));
+            return Err(ErrorCode::NotRemembered.localize(&l10n));
         };
-        if let Some(article) = fetched {
-            let remembered = self.library().store().remember_article(&url, &article);
-            if let Ok(article_id) = remembered {
-                return self.reopen(article_id);
-            }
+        let remembered = fetched
+            .and_then(|article| self.library().store().remember_article(&url, &article).ok());
+        let view = match remembered {
+            Some(article_id) => self.reopen(article_id)?,
+            None => self.open(&url, progress).await?,
+        };
+        if next {
+            let lang =
+                narrator::text::Lang::from_tag(l10n.lang()).unwrap_or(narrator::text::Lang::Zh);
+            self.narration().load_with_prelude(
+                &view.speech,
+                lang,
+                &l10n.message("radio-next", &[]),
+            );
         }
-        self.open(&url, progress).await
+        let auto_play = self.settings().map(|s| s.auto_read).unwrap_or(false);
+        Ok(HeadlineView {
+            view,
+            headline: id,
+            auto_play,
+        })
+    }
+
+    /// The narrator's state now (as its latest status said).
+    pub fn narrator_state(&self) -> Option<narrator::player::PlayState> {
+        self.narration().latest_status().map(|s| s.state)
+    }
+
+    /// The radio: after headline `after` was read to its end, the next
+    /// unread headline of Home's list — when auto-read is on and the sleep
+    /// timer did not stop the reading. `None`: stay.
+    pub fn next_headline(&self, after: i64) -> Result<Option<HeadlineCard>, UiError> {
+        let auto_read = self.settings()?.auto_read;
+        let finished = self
+            .narration()
+            .latest_status()
+            .is_some_and(|s| s.state == narrator::player::PlayState::Finished && !s.slept);
+        if !auto_read || !finished {
+            return Ok(None);
+        }
+        let news = self.home_news()?;
+        let at = news.headlines.iter().position(|h| h.id == after);
+        let rest = at.map_or(&news.headlines[..], |i| &news.headlines[i + 1..]);
+        Ok(rest.iter().find(|h| !h.read && h.id != after).cloned())
     }
 
     /// Adds a source from a site's or a feed's address.

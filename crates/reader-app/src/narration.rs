@@ -59,6 +59,9 @@ pub struct Narration {
     narrator: Narrator,
     /// The listener just moved on purpose: the next status names the paragraph.
     navigated: Arc<AtomicBool>,
+    /// The narrator's latest status (the radio asks whether an article was
+    /// read to its end, or stopped by the sleep timer).
+    latest: Arc<std::sync::Mutex<Option<Status>>>,
 }
 
 /// The narrator's part of the settings.
@@ -83,6 +86,8 @@ impl Narration {
         let navigated = Arc::new(AtomicBool::new(false));
         let moved = Arc::clone(&navigated);
         let mut last: Option<Status> = None;
+        let latest: Arc<std::sync::Mutex<Option<Status>>> = Arc::default();
+        let shared = Arc::clone(&latest);
         let mut pending_error: Option<UiError> = None;
         let on_event = move |event| {
             let l10n = Arc::clone(&l10n.read().unwrap_or_else(|p| p.into_inner()));
@@ -93,6 +98,7 @@ impl Narration {
                     let nav = status.by_listener && moved.swap(false, Ordering::Relaxed);
                     let announce = announcement(last.as_ref(), &status, nav, &l10n);
                     last = Some(status.clone());
+                    *shared.lock().unwrap_or_else(|p| p.into_inner()) = Some(status.clone());
                     sink(NarratorEvent {
                         status,
                         announce,
@@ -109,7 +115,33 @@ impl Narration {
         Narration {
             narrator,
             navigated,
+            latest,
         }
+    }
+
+    /// The narrator's latest status, if it has reported one.
+    pub fn latest_status(&self) -> Option<Status> {
+        self.latest
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Reads `script`, saying `prelude` (in `lang`) first — "Next: …"
+    /// before the radio's next article. The highlight is unchanged: the
+    /// prelude is spoken with the title and shown nowhere.
+    pub fn load_with_prelude(&self, script: &Script, lang: narrator::text::Lang, prelude: &str) {
+        let mut script = script.clone();
+        if let Some(first) = script.sentences.first_mut() {
+            first.utterances.insert(
+                0,
+                narrator::script::Utterance {
+                    lang,
+                    text: prelude.to_owned(),
+                },
+            );
+        }
+        self.load(&script);
     }
 
     /// Reads `script` from now on, and gets the engine ready so the first

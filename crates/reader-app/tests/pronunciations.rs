@@ -5,10 +5,9 @@
 //! itself is tested with speech-dispatcher in the narrator's tests).
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
-use narrator::engine::{Engine, EngineError, EngineEvent, EventSink, UtteranceKey};
+use narrator::engine::Engine;
 use narrator::player::Command;
 use narrator::pronunciation::Pronunciation;
 use narrator::text::Lang;
@@ -18,49 +17,11 @@ use reader_app::{App, AppConfig};
 use reader_errors::ErrorCode;
 use reader_settings::SettingsPatch;
 
+mod common;
+use common::{Recorder, Said, voice, wait_for};
+
 const PINYIN: &str = "Chinese (Mandarin, latin as Pinyin)";
 const OWN_CHINESE: &str = "Microsoft Huihui";
-
-type Said = Arc<Mutex<Vec<(String, String)>>>;
-
-/// Records (text, voice id) of every utterance and finishes each at once.
-struct Recorder {
-    sink: EventSink,
-    said: Said,
-    voices: Vec<VoiceInfo>,
-    next: UtteranceKey,
-}
-
-impl Engine for Recorder {
-    fn voices(&mut self) -> Result<Vec<VoiceInfo>, EngineError> {
-        Ok(self.voices.clone())
-    }
-    fn speak(
-        &mut self,
-        text: &str,
-        voice: &VoiceInfo,
-        _: f32,
-    ) -> Result<UtteranceKey, EngineError> {
-        self.next += 1;
-        if let Ok(mut said) = self.said.lock() {
-            said.push((text.to_owned(), voice.id.clone()));
-        }
-        (self.sink)(EngineEvent::Begin(self.next));
-        (self.sink)(EngineEvent::End(self.next));
-        Ok(self.next)
-    }
-    fn stop(&mut self) -> Result<(), EngineError> {
-        Ok(())
-    }
-}
-
-fn voice(id: &str, lang: &str) -> VoiceInfo {
-    VoiceInfo {
-        id: id.into(),
-        name: id.into(),
-        lang: lang.into(),
-    }
-}
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("reader-app-{name}-{}", std::process::id()));
@@ -97,18 +58,6 @@ fn all_voices() -> Vec<VoiceInfo> {
         voice(OWN_CHINESE, "zh-CN"),
         voice("English (America)", "en-us"),
     ]
-}
-
-/// What the engine was given, once `n` utterances came (or 10 s passed).
-fn wait_for(said: &Said, n: usize) -> Vec<(String, String)> {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let now: Vec<(String, String)> = said.lock().map(|s| s.clone()).unwrap_or_default();
-        if now.len() >= n || Instant::now() > deadline {
-            return now;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
 }
 
 fn zh(word: &str, say: &str) -> Pronunciation {

@@ -20,5 +20,6 @@ mod narrator;
 mod news;
 mod orca;
 mod pronunciation;
+mod radio;
 mod support;
 mod window;

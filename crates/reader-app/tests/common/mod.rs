@@ -1,0 +1,62 @@
+//! What the app's test files share: an engine that records what it is
+//! given and finishes each utterance at once (speaking itself is tested
+//! with speech-dispatcher in the narrator's tests), and waiting for it.
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use narrator::engine::{Engine, EngineError, EngineEvent, EventSink, UtteranceKey};
+use narrator::voice::VoiceInfo;
+
+pub type Said = Arc<Mutex<Vec<(String, String)>>>;
+
+/// Records (text, voice id) of every utterance and finishes each at once.
+pub struct Recorder {
+    pub sink: EventSink,
+    pub said: Said,
+    pub voices: Vec<VoiceInfo>,
+    pub next: UtteranceKey,
+}
+
+impl Engine for Recorder {
+    fn voices(&mut self) -> Result<Vec<VoiceInfo>, EngineError> {
+        Ok(self.voices.clone())
+    }
+    fn speak(
+        &mut self,
+        text: &str,
+        voice: &VoiceInfo,
+        _: f32,
+    ) -> Result<UtteranceKey, EngineError> {
+        self.next += 1;
+        if let Ok(mut said) = self.said.lock() {
+            said.push((text.to_owned(), voice.id.clone()));
+        }
+        (self.sink)(EngineEvent::Begin(self.next));
+        (self.sink)(EngineEvent::End(self.next));
+        Ok(self.next)
+    }
+    fn stop(&mut self) -> Result<(), EngineError> {
+        Ok(())
+    }
+}
+
+pub fn voice(id: &str, lang: &str) -> VoiceInfo {
+    VoiceInfo {
+        id: id.into(),
+        name: id.into(),
+        lang: lang.into(),
+    }
+}
+
+/// What the engine was given, once `n` utterances came (or 10 s passed).
+pub fn wait_for(said: &Said, n: usize) -> Vec<(String, String)> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let now: Vec<(String, String)> = said.lock().map(|s| s.clone()).unwrap_or_default();
+        if now.len() >= n || Instant::now() > deadline {
+            return now;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

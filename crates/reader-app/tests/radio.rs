@@ -1,0 +1,122 @@
+//! Listening like a radio through the app (issue 12), with an engine that
+//! records what it is given: auto-read opens a headline to be read at
+//! once; after one is read to its end the next unread headline follows,
+//! its title said after "Next:"; the sleep timer's stop at the end of an
+//! article, or auto-read off, ends the radio there.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use care_reader_tests::feeds::news_site;
+use narrator::engine::Engine;
+use narrator::player::{Command, PlayState};
+use reader_app::narration::Engine as EngineChoice;
+use reader_app::{App, AppConfig};
+use reader_settings::SettingsPatch;
+
+mod common;
+use common::{Recorder, Said, voice, wait_for};
+
+fn app_in(dir: &Path) -> (App, Said) {
+    let said: Said = Arc::default();
+    let recorded = Arc::clone(&said);
+    let config = AppConfig {
+        image_address: |url| url.to_owned(),
+        engine: EngineChoice::Custom(Box::new(move |sink| {
+            Ok(Box::new(Recorder {
+                sink,
+                said: recorded,
+                voices: vec![voice("English (America)", "en-us"), voice("Chinese", "cmn")],
+                next: 0,
+            }) as Box<dyn Engine>)
+        })),
+    };
+    let app = App::new(Some(dir), config, |_| {}).unwrap_or_else(|e| panic!("{e}"));
+    (app, said)
+}
+
+/// Waits until the narrator's latest status is `state`.
+fn wait_state(app: &App, state: PlayState) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while app.narrator_state() != Some(state) {
+        assert!(
+            Instant::now() < deadline,
+            "the narrator never got to {state:?}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_radio_goes_on_with_next_and_stops_for_the_sleep_timer() {
+    let site = news_site();
+    let dir = std::env::temp_dir().join(format!("reader-app-radio-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let (app, said) = app_in(&dir);
+    app.update_settings(&SettingsPatch {
+        ui_lang: Some("en-US".into()),
+        auto_read: Some(true),
+        ..SettingsPatch::default()
+    })
+    .expect("settings");
+    app.add_source(&site.url("/feeds/news-rss.xml"))
+        .await
+        .expect("source");
+    let news = app.refresh_sources(|_| {}).await.expect("refresh");
+    let ids: Vec<i64> = news.headlines.iter().map(|h| h.id).collect();
+    assert_eq!(ids.len(), 3);
+
+    // Auto-read: the headline is to be read at once.
+    let first = app
+        .open_headline(ids[0], false, |_| {})
+        .await
+        .expect("open");
+    assert!(first.auto_play);
+    assert_eq!(first.headline, ids[0]);
+    // Not finished yet: nothing follows.
+    assert_eq!(app.next_headline(ids[0]).expect("next"), None);
+    app.narrate(Command::Play { from: None });
+    wait_for(&said, 1);
+    wait_state(&app, PlayState::Finished);
+    let next = app
+        .next_headline(ids[0])
+        .expect("next")
+        .expect("a next headline");
+    assert_eq!(next.id, ids[1]);
+
+    // The radio moved on by itself: "Next:" before the title. The sleep
+    // timer is set to the end of this article: the radio ends there.
+    said.lock().expect("said").clear();
+    let second = app
+        .open_headline(next.id, true, |_| {})
+        .await
+        .expect("open next");
+    app.narrate(Command::SleepAtEnd);
+    app.narrate(Command::Play { from: None });
+    let heard = wait_for(&said, 2);
+    assert_eq!(heard[0].0, "Next:");
+    assert_eq!(heard[1].0, second.view.article.title);
+    wait_state(&app, PlayState::Finished);
+    assert_eq!(app.next_headline(second.headline).expect("next"), None);
+
+    // Read to the end again without it: the radio goes on; with auto-read
+    // off, it does not.
+    said.lock().expect("said").clear();
+    app.narrate(Command::Play { from: Some(0) });
+    // Once something is said, the latest status is this run's.
+    wait_for(&said, 1);
+    wait_state(&app, PlayState::Finished);
+    assert!(app.next_headline(second.headline).expect("next").is_some());
+    app.update_settings(&SettingsPatch {
+        auto_read: Some(false),
+        ..SettingsPatch::default()
+    })
+    .expect("settings");
+    assert_eq!(app.next_headline(second.headline).expect("next"), None);
+    let third = app
+        .open_headline(ids[2], false, |_| {})
+        .await
+        .expect("open");
+    assert!(!third.auto_play);
+}
