@@ -18,12 +18,16 @@ export function has(id) {
   return Object.hasOwn(messages, id);
 }
 
-/** Gives `el` a new l10n id and translates it now (for text that changes with state). */
-export function setL10n(el, id) {
+/**
+ * Gives `el` a new l10n id and translates it now (for text that changes with
+ * state). A button is renewed so a screen reader hears its new name, unless
+ * `renewed: false` (see renew()).
+ */
+export function setL10n(el, id, { renewed = true } = {}) {
   const before = el.textContent;
   el.dataset.l10nId = id;
   translateElement(el, attributesById());
-  if (el.tagName === "BUTTON" && el.textContent !== before) renew(el);
+  if (renewed && el.tagName === "BUTTON" && el.textContent !== before) renew(el);
 }
 
 /** Applies a UiStrings object to the whole document. */

@@ -13,6 +13,8 @@ import { $, announce, currentView, focusVisibly, go, onLeave } from "./views.js"
 const TOGGLE_WORD = { starting: "player-starting", playing: "player-pause" };
 // The states in which the player's row (move, speed) is shown.
 const LISTENING = new Set(["starting", "playing", "paused"]);
+// The states whose new button name a screen reader must not be told (below).
+const QUIET_NAMES = new Set(["starting", "playing"]);
 
 const sentenceHooks = []; // fn(n) when the narrator is on sentence n (memory.js)
 let resumeAt = null; // where the first Listen starts, when the reader chose Continue
@@ -54,7 +56,7 @@ export function narrate(command) {
 export function toggle() {
   const state = player.status ? player.status.state : "idle";
   if (state !== "starting" && state !== "playing") {
-    setL10n($("player-toggle"), "player-starting");
+    setL10n($("player-toggle"), "player-starting", { renewed: false });
     $("player-toggle").setAttribute("aria-busy", "true");
   }
   // The first Listen after "Continue there" goes on from the saved sentence.
@@ -138,7 +140,10 @@ function onNarrator(event) {
   const playing = status.state === "playing";
   const toggle = $("player-toggle");
   const id = TOGGLE_WORD[status.state] || "player-listen";
-  if (toggle.dataset.l10nId !== id) setL10n(toggle, id);
+  // Renamed for a screen reader only once the voice is quiet: whatever the
+  // screen reader says cuts our sentence off (speech-dispatcher puts its
+  // messages before our text), and it would say this name at every start.
+  if (toggle.dataset.l10nId !== id) setL10n(toggle, id, { renewed: !QUIET_NAMES.has(status.state) });
   toggle.setAttribute("aria-busy", status.state === "starting" ? "true" : "false");
   if (event.error && event.error.message) showPlayerError(event.error.message);
   else if (playing) showPlayerError("");

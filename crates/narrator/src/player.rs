@@ -48,11 +48,18 @@ pub const BACK_WINDOW: Duration = Duration::from_secs(2);
 /// up lists the voices before the clock starts), so no cold allowance is
 /// needed: 1.5 s is over 30 times the slowest begin seen.
 pub const START_TIMEOUT: Duration = Duration::from_millis(1500);
-/// The longest sleep timer (a night's radio is eight hours).
-pub const MAX_SLEEP_MINUTES: u32 = 8 * 60;
 /// How long a later utterance of a run that has begun may take to begin
 /// (the engine has shown it works; only one that stopped answering trips it).
 pub const BEGIN_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long to wait before saying an utterance again that another program cut
+/// off. A screen reader shares the speech service and its messages go before
+/// our text: each key it echoes or button it names cuts our sentence. Such a
+/// cut is short; the sentence starts again once it is likely over.
+pub const CUT_RETRY_AFTER: Duration = Duration::from_millis(700);
+/// How often one utterance is started again after cuts before the player
+/// pauses instead: a program that keeps speaking (a screen reader reading
+/// the page aloud) has the speech service, and we give way.
+pub const CUT_RETRIES: u8 = 3;
 
 /// What the listener (UI or terminal) asks for.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
@@ -95,33 +102,6 @@ pub enum PlayState {
     Idle,
     /// Listen was pressed and the first utterance handed to the engine, which
     /// has not yet said it began. Becomes `Playing` on the engine's begin, or
-    /// The sleep timer: reading stops at the end of the sentence being read
-    /// once `minutes` have passed (0 switches the timer off).
-    SleepAfter {
-        minutes: u32,
-    },
-    /// The sleep timer: reading stops at the end of the article (and does
-    /// not go on to another one).
-    SleepAtEnd,
-    /// The sleep timer's button: off → 15, 30, 60 minutes → the end of the
-    /// article → off ([`SLEEP_MINUTES`]).
-    SleepNext,
-}
-
-/// The minutes the sleep timer's button offers, in order.
-pub const SLEEP_MINUTES: &[u32] = &[15, 30, 60];
-
-/// The sleep timer, as the status reports it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
-pub enum Sleep {
-    Off,
-    /// Stops at the end of the sentence being read after this many minutes
-    /// (counted from when it was set).
-    After {
-        minutes: u32,
-    },
-    AtEnd,
     /// `Paused` with an error after [`START_TIMEOUT`].
     ///
     /// Only the first utterance of a play run (from idle, paused or finished)
@@ -165,11 +145,6 @@ pub enum PlayerEvent {
     /// Speech failed; the player is paused at the sentence it was on.
     Error(EngineError),
 }
-    /// The sleep timer now.
-    pub sleep: Sleep,
-    /// This status is the sleep timer stopping the reading: what listens
-    /// for the end of an article does not go on to another.
-    pub slept: bool,
 
 /// The listener's narration settings.
 #[derive(Debug, Clone, PartialEq)]
@@ -218,16 +193,15 @@ pub struct Player<E: Engine> {
     by_listener: bool,
     /// The family's pronunciation dictionary, applied to every utterance.
     pronunciations: Arc<Pronunciations>,
+    /// When to say the current utterance again after another program cut it
+    /// off, and how often that has happened to it ([`CUT_RETRIES`]).
+    retry_at: Option<Instant>,
+    cuts: u8,
     outbox: Vec<PlayerEvent>,
 }
 
 /// A generous guess at how long `text` takes to say at `rate`, for the
 /// watchdog: Mandarin runs at about four syllables (characters) a second,
-    /// The sleep timer, and for [`Sleep::After`] when it is up.
-    sleep: Sleep,
-    sleep_at: Option<Instant>,
-    /// The next status is the sleep timer's stop.
-    slept: bool,
 /// English at about fifteen letters a second. Twice that plus slack, so
 /// only an engine that has really stopped answering trips it.
 fn expected_duration(text: &str, rate: f32) -> Duration {
@@ -265,6 +239,8 @@ impl<E: Engine> Player<E> {
             sentence_mode: settings.sentence_mode,
             by_listener: false,
             pronunciations: Arc::default(),
+            retry_at: None,
+            cuts: 0,
             outbox: Vec::new(),
         }
     }
@@ -276,9 +252,6 @@ impl<E: Engine> Player<E> {
     }
 
     /// Says `text` once in the voice for `lang`, outside the article
-            sleep: Sleep::Off,
-            sleep_at: None,
-            slept: false,
     /// (Settings' "Say" and "Test the voice"); reading that was going on
     /// pauses first. Returns the voice that spoke, or why none could.
     pub fn say(&mut self, lang: Lang, text: &str) -> Result<VoiceInfo, EngineError> {
@@ -335,8 +308,6 @@ impl<E: Engine> Player<E> {
         }
     }
 
-            sleep: self.sleep,
-            slept: self.slept,
     /// A new article: silence, and start over at its first sentence.
     pub fn load(&mut self, script: Arc<Script>) {
         self.silence();
@@ -349,6 +320,9 @@ impl<E: Engine> Player<E> {
     }
 
     pub fn command(&mut self, command: Command, now: Instant) {
+        // The listener's command replaces any retry after a cut.
+        self.retry_at = None;
+        self.cuts = 0;
         self.by_listener = true;
         self.apply(command, now);
         self.by_listener = false;
@@ -446,56 +420,13 @@ impl<E: Engine> Player<E> {
         match event {
             EngineEvent::Begin(key) if self.speaking == Some(key) => {
                 let text = self.current_text().unwrap_or_default();
-            Command::SleepAfter { minutes } => {
-                let minutes = minutes.min(MAX_SLEEP_MINUTES);
-                (self.sleep, self.sleep_at) = if minutes == 0 {
-                    (Sleep::Off, None)
-                } else {
-                    (
-                        Sleep::After { minutes },
-                        Some(now + Duration::from_secs(u64::from(minutes) * 60)),
-                    )
-                };
-                self.emit_status();
-            }
-            Command::SleepAtEnd => {
-                self.sleep = Sleep::AtEnd;
-                self.sleep_at = None;
-                self.emit_status();
-            }
-            Command::SleepNext => {
-                let next = match self.sleep {
-                    Sleep::Off => SLEEP_MINUTES.first().copied(),
-                    Sleep::After { minutes } => {
-                        SLEEP_MINUTES.iter().copied().find(|&m| m > minutes)
-                    }
-                    Sleep::AtEnd => Some(0),
-                };
-                match next {
-                    Some(minutes) => self.apply(Command::SleepAfter { minutes }, now),
-                    None => self.apply(Command::SleepAtEnd, now),
-                }
-            }
                 self.deadline = Some(now + expected_duration(&text, self.rate));
                 self.begun();
             }
-    /// The sleep timer is up at the end of a sentence: stop there, the next
-    /// sentence where Listen resumes (the place is kept like any pause).
-    fn sleep_is_up(&self, now: Instant) -> bool {
-        matches!(self.sleep, Sleep::After { .. }) && self.sleep_at.is_some_and(|at| now >= at)
-    }
-
-    fn fall_asleep(&mut self) {
-        self.sleep = Sleep::Off;
-        self.sleep_at = None;
-        self.slept = true;
-        self.emit_status();
-        self.slept = false;
-    }
-
             EngineEvent::End(key) if self.speaking == Some(key) => {
                 // An engine that reports no begin has begun when it ends.
                 self.begun();
+                self.cuts = 0;
                 self.speaking = None;
                 self.deadline = None;
                 self.utterance += 1;
@@ -515,10 +446,18 @@ impl<E: Engine> Player<E> {
                 }
             }
             // Cut off by someone else (another program took the speech
-            // service): stay on this sentence, paused.
+            // service): said again a moment later, a few times (a screen
+            // reader's short word); then stay on this sentence, paused.
             EngineEvent::Stopped(key) if self.speaking == Some(key) => {
                 self.speaking = None;
                 self.deadline = None;
+                if self.is_running() && self.cuts < CUT_RETRIES {
+                    self.cuts += 1;
+                    self.retry_at = Some(now + CUT_RETRY_AFTER);
+                    return;
+                }
+                self.cuts = 0;
+                self.retry_at = None;
                 self.state = PlayState::Paused;
                 self.emit_status();
             }
@@ -528,11 +467,17 @@ impl<E: Engine> Player<E> {
 
     /// Time passes: the watchdog.
     pub fn tick(&mut self, now: Instant) {
+        if self.retry_at.is_some_and(|at| now >= at) {
+            self.retry_at = None;
+            if self.is_running() {
+                // A start that was cut gets its full time again.
+                if self.state == PlayState::Starting {
+                    self.start_deadline = Some(now + START_TIMEOUT);
+                }
+                self.speak_current(now);
+            }
+        }
         if self.is_running() && self.deadline.is_some_and(|d| now >= d) {
-                } else if self.sleep_is_up(now) {
-                    self.cursor_done = true;
-                    self.state = PlayState::Paused;
-                    self.fall_asleep();
             self.fail(EngineError::Silent);
         }
     }
@@ -541,7 +486,11 @@ impl<E: Engine> Player<E> {
     /// narrator thread wakes up then, so a start that failed is reported on
     /// time.
     pub fn next_deadline(&self) -> Option<Instant> {
-        self.deadline.filter(|_| self.is_running())
+        let watchdog = self.deadline.filter(|_| self.is_running());
+        match (watchdog, self.retry_at) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     /// Starting or playing: the voice is (about to be) heard.
@@ -656,11 +605,7 @@ impl<E: Engine> Player<E> {
         if self.is_running() {
             self.start_sentence(self.cursor, now);
         } else {
-            if self.state == PlayState::Finished && self.sleep == Sleep::AtEnd {
-                self.fall_asleep();
-            } else {
-                self.emit_status();
-            }
+            self.emit_status();
         }
     }
 

@@ -7,7 +7,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use narrator::engine::{Engine, EngineError, EngineEvent, UtteranceKey};
-use narrator::player::{Command, PlayState, Player, PlayerEvent, PlayerSettings, Sleep, Status};
+use narrator::player::{
+    CUT_RETRIES, CUT_RETRY_AFTER, Command, PlayState, Player, PlayerEvent, PlayerSettings, Status,
+};
 use narrator::script::{Paragraph, Script, Sentence, SentenceKind, Utterance};
 use narrator::text::Lang;
 use narrator::voice::VoiceInfo;
@@ -425,14 +427,88 @@ fn reports_about_cut_off_utterances_are_ignored() {
         .engine_event(EngineEvent::End(first), rig.at(120));
     assert_eq!(rig.status().sentence, Some(1));
     assert_eq!(rig.status().state, PlayState::Playing);
-    // Cut off by someone else (another program): paused where it was.
-    let second = rig.engine.last_key();
+}
+
+/// Issue 17: a screen reader shares the speech service, and whatever it says
+/// (a key's echo, a button's name) cuts our sentence off. A short cut is
+/// waited out and the sentence said again; a program that keeps the service
+/// (cut after cut) has it, and the player pauses where it was.
+#[test]
+fn a_screen_readers_short_cut_is_waited_out_and_a_long_one_pauses() {
+    let mut rig = Rig::new(abc(), PlayerSettings::default());
+    rig.cmd(Command::Toggle, 0);
+    rig.begin(50);
+    rig.cmd(Command::Next, 100);
+    rig.begin(150);
+    rig.engine.take();
+    let retry = CUT_RETRY_AFTER.as_millis() as u64;
+    let mut at = 200;
+    for cut in 1..=CUT_RETRIES {
+        let key = rig.engine.last_key();
+        rig.player
+            .engine_event(EngineEvent::Stopped(key), rig.at(at));
+        assert_eq!(rig.status().state, PlayState::Playing, "cut {cut}");
+        // Nothing until the cut is likely over, then the same sentence.
+        rig.player.tick(rig.at(at + retry - 1));
+        assert!(
+            rig.engine.take().is_empty(),
+            "cut {cut}: said again too soon"
+        );
+        assert_eq!(rig.player.next_deadline(), Some(rig.at(at + retry)));
+        rig.player.tick(rig.at(at + retry));
+        let calls = rig.engine.take();
+        assert!(
+            matches!(&calls[..], [Call::Speak { text, .. }] if text == "A2"),
+            "cut {cut}: {calls:?}"
+        );
+        at += retry + 10;
+    }
+    // One cut more: the service is someone else's now.
+    let key = rig.engine.last_key();
     rig.player
-        .engine_event(EngineEvent::Stopped(second), rig.at(130));
+        .engine_event(EngineEvent::Stopped(key), rig.at(at));
     assert_eq!(
         (rig.status().state, rig.status().sentence),
         (PlayState::Paused, Some(1))
     );
+    rig.player.tick(rig.at(at + retry));
+    assert!(rig.engine.take().is_empty(), "paused: nothing said again");
+}
+
+/// A cut sentence that then ends starts a fresh count, and a command while
+/// waiting out a cut replaces the retry.
+#[test]
+fn cuts_are_counted_per_utterance_and_a_command_cancels_the_retry() {
+    let mut rig = Rig::new(abc(), PlayerSettings::default());
+    rig.cmd(Command::Toggle, 0);
+    rig.begin(50);
+    let retry = CUT_RETRY_AFTER.as_millis() as u64;
+    let mut at = 100;
+    for _ in 0..CUT_RETRIES {
+        let key = rig.engine.last_key();
+        rig.player
+            .engine_event(EngineEvent::Stopped(key), rig.at(at));
+        rig.player.tick(rig.at(at + retry));
+        at += retry + 10;
+    }
+    let key = rig.engine.last_key();
+    rig.player.engine_event(EngineEvent::End(key), rig.at(at));
+    assert_eq!(rig.status().sentence, Some(1));
+    let key = rig.engine.last_key();
+    rig.player
+        .engine_event(EngineEvent::Stopped(key), rig.at(at + 10));
+    assert_eq!(rig.status().state, PlayState::Playing, "a fresh count");
+    rig.engine.take();
+    rig.cmd(Command::Pause, at + 20);
+    rig.player.tick(rig.at(at + 20 + retry));
+    assert!(
+        !rig.engine
+            .take()
+            .iter()
+            .any(|c| matches!(c, Call::Speak { .. })),
+        "paused by the listener: no retry"
+    );
+    assert_eq!(rig.status().state, PlayState::Paused);
 }
 
 #[test]
@@ -771,84 +847,4 @@ fn a_voice_that_does_its_own_chinese_gets_the_characters() {
     let mut rig = Rig::new(s, chosen("Chinese (Mandarin, latin as Pinyin)"));
     rig.cmd(Command::Play { from: None }, 0);
     assert_eq!(rig.spoken(), ["qu4 yin2 hang2 huan2 qian2。"]);
-}
-
-/// Issue 12: the sleep timer stops the reading at the end of the sentence
-/// being read once its time is up (never mid-word), says so once, keeps the
-/// place (Listen goes on with the next sentence); "at the end of the
-/// article" stops there and says so, and 0 minutes switches it off.
-#[test]
-fn the_sleep_timer_stops_at_a_sentence_end_and_keeps_the_place() {
-    let mut rig = Rig::new(abc(), PlayerSettings::default());
-    rig.cmd(Command::Toggle, 0);
-    rig.cmd(Command::SleepAfter { minutes: 1 }, 10);
-    assert_eq!(rig.status().sleep, Sleep::After { minutes: 1 });
-    rig.finish(1_000);
-    rig.finish(59_000);
-    // 60 s pass in the middle of B1: B1 is said to its end, then it stops.
-    rig.finish(61_000);
-    let statuses: Vec<Status> = rig
-        .player
-        .take_events()
-        .into_iter()
-        .filter_map(|e| match e {
-            PlayerEvent::Status(s) => Some(s),
-            PlayerEvent::Error(_) => None,
-        })
-        .collect();
-    let last = statuses.last().expect("a status");
-    assert!(last.slept && last.state == PlayState::Paused, "{last:?}");
-    assert_eq!(statuses.iter().filter(|s| s.slept).count(), 1);
-    assert_eq!(rig.spoken(), ["A1", "A2", "B1"]);
-    assert_eq!(rig.status().sleep, Sleep::Off);
-    assert!(!rig.status().slept);
-    // Listen goes on with the next sentence.
-    rig.cmd(Command::Toggle, 70_000);
-    assert_eq!(rig.spoken(), ["B2"]);
-
-    // At the end of the article: read to the end, then a sleep stop.
-    let mut rig = Rig::new(abc(), PlayerSettings::default());
-    rig.cmd(Command::SleepAtEnd, 0);
-    rig.cmd(Command::Toggle, 0);
-    for t in 1..=6 {
-        rig.finish(t * 1_000);
-    }
-    assert_eq!(rig.status().state, PlayState::Finished);
-    let slept = rig
-        .player
-        .take_events()
-        .into_iter()
-        .any(|e| matches!(e, PlayerEvent::Status(s) if s.slept));
-    assert!(slept, "the end of the article is the timer's stop");
-
-    // Switched off, it stops nothing.
-    let mut rig = Rig::new(abc(), PlayerSettings::default());
-    rig.cmd(Command::SleepAfter { minutes: 1 }, 0);
-    rig.cmd(Command::SleepAfter { minutes: 0 }, 0);
-    rig.cmd(Command::Toggle, 0);
-    rig.finish(61_000);
-    rig.finish(62_000);
-    assert_eq!(rig.status().state, PlayState::Playing);
-    assert_eq!(rig.spoken(), ["A1", "A2", "B1"]);
-}
-
-#[test]
-fn the_sleep_timers_button_goes_round_its_choices() {
-    let mut rig = Rig::new(abc(), PlayerSettings::default());
-    let mut seen = Vec::new();
-    for _ in 0..6 {
-        rig.cmd(Command::SleepNext, 0);
-        seen.push(rig.status().sleep);
-    }
-    assert_eq!(
-        seen,
-        [
-            Sleep::After { minutes: 15 },
-            Sleep::After { minutes: 30 },
-            Sleep::After { minutes: 60 },
-            Sleep::AtEnd,
-            Sleep::Off,
-            Sleep::After { minutes: 15 },
-        ]
-    );
 }

@@ -55,12 +55,16 @@ fn chinese() {
     walk("orca_chinese", "zh_CN.UTF-8", "zh-CN");
 }
 
-/// The words a listener hears, without key echoes and progress ticks.
+/// Orca's echo of a key we pressed (or a single typed character).
+fn is_key_echo(text: &str) -> bool {
+    text.is_empty() || KEY_ECHO.contains(&text.to_lowercase().as_str()) || text.chars().count() == 1
+}
+
+/// The words a listener hears, without key echoes.
 fn words(said: &[Utterance]) -> Vec<String> {
     said.iter()
         .map(|u| u.text.clone())
-        .filter(|t| !t.is_empty() && !KEY_ECHO.contains(&t.to_lowercase().as_str()))
-        .filter(|t| t.chars().count() > 1)
+        .filter(|t| !is_key_echo(t))
         .collect()
 }
 
@@ -128,9 +132,10 @@ fn walk(name: &'static str, desktop_lang: &'static str, ui: &'static str) {
             .await;
         tab_through(&desktop, &app, "reader").await;
 
-        // Listen: Space from the article; our voice reads, Orca stays off it.
-        app.js("document.getElementById('article-title').focus()", vec![])
-            .await;
+        // A button that renames itself (Colours: round all three and back).
+        relabelled(&desktop, &app).await;
+
+        // Listen, from the Listen button; our voice reads, Orca stays off it.
         listen(&desktop, &app).await;
 
         // Settings, from Home.
@@ -280,6 +285,11 @@ async fn tab_through(desktop: &Desktop, app: &App, view: &str) {
     for _ in 0..MAX_STOPS {
         let mark = desktop.mark();
         desktop.key("Tab");
+        // Orca may still be busy with the view's last change (Settings
+        // fills its voice lists as it opens): wait for its first word.
+        let _ = desktop
+            .wait_said(mark, STEP_TIMEOUT, |t| !is_key_echo(t))
+            .await;
         desktop.settle(QUIET, STEP_TIMEOUT).await;
         let focused = app.js(FOCUSED, vec![]).await;
         let field = |i: usize| {
@@ -331,24 +341,34 @@ async fn tab_through(desktop: &Desktop, app: &App, view: &str) {
 }
 
 /// Listen as a screen-reader user does: Tab to the Listen button and press
-/// Enter. Orca hears the button's new name once ("Pause"), our voice reads
-/// (the narrator moves past the first sentence: speech-dispatcher reports
-/// each as it begins), and Orca says none of the article's sentences over
-/// it; Enter again pauses, and Orca hears "Listen" once.
+/// Enter. Our voice reads on, sentence after sentence and past a paragraph
+/// (the narrator's highlight moves as speech-dispatcher reports each
+/// sentence begun), with Orca silent: whatever Orca says cuts our voice off
+/// and pauses it, and it says none of the article's sentences. Enter again
+/// pauses, and Orca hears the button's new name, "Listen", once.
 async fn listen(desktop: &Desktop, app: &App) {
     app.js("document.getElementById('player-toggle').focus()", vec![])
         .await;
     desktop.settle(QUIET, STEP_TIMEOUT).await;
     let mark = desktop.mark();
     desktop.key("Return");
-    app.wait_js(
-        "the narrator to read past the first sentence",
-        OPEN_TIMEOUT,
-        "const s = document.querySelector('#article .sentence.speaking'); \
-         return s && Number(s.dataset.sentence) >= 1;",
-    )
-    .await;
-    let pause = app.text_of("player-toggle").await;
+    let far = app
+        .wait_js(
+            "the narrator to read on past its fourth sentence",
+            Duration::from_secs(60),
+            "const t = document.getElementById('player-toggle').dataset.l10nId; \
+             if (t === 'player-listen') return 'paused'; \
+             const s = document.querySelector('#article .sentence.speaking'); \
+             return s && Number(s.dataset.sentence) >= 4 ? 'reading' : null;",
+        )
+        .await;
+    let playing = words(&desktop.since(mark));
+    show("listen", &playing);
+    assert_eq!(
+        far.as_str(),
+        Some("reading"),
+        "listen: our voice stopped before its fifth sentence (Orca said {playing:?})"
+    );
     let sentences = app
         .js(
             "return [...document.querySelectorAll('#article .sentence')] \
@@ -366,7 +386,6 @@ async fn listen(desktop: &Desktop, app: &App) {
         })
         .unwrap_or_default();
     assert!(!sentences.is_empty(), "listen: the article has sentences");
-    let playing = words(&desktop.since(mark));
     let paused_at = desktop.mark();
     desktop.key("Return");
     app.wait_js(
@@ -378,27 +397,23 @@ async fn listen(desktop: &Desktop, app: &App) {
     desktop.settle(QUIET, STEP_TIMEOUT).await;
     let listen = app.text_of("player-toggle").await;
     let after = words(&desktop.since(paused_at));
-    show("listen", &playing);
     show("pause", &after);
-    let heard = |said: &[String], name: &str| {
-        said.iter()
-            .filter(|t| t.starts_with(name) && t.contains("push button"))
-            .count()
-    };
+    let named = after
+        .iter()
+        .filter(|t| t.starts_with(listen.as_str()) && t.contains("push button"))
+        .count();
     assert_eq!(
-        heard(&playing, &pause),
-        1,
-        "listen: the button's new name {pause:?} should be heard once: {playing:?}"
-    );
-    assert_eq!(
-        heard(&after, &listen),
-        1,
+        named, 1,
         "pause: the button's new name {listen:?} should be heard once: {after:?}"
+    );
+    assert!(
+        playing.is_empty(),
+        "listen: Orca spoke while our voice read (it cuts our voice off): {playing:?}"
     );
     for s in &sentences {
         assert!(
-            !playing.iter().chain(&after).any(|t| t.contains(s.as_str())),
-            "listen: Orca read the article's sentence {s:?} over our voice: {playing:?}"
+            !after.iter().any(|t| t.contains(s.as_str())),
+            "listen: Orca read the article's sentence {s:?}: {after:?}"
         );
     }
 }
