@@ -48,6 +48,8 @@ pub const BACK_WINDOW: Duration = Duration::from_secs(2);
 /// up lists the voices before the clock starts), so no cold allowance is
 /// needed: 1.5 s is over 30 times the slowest begin seen.
 pub const START_TIMEOUT: Duration = Duration::from_millis(1500);
+/// The longest sleep timer (a night's radio is eight hours).
+pub const MAX_SLEEP_MINUTES: u32 = 8 * 60;
 /// How long a later utterance of a run that has begun may take to begin
 /// (the engine has shown it works; only one that stopped answering trips it).
 pub const BEGIN_TIMEOUT: Duration = Duration::from_secs(10);
@@ -93,6 +95,33 @@ pub enum Command {
     SetSentenceMode {
         on: bool,
     },
+    /// The sleep timer: reading stops at the end of the sentence being read
+    /// once `minutes` have passed (0 switches the timer off).
+    SleepAfter {
+        minutes: u32,
+    },
+    /// The sleep timer: reading stops at the end of the article (and does
+    /// not go on to another one).
+    SleepAtEnd,
+    /// The sleep timer's button: off → 15, 30, 60 minutes → the end of the
+    /// article → off ([`SLEEP_MINUTES`]).
+    SleepNext,
+}
+
+/// The minutes the sleep timer's button offers, in order.
+pub const SLEEP_MINUTES: &[u32] = &[15, 30, 60];
+
+/// The sleep timer, as the status reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum Sleep {
+    Off,
+    /// Stops at the end of the sentence being read after this many minutes
+    /// (counted from when it was set).
+    After {
+        minutes: u32,
+    },
+    AtEnd,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -136,6 +165,11 @@ pub struct Status {
     pub sentences: usize,
     pub rate: f32,
     pub sentence_mode: bool,
+    /// The sleep timer now.
+    pub sleep: Sleep,
+    /// This status is the sleep timer stopping the reading: what listens
+    /// for the end of an article does not go on to another.
+    pub slept: bool,
 }
 
 /// What the player reports.
@@ -189,6 +223,11 @@ pub struct Player<E: Engine> {
     started_from: PlayState,
     rate: f32,
     sentence_mode: bool,
+    /// The sleep timer, and for [`Sleep::After`] when it is up.
+    sleep: Sleep,
+    sleep_at: Option<Instant>,
+    /// The next status is the sleep timer's stop.
+    slept: bool,
     /// Inside [`Player::command`]: the statuses it emits are the listener's doing.
     by_listener: bool,
     /// The family's pronunciation dictionary, applied to every utterance.
@@ -237,6 +276,9 @@ impl<E: Engine> Player<E> {
             started_from: PlayState::Idle,
             rate: reader_settings::clamp_speech_rate(settings.rate),
             sentence_mode: settings.sentence_mode,
+            sleep: Sleep::Off,
+            sleep_at: None,
+            slept: false,
             by_listener: false,
             pronunciations: Arc::default(),
             retry_at: None,
@@ -293,6 +335,8 @@ impl<E: Engine> Player<E> {
             sentences: self.script.sentences.len(),
             rate: self.rate,
             sentence_mode: self.sentence_mode,
+            sleep: self.sleep,
+            slept: self.slept,
         }
     }
 
@@ -402,7 +446,51 @@ impl<E: Engine> Player<E> {
                 self.sentence_mode = on;
                 self.emit_status();
             }
+            Command::SleepAfter { minutes } => {
+                let minutes = minutes.min(MAX_SLEEP_MINUTES);
+                (self.sleep, self.sleep_at) = if minutes == 0 {
+                    (Sleep::Off, None)
+                } else {
+                    (
+                        Sleep::After { minutes },
+                        Some(now + Duration::from_secs(u64::from(minutes) * 60)),
+                    )
+                };
+                self.emit_status();
+            }
+            Command::SleepAtEnd => {
+                self.sleep = Sleep::AtEnd;
+                self.sleep_at = None;
+                self.emit_status();
+            }
+            Command::SleepNext => {
+                let next = match self.sleep {
+                    Sleep::Off => SLEEP_MINUTES.first().copied(),
+                    Sleep::After { minutes } => {
+                        SLEEP_MINUTES.iter().copied().find(|&m| m > minutes)
+                    }
+                    Sleep::AtEnd => Some(0),
+                };
+                match next {
+                    Some(minutes) => self.apply(Command::SleepAfter { minutes }, now),
+                    None => self.apply(Command::SleepAtEnd, now),
+                }
+            }
         }
+    }
+
+    /// The sleep timer is up at the end of a sentence: stop there, the next
+    /// sentence where Listen resumes (the place is kept like any pause).
+    fn sleep_is_up(&self, now: Instant) -> bool {
+        matches!(self.sleep, Sleep::After { .. }) && self.sleep_at.is_some_and(|at| now >= at)
+    }
+
+    fn fall_asleep(&mut self) {
+        self.sleep = Sleep::Off;
+        self.sleep_at = None;
+        self.slept = true;
+        self.emit_status();
+        self.slept = false;
     }
 
     /// Faster or slower by one button step; nothing happens at either end.
@@ -441,6 +529,10 @@ impl<E: Engine> Player<E> {
                     self.cursor_done = true;
                     self.state = PlayState::Paused;
                     self.emit_status();
+                } else if self.sleep_is_up(now) {
+                    self.cursor_done = true;
+                    self.state = PlayState::Paused;
+                    self.fall_asleep();
                 } else {
                     self.start_sentence(self.cursor + 1, now);
                 }
@@ -552,7 +644,11 @@ impl<E: Engine> Player<E> {
                 PlayState::Finished
             };
             self.cursor_done = false;
-            self.emit_status();
+            if self.state == PlayState::Finished && self.sleep == Sleep::AtEnd {
+                self.fall_asleep();
+            } else {
+                self.emit_status();
+            }
             return;
         };
         self.cursor = i;

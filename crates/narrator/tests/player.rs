@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 
 use narrator::engine::{Engine, EngineError, EngineEvent, UtteranceKey};
 use narrator::player::{
-    CUT_RETRIES, CUT_RETRY_AFTER, Command, PlayState, Player, PlayerEvent, PlayerSettings, Status,
+    CUT_RETRIES, CUT_RETRY_AFTER, Command, PlayState, Player, PlayerEvent, PlayerSettings, Sleep,
+    Status,
 };
 use narrator::script::{Paragraph, Script, Sentence, SentenceKind, Utterance};
 use narrator::text::Lang;
@@ -847,4 +848,84 @@ fn a_voice_that_does_its_own_chinese_gets_the_characters() {
     let mut rig = Rig::new(s, chosen("Chinese (Mandarin, latin as Pinyin)"));
     rig.cmd(Command::Play { from: None }, 0);
     assert_eq!(rig.spoken(), ["qu4 yin2 hang2 huan2 qian2。"]);
+}
+
+/// Issue 12: the sleep timer stops the reading at the end of the sentence
+/// being read once its time is up (never mid-word), says so once, keeps the
+/// place (Listen goes on with the next sentence); "at the end of the
+/// article" stops there and says so, and 0 minutes switches it off.
+#[test]
+fn the_sleep_timer_stops_at_a_sentence_end_and_keeps_the_place() {
+    let mut rig = Rig::new(abc(), PlayerSettings::default());
+    rig.cmd(Command::Toggle, 0);
+    rig.cmd(Command::SleepAfter { minutes: 1 }, 10);
+    assert_eq!(rig.status().sleep, Sleep::After { minutes: 1 });
+    rig.finish(1_000);
+    rig.finish(59_000);
+    // 60 s pass in the middle of B1: B1 is said to its end, then it stops.
+    rig.finish(61_000);
+    let statuses: Vec<Status> = rig
+        .player
+        .take_events()
+        .into_iter()
+        .filter_map(|e| match e {
+            PlayerEvent::Status(s) => Some(s),
+            PlayerEvent::Error(_) => None,
+        })
+        .collect();
+    let last = statuses.last().expect("a status");
+    assert!(last.slept && last.state == PlayState::Paused, "{last:?}");
+    assert_eq!(statuses.iter().filter(|s| s.slept).count(), 1);
+    assert_eq!(rig.spoken(), ["A1", "A2", "B1"]);
+    assert_eq!(rig.status().sleep, Sleep::Off);
+    assert!(!rig.status().slept);
+    // Listen goes on with the next sentence.
+    rig.cmd(Command::Toggle, 70_000);
+    assert_eq!(rig.spoken(), ["B2"]);
+
+    // At the end of the article: read to the end, then a sleep stop.
+    let mut rig = Rig::new(abc(), PlayerSettings::default());
+    rig.cmd(Command::SleepAtEnd, 0);
+    rig.cmd(Command::Toggle, 0);
+    for t in 1..=6 {
+        rig.finish(t * 1_000);
+    }
+    assert_eq!(rig.status().state, PlayState::Finished);
+    let slept = rig
+        .player
+        .take_events()
+        .into_iter()
+        .any(|e| matches!(e, PlayerEvent::Status(s) if s.slept));
+    assert!(slept, "the end of the article is the timer's stop");
+
+    // Switched off, it stops nothing.
+    let mut rig = Rig::new(abc(), PlayerSettings::default());
+    rig.cmd(Command::SleepAfter { minutes: 1 }, 0);
+    rig.cmd(Command::SleepAfter { minutes: 0 }, 0);
+    rig.cmd(Command::Toggle, 0);
+    rig.finish(61_000);
+    rig.finish(62_000);
+    assert_eq!(rig.status().state, PlayState::Playing);
+    assert_eq!(rig.spoken(), ["A1", "A2", "B1"]);
+}
+
+#[test]
+fn the_sleep_timers_button_goes_round_its_choices() {
+    let mut rig = Rig::new(abc(), PlayerSettings::default());
+    let mut seen = Vec::new();
+    for _ in 0..6 {
+        rig.cmd(Command::SleepNext, 0);
+        seen.push(rig.status().sleep);
+    }
+    assert_eq!(
+        seen,
+        [
+            Sleep::After { minutes: 15 },
+            Sleep::After { minutes: 30 },
+            Sleep::After { minutes: 60 },
+            Sleep::AtEnd,
+            Sleep::Off,
+            Sleep::After { minutes: 15 },
+        ]
+    );
 }
