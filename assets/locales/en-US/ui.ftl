@@ -283,7 +283,7 @@ help-screen-reader-title = For screen-reader users
 help-screen-reader-names = Every button and box has a name, and Tab goes round all of them in the window and back to the first.
 help-screen-reader-pages = When a page opens, the window takes its name — the article’s title, or Settings, Help, My library — and your screen reader says it. Then use your screen reader’s own keys to read the article.
 help-screen-reader-errors = When a page cannot be opened, the button that helps most is chosen for you, and your screen reader says what went wrong.
-help-screen-reader-listen = Space has Care Reader’s own voice read the article, and Space again pauses. Both voices use the computer’s speech service; Care Reader never shows the sentence being read to your screen reader, so it does not read the same text over our voice.
+help-screen-reader-listen = Space has Care Reader’s own voice read the article, and Space again pauses. Both voices use the computer’s speech service, and your screen reader goes first: when it speaks, our sentence stops and starts again a moment later; if it keeps reading, our voice pauses, and Space goes on. Care Reader never hands the sentence being read to your screen reader, so it does not read the same text over our voice.
 
 ## Status announcements for screen readers (never the article's own text).
 ## The UI adds a number after status-text-size, e.g. "Text size 28".
