@@ -231,7 +231,21 @@ fn run(
                 }
                 break;
             }
-            Ok(Message::Load(script)) => lazy.get().load(script),
+            Ok(Message::Load(script)) => {
+                // A Chinese article needs the reading tables: they load beside
+                // the engine's start (listing voices), not after it, also
+                // where nothing warmed up (the command line).
+                if script
+                    .sentences
+                    .iter()
+                    .any(|s| s.utterances.iter().any(|u| u.lang == Lang::Zh))
+                {
+                    let _ = std::thread::Builder::new()
+                        .name("readings".into())
+                        .spawn(crate::text::reading::preload);
+                }
+                lazy.get().load(script)
+            }
             Ok(Message::Pronunciations(p)) => lazy.get().set_pronunciations(p),
             Ok(Message::Say { lang, text, reply }) => {
                 crate::text::reading::preload();
