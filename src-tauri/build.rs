@@ -45,6 +45,7 @@ fn main() {
         "remove_source",
         "suggested_sources",
         "next_headline",
+        "read_headlines",
         "simple_mode",
         "enter_simple_mode",
         "unlock",

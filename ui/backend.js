@@ -102,8 +102,10 @@ export function openHeadline(id, onProgress, next = false) {
   return call("open_headline", { id, next, progress });
 }
 
-/** The radio: the HeadlineCard to go on to after `after` was read to its end, or null. */
-export const nextHeadline = (after) => call("next_headline", { after });
+/** "Read the headlines": {script, paragraphs} (the headline id of each of the script's paragraphs). */
+export const readHeadlines = () => call("read_headlines");
+/** The radio: the HeadlineCard to go on to after headline `after` (script `script`) was read to its end, or null. */
+export const nextHeadline = (after, script) => call("next_headline", { after, script });
 
 // The family setup and simple mode (docs/app.md).
 /** {on, hasPin}: whether simple mode is on and whether leaving it needs the PIN. */

@@ -14,6 +14,8 @@ import { $, announce, go, onShow } from "./views.js";
 
 let refreshedOnce = false; // the session's first refresh has been started
 let refreshing = false;
+let reading = null; // {script, paragraphs}: the headlines being read aloud
+let readingNow = false; // the narrator is reading them at this moment
 
 const el = (tag, className, text) => {
   const node = document.createElement(tag);
@@ -99,7 +101,44 @@ async function onHome() {
   }
 }
 
+/**
+ * "Read the headlines": the voice reads the titles one by one; the card
+ * being read is marked, and focus follows it while the reader is in the
+ * list, so Enter opens the one being read.
+ */
+async function readHeadlines() {
+  if (readingNow) {
+    backend.narrate({ action: "pause" });
+    return;
+  }
+  try {
+    reading = await backend.readHeadlines();
+  } catch (err) {
+    announce(err && typeof err.message === "string" ? err.message : t("status-failed"));
+  }
+}
+
+function followReading(status) {
+  const ours = reading && status && status.script === reading.script;
+  readingNow = Boolean(ours && (status.state === "playing" || status.state === "starting"));
+  $("news-read").textContent = t(readingNow ? "news-read-stop" : "news-read-aloud");
+  const id = ours && status.paragraph !== null && status.paragraph !== undefined ? reading.paragraphs[status.paragraph] : null;
+  for (const button of document.querySelectorAll("#news-list .card-open")) {
+    const now = readingNow && id !== null && Number(button.dataset.headline) === id;
+    button.classList.toggle("being-read", now);
+    if (now) {
+      button.setAttribute("aria-current", "true");
+      const inNews = $("news").contains(document.activeElement);
+      if (inNews && document.activeElement !== button) button.focus({ preventScroll: false });
+    } else {
+      button.removeAttribute("aria-current");
+    }
+  }
+}
+
 export function bindNews() {
+  $("news-read").addEventListener("click", readHeadlines);
+  backend.onNarrator((event) => followReading(event && event.status));
   onShow("home", onHome);
   $("news-refresh").addEventListener("click", refreshNews);
   $("news-choose").addEventListener("click", () => go("sources"));

@@ -23,9 +23,9 @@ function labelSleep() {
   button.setAttribute("aria-pressed", sleep.kind === "off" ? "false" : "true");
 }
 
-async function goOn(after) {
+async function goOn(after, script) {
   try {
-    const next = await backend.nextHeadline(after);
+    const next = await backend.nextHeadline(after, script);
     // The listener may have left the article meanwhile.
     const shown = headlineOnShow();
     if (next && shown && shown.headline === after && currentView() === "reader") openHeadline(next, true);
@@ -44,7 +44,7 @@ export function bindRadio() {
     }
     const shown = headlineOnShow();
     if (status.state === "finished" && !status.slept && shown && status.script === shown.script) {
-      goOn(shown.headline);
+      goOn(shown.headline, shown.script);
     }
   });
   $("player-sleep").addEventListener("click", () => backend.narrate({ action: "sleepNext" }));

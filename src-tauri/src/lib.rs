@@ -120,6 +120,7 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             news::remove_source,
             news::suggested_sources,
             news::next_headline,
+            news::read_headlines,
             family::simple_mode,
             family::enter_simple_mode,
             family::unlock,

@@ -2,7 +2,7 @@
 //! reader-app's [`App`](reader_app::App) (see its `home` module); progress
 //! goes back on a Tauri channel, as for opening an article.
 
-use reader_app::home::{HeadlineCard, HeadlineView, HomeNews};
+use reader_app::home::{HeadlineCard, HeadlineView, HeadlinesReading, HomeNews};
 use reader_app::{Progress, RefreshProgress};
 use reader_errors::UiError;
 use reader_feeds::Suggested;
@@ -49,11 +49,15 @@ pub async fn open_headline(
         .await
 }
 
-/// The radio: the headline to go on to after `after` was read to its end
-/// (auto-read on, no sleep stop), or `None`.
+/// The radio: the headline to go on to after `after` (read as `script`)
+/// was read to its end (auto-read on, no sleep stop), or `None`.
 #[tauri::command]
-pub fn next_headline(shell: State<'_, Shell>, after: i64) -> Result<Option<HeadlineCard>, UiError> {
-    shell.app.next_headline(after)
+pub fn next_headline(
+    shell: State<'_, Shell>,
+    after: i64,
+    script: u64,
+) -> Result<Option<HeadlineCard>, UiError> {
+    shell.app.next_headline(after, script)
 }
 
 #[tauri::command]
@@ -76,4 +80,10 @@ pub fn remove_source(shell: State<'_, Shell>, id: i64) -> Result<(), UiError> {
 #[tauri::command]
 pub fn suggested_sources(shell: State<'_, Shell>) -> Vec<Suggested> {
     shell.app.suggested_sources().to_vec()
+}
+
+/// "Read the headlines": Home's headlines read aloud, one paragraph each.
+#[tauri::command]
+pub fn read_headlines(shell: State<'_, Shell>) -> Result<HeadlinesReading, UiError> {
+    shell.app.read_headlines()
 }

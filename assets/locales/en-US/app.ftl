@@ -119,3 +119,5 @@ app-dialog-filter-setup = Care Reader family setups
 
 # Said before the title of the next headline's article.
 radio-next = Next:
+# The first thing said when the headlines are read aloud.
+radio-headlines-title = Today's news

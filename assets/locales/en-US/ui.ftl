@@ -411,3 +411,5 @@ radio-sleep-off = Sleep timer: off
 radio-sleep-after = Stops in
 radio-sleep-minutes = min
 radio-sleep-at-end = Stops at the end
+news-read-aloud = Read the headlines aloud
+news-read-stop = Stop reading the headlines

@@ -89,3 +89,5 @@ app-dialog-filter-setup = 关怀阅读家人设置
 
 # 在下一条新闻的标题前说。
 radio-next = 下一条：
+# 朗读新闻标题时先说的话。
+radio-headlines-title = 今日新闻

@@ -408,3 +408,5 @@ radio-sleep-off = 定时停止：关
 radio-sleep-after = 还有
 radio-sleep-minutes = 分钟停止
 radio-sleep-at-end = 读完这篇就停
+news-read-aloud = 朗读新闻标题
+news-read-stop = 停止朗读新闻标题

@@ -55,6 +55,15 @@ pub struct HeadlineView {
     pub auto_play: bool,
 }
 
+/// Home's headlines being read aloud: the script's id, and the headline
+/// of each of its paragraphs (`None` for the title).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HeadlinesReading {
+    pub script: u64,
+    pub paragraphs: Vec<Option<i64>>,
+}
+
 /// A source chosen by its known feed address (a suggestion).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
 pub struct ChosenSource {
@@ -139,20 +148,56 @@ impl App {
         })
     }
 
+    /// "Read the headlines": Home's headlines become the narrator's script
+    /// (the title "Today's news", then one paragraph per headline) and are
+    /// read from the first. The window follows the reading by the script's
+    /// id and the paragraph's headline.
+    pub fn read_headlines(&self) -> Result<HeadlinesReading, UiError> {
+        let l10n = self.l10n();
+        let news = self.home_news()?;
+        let article = reader_article::Article {
+            title: l10n.message("radio-headlines-title", &[]),
+            lang: Some(l10n.lang().to_owned()),
+            blocks: news
+                .headlines
+                .iter()
+                .map(|h| reader_article::Block::Paragraph {
+                    content: vec![reader_article::Inline::Text {
+                        text: h.title.clone(),
+                    }],
+                })
+                .collect(),
+            ..reader_article::Article::default()
+        };
+        let script = narrator::script::Script::of(&article, &l10n);
+        // Paragraph 0 is the title; paragraph i + 1 is headline i (a title
+        // with nothing to say has no paragraph, and none is left out).
+        let offset = script.paragraphs.len().saturating_sub(news.headlines.len());
+        let mut paragraphs = vec![None; offset];
+        paragraphs.extend(news.headlines.iter().map(|h| Some(h.id)));
+        self.narration().load(&script);
+        self.narration()
+            .command(narrator::player::Command::Play { from: None });
+        Ok(HeadlinesReading {
+            script: script.id,
+            paragraphs,
+        })
+    }
+
     /// The narrator's state now (as its latest status said).
     pub fn narrator_state(&self) -> Option<narrator::player::PlayState> {
         self.narration().latest_status().map(|s| s.state)
     }
 
-    /// The radio: after headline `after` was read to its end, the next
-    /// unread headline of Home's list — when auto-read is on and the sleep
-    /// timer did not stop the reading. `None`: stay.
-    pub fn next_headline(&self, after: i64) -> Result<Option<HeadlineCard>, UiError> {
+    /// The radio: after headline `after` (read as script `script`) was read
+    /// to its end, the next unread headline of Home's list — when auto-read
+    /// is on and the narrator's latest word is that this script finished,
+    /// not that the sleep timer stopped it. `None`: stay.
+    pub fn next_headline(&self, after: i64, script: u64) -> Result<Option<HeadlineCard>, UiError> {
         let auto_read = self.settings()?.auto_read;
-        let finished = self
-            .narration()
-            .latest_status()
-            .is_some_and(|s| s.state == narrator::player::PlayState::Finished && !s.slept);
+        let finished = self.narration().latest_status().is_some_and(|s| {
+            s.script == script && s.state == narrator::player::PlayState::Finished && !s.slept
+        });
         if !auto_read || !finished {
             return Ok(None);
         }

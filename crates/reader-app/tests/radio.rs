@@ -67,6 +67,21 @@ async fn the_radio_goes_on_with_next_and_stops_for_the_sleep_timer() {
     let ids: Vec<i64> = news.headlines.iter().map(|h| h.id).collect();
     assert_eq!(ids.len(), 3);
 
+    // "Read the headlines": the title, then each headline, in Home's order.
+    let reading = app.read_headlines().expect("read the headlines");
+    let mut expected = vec![None];
+    expected.extend(ids.iter().map(|&id| Some(id)));
+    assert_eq!(reading.paragraphs, expected);
+    let heard: Vec<String> = wait_for(&said, 4)
+        .into_iter()
+        .map(|(text, _)| text)
+        .collect();
+    let mut titles = vec!["Today's news".to_owned()];
+    titles.extend(news.headlines.iter().map(|h| h.title.clone()));
+    assert_eq!(heard, titles);
+    wait_state(&app, PlayState::Finished);
+    said.lock().expect("said").clear();
+
     // Auto-read: the headline is to be read at once.
     let first = app
         .open_headline(ids[0], false, |_| {})
@@ -75,12 +90,16 @@ async fn the_radio_goes_on_with_next_and_stops_for_the_sleep_timer() {
     assert!(first.auto_play);
     assert_eq!(first.headline, ids[0]);
     // Not finished yet: nothing follows.
-    assert_eq!(app.next_headline(ids[0]).expect("next"), None);
+    assert_eq!(
+        app.next_headline(ids[0], first.view.speech.id)
+            .expect("next"),
+        None
+    );
     app.narrate(Command::Play { from: None });
     wait_for(&said, 1);
     wait_state(&app, PlayState::Finished);
     let next = app
-        .next_headline(ids[0])
+        .next_headline(ids[0], first.view.speech.id)
         .expect("next")
         .expect("a next headline");
     assert_eq!(next.id, ids[1]);
@@ -98,7 +117,11 @@ async fn the_radio_goes_on_with_next_and_stops_for_the_sleep_timer() {
     assert_eq!(heard[0].0, "Next:");
     assert_eq!(heard[1].0, second.view.article.title);
     wait_state(&app, PlayState::Finished);
-    assert_eq!(app.next_headline(second.headline).expect("next"), None);
+    assert_eq!(
+        app.next_headline(second.headline, second.view.speech.id)
+            .expect("next"),
+        None
+    );
 
     // Read to the end again without it: the radio goes on; with auto-read
     // off, it does not.
@@ -107,13 +130,21 @@ async fn the_radio_goes_on_with_next_and_stops_for_the_sleep_timer() {
     // Once something is said, the latest status is this run's.
     wait_for(&said, 1);
     wait_state(&app, PlayState::Finished);
-    assert!(app.next_headline(second.headline).expect("next").is_some());
+    assert!(
+        app.next_headline(second.headline, second.view.speech.id)
+            .expect("next")
+            .is_some()
+    );
     app.update_settings(&SettingsPatch {
         auto_read: Some(false),
         ..SettingsPatch::default()
     })
     .expect("settings");
-    assert_eq!(app.next_headline(second.headline).expect("next"), None);
+    assert_eq!(
+        app.next_headline(second.headline, second.view.speech.id)
+            .expect("next"),
+        None
+    );
     let third = app
         .open_headline(ids[2], false, |_| {})
         .await

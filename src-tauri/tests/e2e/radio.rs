@@ -1,5 +1,6 @@
 //! Listening like a radio in the real window, heard on the null sink (issue
-//! 12): with auto-read on, Enter on a headline reads it aloud at once; at
+//! 12): "Read the headlines aloud" goes down the list, the card being read
+//! marked and focused; with auto-read on, Enter on a headline reads it aloud at once; at
 //! its end the next headline opens and is read by itself; the sleep timer
 //! set to "the end of the article" stops there, and nothing more opens.
 //!
@@ -102,6 +103,37 @@ fn auto_read_goes_on_to_the_next_headline_and_the_sleep_timer_stops_it() {
             )
             .await;
             let recording = tokio::task::block_in_place(|| rig.record("radio.wav"));
+
+            // "Read the headlines aloud": the voice goes down the list, the
+            // card being read marked (and focused, so Enter opens it).
+            app.click("news-read").await;
+            let mut seen: Vec<String> = Vec::new();
+            let deadline = std::time::Instant::now() + Duration::from_secs(40);
+            while seen.len() < ITEMS.len() && std::time::Instant::now() < deadline {
+                let now = app
+                    .js(
+                        "const b = document.querySelector('#news-list .being-read');                          return b && b === document.activeElement                              ? b.querySelector('.card-title').textContent : null;",
+                        vec![],
+                    )
+                    .await;
+                if let Some(title) = now.as_str()
+                    && seen.last().map(String::as_str) != Some(title)
+                {
+                    seen.push(title.to_owned());
+                }
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            let expected: Vec<&str> = ITEMS.iter().map(|(t, _)| *t).collect();
+            assert_eq!(
+                seen, expected,
+                "the headlines are read in order, each marked and focused"
+            );
+            app.wait_js(
+                "the headlines to be read to the end",
+                OPEN_TIMEOUT,
+                "return document.getElementById('news-read').textContent === 'Read the headlines aloud'                      && !document.querySelector('#news-list .being-read');",
+            )
+            .await;
 
             // Enter on the first headline: it opens and is read at once.
             app.js(
