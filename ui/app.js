@@ -39,10 +39,19 @@ import { $, announce, currentView, go, keepPlace, onLeave, showNotice } from "./
  * heading; the app alone on Home). Orca speaks the active window's new name,
  * which is how a screen reader hears that a view changed: WebKitGTK tells it
  * nothing when focus lands on a heading.
+ *
+ * A moment after the change, once it has settled: a view change floods
+ * Orca with events (a view's whole tree goes and another comes), and in a
+ * flood Orca drops name changes, the more so when focus moves just after.
  */
+const NAME_AFTER_MS = 300;
+let naming = null;
 function nameWindow(view) {
-  const heading = view === "reader" ? $("article-title") : view === "home" ? null : $(`${view}-title`);
-  backend.showPage(heading ? heading.textContent : null).catch(() => {});
+  clearTimeout(naming);
+  naming = setTimeout(() => {
+    const heading = view === "reader" ? $("article-title") : view === "home" ? null : $(`${view}-title`);
+    backend.showPage(heading ? heading.textContent : null).catch(() => {});
+  }, NAME_AFTER_MS);
 }
 
 

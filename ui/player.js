@@ -140,6 +140,10 @@ function onNarrator(event) {
   const playing = status.state === "playing";
   const toggle = $("player-toggle");
   const id = TOGGLE_WORD[status.state] || "player-listen";
+  // What the narrator says about itself once quiet ("Paused") describes the
+  // button, so a screen reader hears it with the new name: Orca follows no
+  // live region in WebKitGTK.
+  if (event.announce && !QUIET_NAMES.has(status.state)) $("player-said").textContent = event.announce;
   // Renamed for a screen reader only once the voice is quiet: whatever the
   // screen reader says cuts our sentence off (speech-dispatcher puts its
   // messages before our text), and it would say this name at every start.

@@ -136,7 +136,7 @@ fn walk(name: &'static str, desktop_lang: &'static str, ui: &'static str) {
         relabelled(&desktop, &app).await;
 
         // Listen, from the Listen button; our voice reads, Orca stays off it.
-        listen(&desktop, &app).await;
+        listen(&desktop, &app, &l10n.message("speech-paused", &[])).await;
 
         // Settings, from Home.
         escape_home(&desktop, &app).await;
@@ -345,8 +345,9 @@ async fn tab_through(desktop: &Desktop, app: &App, view: &str) {
 /// (the narrator's highlight moves as speech-dispatcher reports each
 /// sentence begun), with Orca silent: whatever Orca says cuts our voice off
 /// and pauses it, and it says none of the article's sentences. Enter again
-/// pauses, and Orca hears the button's new name, "Listen", once.
-async fn listen(desktop: &Desktop, app: &App) {
+/// pauses, and Orca hears the button's new name, "Listen", and the
+/// narrator's "Paused" (the button's description), once each.
+async fn listen(desktop: &Desktop, app: &App, paused: &str) {
     app.js("document.getElementById('player-toggle').focus()", vec![])
         .await;
     desktop.settle(QUIET, STEP_TIMEOUT).await;
@@ -405,6 +406,11 @@ async fn listen(desktop: &Desktop, app: &App) {
     assert_eq!(
         named, 1,
         "pause: the button's new name {listen:?} should be heard once: {after:?}"
+    );
+    let status = after.iter().filter(|t| t.contains(paused)).count();
+    assert_eq!(
+        status, 1,
+        "pause: {paused:?} should be heard once: {after:?}"
     );
     assert!(
         playing.is_empty(),
