@@ -151,11 +151,6 @@ impl Narrator {
     /// first Listen speaks at once.
     pub fn warm_up(&self) {
         let _ = self.tx.send(Message::WarmUp);
-        // The reading tables load beside the engine's start, not after it:
-        // both are needed by the first sentence.
-        let _ = std::thread::Builder::new()
-            .name("readings".into())
-            .spawn(crate::text::reading::preload);
     }
 
     /// The engine's voices (listed once, then cached).
@@ -209,6 +204,8 @@ fn run(
     rx: &Receiver<Message>,
     on_event: &mut dyn FnMut(PlayerEvent),
 ) {
+    // The script loaded last has Chinese in it.
+    let mut chinese = false;
     let mut lazy = LazyPlayer {
         factory: Some((factory, sink)),
         settings,
@@ -232,14 +229,15 @@ fn run(
                 break;
             }
             Ok(Message::Load(script)) => {
-                // A Chinese article needs the reading tables: they load beside
-                // the engine's start (listing voices), not after it, also
-                // where nothing warmed up (the command line).
-                if script
+                // A Chinese article needs the reading tables (≈35 MB, 0.1–0.3 s
+                // to load): they load beside the engine's start (listing
+                // voices), not after it, also where nothing warmed up (the
+                // command line). An English one does without them.
+                chinese = script
                     .sentences
                     .iter()
-                    .any(|s| s.utterances.iter().any(|u| u.lang == Lang::Zh))
-                {
+                    .any(|s| s.utterances.iter().any(|u| u.lang == Lang::Zh));
+                if chinese {
                     let _ = std::thread::Builder::new()
                         .name("readings".into())
                         .spawn(crate::text::reading::preload);
@@ -248,7 +246,9 @@ fn run(
             }
             Ok(Message::Pronunciations(p)) => lazy.get().set_pronunciations(p),
             Ok(Message::Say { lang, text, reply }) => {
-                crate::text::reading::preload();
+                if lang == Lang::Zh {
+                    crate::text::reading::preload();
+                }
                 let _ = reply.send(lazy.get().say(lang, &text));
             }
             Ok(Message::Command(c)) => {
@@ -258,9 +258,13 @@ fn run(
                 // when an article opens. Without one (the command line) it is
                 // done here, before the clock that times Listen starts: the
                 // start deadline is about the voice beginning, not this.
-                let _ = player.voices();
-                // Likewise the reading tables (already loaded after a warm-up).
-                crate::text::reading::preload();
+                let engine_up = player.voices().is_ok();
+                // Likewise the reading tables of a Chinese article (loading
+                // since it was loaded; done by now unless voices were listed
+                // already). Without an engine the player only reports that.
+                if chinese && engine_up {
+                    crate::text::reading::preload();
+                }
                 player.command(c, Instant::now());
             }
             Ok(Message::Engine(e)) => lazy.get().engine_event(e, now),
