@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 use reader_l10n::Localizer;
 use serde_json::Value;
 
-use crate::support::orca::{Desktop, Mark, Missing, Utterance};
+use crate::support::orca::{Desktop, Mark, Unavailable, Utterance};
 use crate::support::session::{App, OPEN_TIMEOUT, STEP_TIMEOUT};
 use crate::support::{scenario, skip_or_fail};
 
@@ -91,7 +91,8 @@ fn walk(name: &'static str, desktop_lang: &'static str, ui: &'static str) {
                 .expect("the desktop's start should not panic")
             {
                 Ok(d) => d,
-                Err(Missing(what)) => {
+                Err(Unavailable::Broken(what)) => panic!("{name}: the Orca desktop: {what}"),
+                Err(Unavailable::Missing(what)) => {
                     skip_or_fail(name, &what);
                     return;
                 }

@@ -48,16 +48,22 @@ pub struct Desktop {
     processes: Vec<Spawned>,
 }
 
-/// What the desktop needs and the machine may lack (the test skips, or fails
-/// under CI, naming it).
-pub struct Missing(pub String);
-
-fn need(program: &str, package: &str) -> Result<PathBuf, Missing> {
-    find_program(program)
-        .ok_or_else(|| Missing(format!("{program} not found (apt-get install {package})")))
+/// Why the desktop could not start: the machine lacks a tool (the test
+/// skips, or fails under CI, naming it), or a tool is there but failed
+/// (always a failure).
+#[derive(Debug)]
+pub enum Unavailable {
+    Missing(String),
+    Broken(String),
 }
 
-fn libexec(program: &str, package: &str) -> Result<PathBuf, Missing> {
+fn need(program: &str, package: &str) -> Result<PathBuf, Unavailable> {
+    find_program(program).ok_or_else(|| {
+        Unavailable::Missing(format!("{program} not found (apt-get install {package})"))
+    })
+}
+
+fn libexec(program: &str, package: &str) -> Result<PathBuf, Unavailable> {
     let path = Path::new("/usr/libexec").join(program);
     if path.exists() {
         return Ok(path);
@@ -69,7 +75,7 @@ impl Desktop {
     /// Starts the desktop in `scratch`; the apps it starts take the desktop
     /// language `lang` (e.g. `en_US.UTF-8`, `zh_CN.UTF-8`), Orca itself runs
     /// in English (C.UTF-8: its role names are English in both scenarios).
-    pub fn start(scratch: &Path, lang: &str) -> Result<Desktop, Missing> {
+    pub fn start(scratch: &Path, lang: &str) -> Result<Desktop, Unavailable> {
         let xvfb = need("Xvfb", "xvfb")?;
         let dbus_daemon = need("dbus-daemon", "dbus")?;
         let dbus_send = need("dbus-send", "dbus")?;
@@ -86,12 +92,12 @@ impl Desktop {
         let native = need("WebKitWebDriver", "webkit2gtk-driver")?;
         let python = Path::new("/usr/bin/python3");
         if !python.exists() {
-            return Err(Missing(
+            return Err(Unavailable::Missing(
                 "/usr/bin/python3 not found (Orca runs on it)".into(),
             ));
         }
 
-        let broken = |what: String| -> Missing { panic!("orca desktop: {what}") };
+        let broken = Unavailable::Broken;
         let runtime_dir = scratch.join("xdg");
         let home = scratch.join("home");
         for dir in [&runtime_dir, &home] {
@@ -164,7 +170,7 @@ impl Desktop {
         let spawn = |desktop: &mut Desktop, name: &'static str, mut c: Command| {
             let child = c.spawn().map_err(|e| broken(format!("{name}: {e}")))?;
             desktop.processes.push(Spawned { name, child });
-            Ok::<(), Missing>(())
+            Ok::<(), Unavailable>(())
         };
 
         // The sink speech goes to.
