@@ -31,10 +31,13 @@ async fn shown(app: &App, id: &str) -> bool {
 }
 
 async fn simple(app: &App) -> bool {
-    app.js("return document.documentElement.dataset.simple === 'true';", vec![])
-        .await
-        .as_bool()
-        .unwrap_or(false)
+    app.js(
+        "return document.documentElement.dataset.simple === 'true';",
+        vec![],
+    )
+    .await
+    .as_bool()
+    .unwrap_or(false)
 }
 
 /// Clicks the radio or checkbox `css` (found in the step on show).
@@ -66,7 +69,16 @@ fn choose_in_dialog(ctx: &Ctx, title: &str, path: &str, save: bool) {
     };
     let x = |args: &[&str]| tokio::task::block_in_place(|| xdotool(ctx, &bin, args));
     let settle = || tokio::task::block_in_place(|| std::thread::sleep(Duration::from_millis(500)));
-    x(&["search", "--sync", "--onlyvisible", "--name", title, "windowfocus", "--sync", "%1"]);
+    x(&[
+        "search",
+        "--sync",
+        "--onlyvisible",
+        "--name",
+        title,
+        "windowfocus",
+        "--sync",
+        "%1",
+    ]);
     settle();
     if save {
         // The name box has the focus and the suggested name: replace it
@@ -122,7 +134,10 @@ fn a_setup_made_on_one_computer_locks_another_into_simple_mode() {
             assert_eq!(son.text_of("setup-step-count").await, "Step 1 of 6");
             next_step(&son, 1).await;
             let suggestions = son
-                .js("return document.querySelectorAll('#setup-news-list input').length;", vec![])
+                .js(
+                    "return document.querySelectorAll('#setup-news-list input').length;",
+                    vec![],
+                )
                 .await;
             assert!(suggestions.as_u64().unwrap_or(0) >= 3, "{suggestions}");
             next_step(&son, 2).await;
@@ -140,10 +155,15 @@ fn a_setup_made_on_one_computer_locks_another_into_simple_mode() {
             pick(&son, "#setup-auto-read").await;
             next_step(&son, 4).await;
             pick(&son, "#setup-simple").await;
-            son.js("document.getElementById('setup-pin').value = '2468';", vec![]).await;
+            son.js(
+                "document.getElementById('setup-pin').value = '2468';",
+                vec![],
+            )
+            .await;
             next_step(&son, 5).await;
             son.click("setup-save-file").await;
-            let title = reader_l10n::Localizer::new("en-US").message("app-dialog-setup-export-title", &[]);
+            let title =
+                reader_l10n::Localizer::new("en-US").message("app-dialog-setup-export-title", &[]);
             choose_in_dialog(&ctx, &title, &file_text, true);
             son.wait_js(
                 "the setup to be saved",
@@ -163,7 +183,8 @@ fn a_setup_made_on_one_computer_locks_another_into_simple_mode() {
             mum.click("home-family-setup").await;
             mum.wait_view("setup", STEP_TIMEOUT).await;
             mum.click("setup-take-file").await;
-            let title = reader_l10n::Localizer::new("en-US").message("app-dialog-setup-import-title", &[]);
+            let title =
+                reader_l10n::Localizer::new("en-US").message("app-dialog-setup-import-title", &[]);
             choose_in_dialog(&ctx, &title, &file_text, false);
             mum.wait_view("home", OPEN_TIMEOUT).await;
             assert!(simple(&mum).await, "simple mode came with the setup");
@@ -175,7 +196,10 @@ fn a_setup_made_on_one_computer_locks_another_into_simple_mode() {
             )
             .await;
             for hidden in ["home-settings", "home-sources"] {
-                assert!(!shown(&mum, hidden).await, "{hidden} is hidden in simple mode");
+                assert!(
+                    !shown(&mum, hidden).await,
+                    "{hidden} is hidden in simple mode"
+                );
             }
             assert!(shown(&mum, "home-unlock").await);
             mum.screenshot("family-simple-home-en").await;
