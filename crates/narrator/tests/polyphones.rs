@@ -11,6 +11,10 @@
 //! The voice applies its own tone sandhi to all three, so the word is right
 //! when its phonemes match the expected text's. The share right before and
 //! after is printed (`cargo test -p narrator --test polyphones -- --nocapture`).
+//!
+//! `tests/data/polyphones-heldout.tsv` was written after the rules were
+//! tuned on the first table and is never used to tune them: its share is
+//! the honest figure for sentences the narrator was not fitted to.
 
 #![allow(clippy::unwrap_used)]
 
@@ -21,6 +25,8 @@ use narrator::text::reading::{Syllable, pinyin_text_from, syllables};
 /// The share the narrator must get right: the table is ours, its misses are
 /// listed when it fails.
 const FLOOR: f64 = 0.95;
+/// The same for the held-out table, which the rules were not tuned on.
+const HELD_OUT_FLOOR: f64 = 0.85;
 
 struct Case {
     sentence: String,
@@ -28,8 +34,7 @@ struct Case {
     expected: Vec<String>,
 }
 
-fn cases() -> Vec<Case> {
-    let table = include_str!("data/polyphones.tsv");
+fn cases(table: &str) -> Vec<Case> {
     table
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -122,16 +127,8 @@ fn check(case: &Case) -> (bool, bool, Option<String>) {
     (same_word(&before, &want, &at), right_after, miss)
 }
 
-#[test]
-fn polyphones_in_context_are_said_right() {
-    if !espeak_available() {
-        let message = "polyphones: SKIPPED: espeak-ng is missing (scripts/setup installs it)";
-        eprintln!("{message}");
-        assert!(std::env::var_os("CI").is_none(), "{message}");
-        return;
-    }
-    let cases = cases();
-    assert!(cases.len() >= 200, "the table has {} rows", cases.len());
+/// (share right before, share right after, misses) over `cases`.
+fn shares(cases: &[Case]) -> (f64, f64, Vec<String>) {
     // espeak-ng runs once per text: two threads halve the wait on two cores.
     let (a, b) = cases.split_at(cases.len() / 2);
     let results: Vec<(bool, bool, Option<String>)> = std::thread::scope(|s| {
@@ -144,22 +141,51 @@ fn polyphones_in_context_are_said_right() {
     let n = results.len() as f64;
     let before = results.iter().filter(|r| r.0).count() as f64 / n;
     let after = results.iter().filter(|r| r.1).count() as f64 / n;
-    let misses: Vec<&str> = results.iter().filter_map(|r| r.2.as_deref()).collect();
-    println!(
-        "POLYPHONES {} sentences: right before {:.1}%, after {:.1}%",
-        results.len(),
-        before * 100.0,
-        after * 100.0
-    );
-    for m in &misses {
-        println!("  miss: {m}");
+    let misses = results.into_iter().filter_map(|r| r.2).collect();
+    (before, after, misses)
+}
+
+#[test]
+fn polyphones_in_context_are_said_right() {
+    if !espeak_available() {
+        let message = "polyphones: SKIPPED: espeak-ng is missing (scripts/setup installs it)";
+        eprintln!("{message}");
+        assert!(std::env::var_os("CI").is_none(), "{message}");
+        return;
     }
-    assert!(
-        after >= FLOOR,
-        "{:.1}% right, below {:.0}%:\n{}",
-        after * 100.0,
-        FLOOR * 100.0,
-        misses.join("\n")
-    );
-    assert!(after > before);
+    for (name, table, floor, rows) in [
+        (
+            "POLYPHONES",
+            include_str!("data/polyphones.tsv"),
+            FLOOR,
+            200,
+        ),
+        (
+            "POLYPHONES HELD-OUT",
+            include_str!("data/polyphones-heldout.tsv"),
+            HELD_OUT_FLOOR,
+            50,
+        ),
+    ] {
+        let cases = cases(table);
+        assert!(cases.len() >= rows, "{name}: {} rows", cases.len());
+        let (before, after, misses) = shares(&cases);
+        println!(
+            "{name} {} sentences: right before {:.1}%, after {:.1}%",
+            cases.len(),
+            before * 100.0,
+            after * 100.0
+        );
+        for m in &misses {
+            println!("  miss: {m}");
+        }
+        assert!(
+            after >= floor,
+            "{name}: {:.1}% right, below {:.0}%:\n{}",
+            after * 100.0,
+            floor * 100.0,
+            misses.join("\n")
+        );
+        assert!(after > before, "{name}");
+    }
 }
