@@ -918,7 +918,7 @@ fn open_a_saved_page_through_the_file_dialog() {
 // 8. Accessibility: axe-core on every view in every theme
 
 /// axe's findings as short lines (rule, impact, targets, summary).
-const RUN_AXE: &str = r#"
+pub(crate) const RUN_AXE: &str = r#"
 const done = arguments[arguments.length - 1];
 axe.run(document, {
   rules: { 'color-contrast-enhanced': { enabled: true } },
@@ -1055,4 +1055,41 @@ fn screenshots_of_every_view() {
             crate::support::target_dir().join("screenshots").display()
         );
     });
+}
+
+/// axe-core's findings on the view on show in each theme, as
+/// "[label / theme] finding" lines; `None` when axe-core is not installed
+/// (the run is skipped loudly, as in the audit above).
+pub(crate) async fn axe_in_every_theme(app: &App, label: &str) -> Option<Vec<String>> {
+    let axe_path = crate::support::repo_root().join("tests/axe/node_modules/axe-core/axe.min.js");
+    let Ok(axe) = std::fs::read_to_string(&axe_path) else {
+        crate::support::skip_or_fail(
+            label,
+            &format!("{} missing (npm ci --prefix tests/axe)", axe_path.display()),
+        );
+        return None;
+    };
+    let loaded = app
+        .js(
+            &format!("if (!window.axe) {{ {axe}\n}} return typeof window.axe;"),
+            vec![],
+        )
+        .await;
+    assert_eq!(loaded, "object", "axe-core did not load in the window");
+    let mut report = Vec::new();
+    for theme in ["care", "dark", "contrast"] {
+        app.js(
+            "document.documentElement.dataset.theme = arguments[0];",
+            vec![serde_json::json!(theme)],
+        )
+        .await;
+        let found = app.js_async(RUN_AXE, vec![]).await;
+        for v in found.as_array().into_iter().flatten() {
+            report.push(format!(
+                "[{label} / {theme}] {}",
+                v.as_str().unwrap_or_default()
+            ));
+        }
+    }
+    Some(report)
 }

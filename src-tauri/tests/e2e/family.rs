@@ -14,7 +14,7 @@ use std::time::Duration;
 use care_reader_tests::feeds::news_site;
 use serde_json::{Value, json};
 
-use crate::app::{set_language, xdotool};
+use crate::app::{axe_in_every_theme, set_language, xdotool};
 use crate::support::session::{OPEN_TIMEOUT, STEP_TIMEOUT};
 use crate::support::{App, Ctx, find_program, scenario, skip_or_fail};
 use crate::window::close;
@@ -132,7 +132,18 @@ fn a_setup_made_on_one_computer_locks_another_into_simple_mode() {
             son.click("settings-family-setup").await;
             son.wait_view("setup", STEP_TIMEOUT).await;
             assert_eq!(son.text_of("setup-step-count").await, "Step 1 of 6");
+            let mut axe: Vec<String> = Vec::new();
+            axe.extend(
+                axe_in_every_theme(&son, "setup step 1")
+                    .await
+                    .unwrap_or_default(),
+            );
             next_step(&son, 1).await;
+            axe.extend(
+                axe_in_every_theme(&son, "setup step 2")
+                    .await
+                    .unwrap_or_default(),
+            );
             let suggestions = son
                 .js(
                     "return document.querySelectorAll('#setup-news-list input').length;",
@@ -141,6 +152,11 @@ fn a_setup_made_on_one_computer_locks_another_into_simple_mode() {
                 .await;
             assert!(suggestions.as_u64().unwrap_or(0) >= 3, "{suggestions}");
             next_step(&son, 2).await;
+            axe.extend(
+                axe_in_every_theme(&son, "setup step 3")
+                    .await
+                    .unwrap_or_default(),
+            );
             pick(&son, "input[name=setup-size][value='40']").await;
             pick(&son, "input[name=setup-theme][value='contrast']").await;
             son.wait_js(
@@ -152,8 +168,18 @@ fn a_setup_made_on_one_computer_locks_another_into_simple_mode() {
             .await;
             son.screenshot("family-setup-look-en").await;
             next_step(&son, 3).await;
+            axe.extend(
+                axe_in_every_theme(&son, "setup step 4")
+                    .await
+                    .unwrap_or_default(),
+            );
             pick(&son, "#setup-auto-read").await;
             next_step(&son, 4).await;
+            axe.extend(
+                axe_in_every_theme(&son, "setup step 5")
+                    .await
+                    .unwrap_or_default(),
+            );
             pick(&son, "#setup-simple").await;
             son.js(
                 "document.getElementById('setup-pin').value = '2468';",
@@ -161,6 +187,11 @@ fn a_setup_made_on_one_computer_locks_another_into_simple_mode() {
             )
             .await;
             next_step(&son, 5).await;
+            axe.extend(
+                axe_in_every_theme(&son, "setup step 6")
+                    .await
+                    .unwrap_or_default(),
+            );
             son.click("setup-save-file").await;
             let title =
                 reader_l10n::Localizer::new("en-US").message("app-dialog-setup-export-title", &[]);
@@ -203,6 +234,11 @@ fn a_setup_made_on_one_computer_locks_another_into_simple_mode() {
             }
             assert!(shown(&mum, "home-unlock").await);
             mum.screenshot("family-simple-home-en").await;
+            axe.extend(
+                axe_in_every_theme(&mum, "simple mode home")
+                    .await
+                    .unwrap_or_default(),
+            );
             close(mum).await;
 
             // After a restart: still simple mode, at 40 px, high contrast.
@@ -242,6 +278,7 @@ fn a_setup_made_on_one_computer_locks_another_into_simple_mode() {
             mum.go_home().await;
             mum.click("home-unlock").await;
             mum.wait_view("unlock", STEP_TIMEOUT).await;
+            axe.extend(axe_in_every_theme(&mum, "unlock").await.unwrap_or_default());
             for (pin, expect) in [("1111", "not the PIN"), ("2468", "Simple mode is off")] {
                 mum.js(
                     "document.getElementById('unlock-pin').value = arguments[0]; \
@@ -261,6 +298,7 @@ fn a_setup_made_on_one_computer_locks_another_into_simple_mode() {
             }
             mum.wait_view("home", STEP_TIMEOUT).await;
             assert!(!simple(&mum).await);
+            assert!(axe.is_empty(), "axe-core:\n{}", axe.join("\n"));
             assert!(shown(&mum, "home-settings").await, "settings are back");
         },
     );

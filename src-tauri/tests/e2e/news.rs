@@ -12,7 +12,7 @@ use fantoccini::key::Key;
 use reader_store::{NewHeadline, Store};
 use serde_json::Value;
 
-use crate::app::set_language;
+use crate::app::{axe_in_every_theme, set_language};
 use crate::support::session::{OPEN_TIMEOUT, STEP_TIMEOUT};
 use crate::support::{App, scenario};
 
@@ -127,6 +127,9 @@ fn headlines_from_the_familys_sources_open_with_a_key_and_show_as_read() {
                 "no status numbers: {problems:?}"
             );
             app.screenshot("news-home-en").await;
+            if let Some(found) = axe_in_every_theme(&app, "home with news").await {
+                assert!(found.is_empty(), "axe-core:\n{}", found.join("\n"));
+            }
 
             // Tab to the first card and press Enter: the article, from the
             // text fetched ahead (its page is not asked for again).
@@ -221,6 +224,9 @@ fn a_source_is_added_by_its_sites_address_and_a_shop_is_refused_kindly() {
                 .await;
             assert_eq!(mine, serde_json::json!(["Riverside Daily"]));
             app.screenshot("news-sources-en").await;
+            if let Some(found) = axe_in_every_theme(&app, "news sources").await {
+                assert!(found.is_empty(), "axe-core:\n{}", found.join("\n"));
+            }
 
             // Back on Home, its headlines are there (added with the source).
             app.go_home().await;
