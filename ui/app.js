@@ -54,13 +54,17 @@ function nameWindow(view) {
   }, NAME_AFTER_MS);
 }
 
-
 function bind() {
   bindKeys();
   bindHome();
   bindPlace();
   bindMemory();
   bindLibrary();
+  bindNews();
+  bindFamily();
+  bindRadio();
+  onStringsChanged(relabelRadio);
+  bindSources();
   bindToolbar();
   bindPlayer();
   bindSettings();
@@ -72,12 +76,8 @@ function bind() {
   $("settings-back").addEventListener("click", goBack);
   $("help-back").addEventListener("click", goBack);
   $("help-welcome").addEventListener("click", openWelcome);
-  bindNews();
-  bindFamily();
-  bindRadio();
-  onStringsChanged(relabelRadio);
-  bindSources();
   $("library-back").addEventListener("click", goBack);
+  $("sources-back").addEventListener("click", goBack);
   $("btn-keep").addEventListener("click", keepArticle);
   $("btn-export").addEventListener("click", exportArticle);
   // Back to the reader from Settings or Help: the same paragraph at the top,
@@ -91,7 +91,6 @@ function bind() {
   onStringsChanged(relabelProgress);
   onLeave((from, to) => nameWindow(to));
   onStringsChanged(() => nameWindow(currentView()));
-  $("sources-back").addEventListener("click", goBack);
 
   backend.onOpenRequest(openSource);
 }

@@ -194,6 +194,8 @@ error-setup-too-new = This family setup was made by a newer Care Reader. Nothing
 
 error-pin-invalid = A PIN is 4 to 8 digits, for example 2468.
 
+error-simple-mode-locked = This is kept for the family in simple mode. To change it, the family leaves simple mode first (“For the family” on the first page).
+
 ## The desktop app
 
 error-not-remembered = This article is no longer in your list. Open it again from its address.

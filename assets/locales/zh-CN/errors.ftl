@@ -185,6 +185,8 @@ error-setup-too-new = 这份家人设置是由更新版本的关怀阅读制作�
 
 error-pin-invalid = 密码是 4 到 8 位数字，比如 2468。
 
+error-simple-mode-locked = 长辈模式下这一项由家人来改。要改的话，请家人先退出长辈模式（首页上的“家人专用”）。
+
 ## 桌面程序
 
 error-not-remembered = 这篇文章已经不在您的列表里了。请通过网址重新打开。

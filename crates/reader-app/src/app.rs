@@ -186,6 +186,15 @@ impl App {
     /// (the narrator's announcements included). The article on show and the
     /// narrator are left alone: [`App::relabel`] rewords the view.
     pub fn update_settings(&self, patch: &SettingsPatch) -> Result<Settings, UiError> {
+        // Simple mode leaves the text size to the reader; the rest is the family's.
+        let size_only = SettingsPatch {
+            text_size: patch.text_size,
+            text_size_steps: patch.text_size_steps,
+            ..SettingsPatch::default()
+        };
+        if *patch != size_only {
+            self.family_only()?;
+        }
         let store = self.library.store();
         let current = store.settings().map_err(|e| self.store_error(&e))?;
         let updated = current.patched(patch);
@@ -343,6 +352,7 @@ impl App {
 
     /// Removes `id` from the library, recent and search; undoable for a week.
     pub fn remove(&self, id: i64) -> Result<(), UiError> {
+        self.family_only()?;
         self.library.remove(id).map_err(|e| self.store_error(&e))
     }
 
@@ -408,6 +418,7 @@ impl App {
 
     /// Merges the backup at `path` in; refused files change nothing.
     pub fn import(&self, path: &std::path::Path) -> Result<ImportReport, UiError> {
+        self.family_only()?;
         self.library.import(path).map_err(|e| self.store_error(&e))
     }
 

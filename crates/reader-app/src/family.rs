@@ -324,6 +324,7 @@ impl App {
     /// once), sources, pronunciations (the narrator told) and the PIN.
     /// Returns the settings now in force.
     pub fn import_family_setup(&self, path: &Path) -> Result<Settings, UiError> {
+        self.family_only()?;
         let setup = {
             let store = self.library().store();
             import(&store, path).map_err(|e| self.family_error(&e))?
@@ -439,6 +440,23 @@ impl App {
             wait_seconds: 0,
             message: l10n.message("unlock-done", &[]),
         })
+    }
+
+    /// Refuses what simple mode keeps for the family (settings beyond the
+    /// text size, sources, removing, importing) while it is on: the
+    /// window hides these, and the shell holds to it whatever asks.
+    pub(crate) fn family_only(&self) -> Result<(), UiError> {
+        let on = self
+            .library()
+            .store()
+            .settings()
+            .map(|s| s.simple_mode)
+            .unwrap_or(false);
+        if on {
+            Err(ErrorCode::SimpleModeLocked.localize(&self.l10n()))
+        } else {
+            Ok(())
+        }
     }
 
     fn leave_simple_mode(&self) -> Result<(), UiError> {

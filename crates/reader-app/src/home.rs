@@ -209,6 +209,7 @@ impl App {
 
     /// Adds a source from a site's or a feed's address.
     pub async fn add_source(&self, address: &str) -> Result<SourceItem, UiError> {
+        self.family_only()?;
         self.library()
             .add_source(address, &FetchOptions::default())
             .await
@@ -222,6 +223,7 @@ impl App {
     }
 
     pub fn remove_source(&self, id: i64) -> Result<(), UiError> {
+        self.family_only()?;
         self.library()
             .remove_source(id)
             .map_err(|e| e.localize(&self.l10n()))
@@ -231,6 +233,7 @@ impl App {
     /// without fetching them: their headlines come with the next refresh.
     /// Addresses that are not http(s) are left out. Returns the list after.
     pub fn choose_sources(&self, chosen: &[ChosenSource]) -> Result<Vec<SourceItem>, UiError> {
+        self.family_only()?;
         let l10n = self.l10n();
         let store = self.library().store();
         for source in chosen {

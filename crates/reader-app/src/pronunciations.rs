@@ -207,6 +207,7 @@ impl App {
         &self,
         f: impl FnOnce(&Store) -> Result<(), PronunciationsError>,
     ) -> Result<Vec<Pronunciation>, UiError> {
+        self.family_only()?;
         let store = self.library().store();
         f(&store).map_err(|e| e.localize(&self.l10n()))?;
         self.narration().set_pronunciations(for_narrator(&store));

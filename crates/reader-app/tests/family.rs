@@ -254,3 +254,55 @@ fn a_setup_for_another_computer_carries_its_own_lock_and_leaves_this_one_alone()
     assert_eq!(err.code, ErrorCode::PinInvalid);
     assert!(!here.join("bad.json").exists());
 }
+
+#[test]
+fn simple_mode_keeps_the_familys_changes_for_the_family_whatever_asks() {
+    let here = temp_dir("held");
+    let app = prepared(&here.join("a"));
+    let source = app.sources().expect("sources")[0].id;
+    let refused: Vec<(&str, Result<(), reader_errors::UiError>)> = vec![
+        ("remove a source", app.remove_source(source)),
+        (
+            "change the theme",
+            app.update_settings(&SettingsPatch {
+                theme: Some(Theme::Care),
+                ..SettingsPatch::default()
+            })
+            .map(|_| ()),
+        ),
+        (
+            "add a pronunciation",
+            app.set_pronunciation(narrator::pronunciation::Pronunciation {
+                lang: narrator::text::Lang::Zh,
+                word: "重庆".into(),
+                say: "chong2 qing4".into(),
+            })
+            .map(|_| ()),
+        ),
+        (
+            "take a backup",
+            app.import(&here.join("any.json")).map(|_| ()),
+        ),
+        (
+            "take a setup",
+            app.import_family_setup(&here.join("any.json")).map(|_| ()),
+        ),
+    ];
+    for (what, result) in refused {
+        let err = result.expect_err(what);
+        assert_eq!(err.code, ErrorCode::SimpleModeLocked, "{what}");
+        assert!(err.message.contains("家人"), "{what}: {}", err.message);
+    }
+    assert_eq!(app.sources().expect("sources").len(), 2, "nothing removed");
+    // The text size stays the reader's own.
+    let bigger = app
+        .update_settings(&SettingsPatch {
+            text_size_steps: Some(1),
+            ..SettingsPatch::default()
+        })
+        .expect("a larger text");
+    assert!(bigger.text_size > 48);
+    // Out of simple mode, the family's changes work again.
+    assert!(app.unlock("2468").expect("unlock").unlocked);
+    app.remove_source(source).expect("removed");
+}

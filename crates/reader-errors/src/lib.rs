@@ -148,6 +148,9 @@ error_codes! {
     SetupTooNew = "setup-too-new", File, 7, [ChooseFile];
     /// A simple-mode PIN that is not 4 to 8 digits.
     PinInvalid = "pin-invalid", Generic, 1, [];
+    /// A change simple mode keeps for the family (settings, sources,
+    /// removing, importing): refused until simple mode is left.
+    SimpleModeLocked = "simple-mode-locked", Generic, 1, [];
     // The desktop.
     BrowserUnavailable = "browser-unavailable", Generic, 1, [];
     // Reading aloud.
