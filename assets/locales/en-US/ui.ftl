@@ -406,10 +406,10 @@ setup-taken = The family setup is in use.
 
 ## Listening like a radio: the sleep timer's button
 
-radio-sleep-off = Sleep timer: off
-# Around a number: "Stops in 30 min".
-radio-sleep-after = Stops in
+radio-sleep-off = Sleep: off
+# Around a number: "Stop in 30 min".
+radio-sleep-after = Stop in
 radio-sleep-minutes = min
-radio-sleep-at-end = Stops at the end
+radio-sleep-at-end = Stop at end
 news-read-aloud = Read the headlines aloud
 news-read-stop = Stop reading the headlines

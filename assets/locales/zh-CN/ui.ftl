@@ -403,10 +403,10 @@ setup-taken = 家人设置已经用上了。
 
 ## 像听收音机一样：定时停止按钮
 
-radio-sleep-off = 定时停止：关
-# 夹着一个数字：“还有 30 分钟停止”。
+radio-sleep-off = 定时：关
+# 夹着一个数字：“还有 30 分钟停”。
 radio-sleep-after = 还有
-radio-sleep-minutes = 分钟停止
-radio-sleep-at-end = 读完这篇就停
+radio-sleep-minutes = 分钟停
+radio-sleep-at-end = 读完就停
 news-read-aloud = 朗读新闻标题
 news-read-stop = 停止朗读新闻标题

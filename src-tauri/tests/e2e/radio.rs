@@ -176,7 +176,7 @@ fn auto_read_goes_on_to_the_next_headline_and_the_sleep_timer_stops_it() {
             app.wait_js(
                 "the sleep timer at the end of the article",
                 STEP_TIMEOUT,
-                "return document.getElementById('player-sleep').textContent === 'Stops at the end';",
+                "return document.getElementById('player-sleep').textContent === 'Stop at end';",
             )
             .await;
             // The second article ends, and reading stops there.
@@ -192,7 +192,7 @@ fn auto_read_goes_on_to_the_next_headline_and_the_sleep_timer_stops_it() {
                 ITEMS[1].0,
                 "after the sleep stop nothing more opens"
             );
-            assert_eq!(app.text_of("player-sleep").await, "Sleep timer: off");
+            assert_eq!(app.text_of("player-sleep").await, "Sleep: off");
             assert_eq!(
                 site.hits("/r/2.html"),
                 1,
