@@ -11,7 +11,7 @@
 //! Run: `cargo test -p care-reader-app --test e2e narrator::`. Missing tools skip
 //! loudly, or fail under `CI=true`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::support::session::{OPEN_TIMEOUT, STEP_TIMEOUT};
@@ -26,32 +26,6 @@ const ARTICLE: &str = "/app/narrator-article.html";
 /// its espeak-ng module start on the first utterance).
 const FIRST_SOUND: Duration = Duration::from_secs(15);
 
-/// A start script that gives the app the rig's environment: tauri-driver
-/// starts the app through WebKitWebDriver, whose environment is the driver's,
-/// shared by every test binary's scenarios.
-///
-/// `LC_ALL=C.UTF-8` keeps this scenario's UI in English, like its fixture
-/// (the harness's desktop is Chinese). Speech under a Chinese locale that
-/// the machine lacks is covered by the CLI's voices test: the engine then
-/// starts speech-dispatcher in the C locale itself.
-fn start_script(dir: &Path, rig: &AudioRig) -> PathBuf {
-    let quote = |p: &Path| format!("'{}'", p.display().to_string().replace('\'', r"'\''"));
-    let script = dir.join("care-reader-with-audio");
-    let text = format!(
-        "#!/bin/sh\nexport XDG_RUNTIME_DIR={}\nexport PULSE_SINK=ci\nexport LC_ALL=C.UTF-8\nexec {} \"$@\"\n",
-        quote(rig.runtime_dir()),
-        quote(Path::new(APP_BINARY)),
-    );
-    std::fs::write(&script, text).expect("the start script should be writable");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755))
-            .expect("the start script should be executable");
-    }
-    script
-}
-
 pub(crate) async fn launch_with_audio(ctx: &mut Ctx, rig: &AudioRig) -> App {
     let data = ctx.fresh_data_dir("narrator");
     launch_with_audio_on(ctx, rig, &data).await
@@ -59,7 +33,7 @@ pub(crate) async fn launch_with_audio(ctx: &mut Ctx, rig: &AudioRig) -> App {
 
 /// The app with the rig's sound, on the data folder `data` (again after a restart).
 pub(crate) async fn launch_with_audio_on(ctx: &mut Ctx, rig: &AudioRig, data: &Path) -> App {
-    let script = start_script(&ctx.fresh_data_dir("bin"), rig);
+    let script = crate::support::audio_start_script(&ctx.fresh_data_dir("bin"), rig);
     let app = ctx
         .launch_binary(
             &script.display().to_string(),

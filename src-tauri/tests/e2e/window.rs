@@ -17,9 +17,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::support::session::STEP_TIMEOUT;
-use crate::support::{
-    APP_BINARY, App, Ctx, Spawned, find_program, scenario, skip_or_fail, start_xvfb_sized,
-};
+use crate::support::{App, Ctx, Spawned, find_program, scenario, skip_or_fail, start_xvfb_sized};
 use fantoccini::key::Key;
 use serde_json::Value;
 
@@ -180,26 +178,6 @@ pub(crate) fn start_openbox(openbox: &Path, display: &str) -> Spawned {
     }
 }
 
-/// A start script that runs the app with `env` added (tauri-driver starts
-/// every app with its own environment).
-fn start_script(dir: &Path, name: &str, env: &[(&str, &str)]) -> PathBuf {
-    let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
-    let exports: String = env
-        .iter()
-        .map(|(k, v)| format!("export {k}={}\n", quote(v)))
-        .collect();
-    let script = dir.join(name);
-    let text = format!("#!/bin/sh\n{exports}exec {} \"$@\"\n", quote(APP_BINARY));
-    std::fs::write(&script, text).expect("the start script should be writable");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755))
-            .expect("the start script should be executable");
-    }
-    script
-}
-
 async fn launch_with(ctx: &mut Ctx, script: &Path, data: &Path) -> App {
     ctx.launch_binary(
         &script.display().to_string(),
@@ -300,7 +278,8 @@ fn the_window_fits_a_netbook_screen_and_200_percent_scaling() {
         // 200 % scaling on the 1366×768 screen: 683×384 in logical pixels,
         // less than the usual minimum height.
         let _wm = start_openbox(&openbox, &ctx.harness.display);
-        let scaled = start_script(&bin, "care-reader-scaled", &[("GDK_SCALE", "2")]);
+        let scaled =
+            crate::support::start_script(&bin, "care-reader-scaled", &[("GDK_SCALE", "2")]);
         let scaled_data = ctx.fresh_data_dir("scaled");
         let app = launch_with(&mut ctx, &scaled, &scaled_data).await;
         let g = wait_geometry(&app, "on the scaled screen", Geometry::fits).await;
@@ -325,7 +304,11 @@ fn the_window_fits_a_netbook_screen_and_200_percent_scaling() {
         let (_xvfb, small) =
             start_xvfb_sized(&xvfb, "1024x600x24").unwrap_or_else(|e| panic!("{}: {e}", ctx.name));
         let _small_wm = start_openbox(&openbox, &small);
-        let netbook = start_script(&bin, "care-reader-netbook", &[("DISPLAY", small.as_str())]);
+        let netbook = crate::support::start_script(
+            &bin,
+            "care-reader-netbook",
+            &[("DISPLAY", small.as_str())],
+        );
         for (label, data) in [("remembered", data), ("first", ctx.fresh_data_dir("first"))] {
             let app = launch_with(&mut ctx, &netbook, &data).await;
             let g = wait_geometry(&app, "on the netbook screen", Geometry::fits).await;

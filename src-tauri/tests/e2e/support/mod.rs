@@ -377,3 +377,39 @@ where
         }
     }
 }
+
+/// A start script in `dir` that runs the app with `env` added (tauri-driver
+/// starts every app with its own environment): a scaled desktop, another
+/// display, the sound of an audio rig.
+pub fn start_script(dir: &Path, name: &str, env: &[(&str, &str)]) -> PathBuf {
+    let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
+    let exports: String = env
+        .iter()
+        .map(|(k, v)| format!("export {k}={}\n", quote(v)))
+        .collect();
+    let script = dir.join(name);
+    let text = format!("#!/bin/sh\n{exports}exec {} \"$@\"\n", quote(APP_BINARY));
+    std::fs::write(&script, text).expect("the start script should be writable");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755))
+            .expect("the start script should be executable");
+    }
+    script
+}
+
+/// A start script that runs the app with `rig`'s sound (its runtime folder
+/// and sink), as the narrator's scenarios and the radio bench start it.
+pub fn audio_start_script(dir: &Path, rig: &care_reader_tests::audio::AudioRig) -> PathBuf {
+    let runtime = rig.runtime_dir().display().to_string();
+    start_script(
+        dir,
+        "care-reader-with-audio",
+        &[
+            ("XDG_RUNTIME_DIR", &runtime),
+            ("PULSE_SINK", "ci"),
+            ("LC_ALL", "C.UTF-8"),
+        ],
+    )
+}
