@@ -7,7 +7,7 @@
 use reqwest::header::CONTENT_TYPE;
 use url::Url;
 
-use super::http::{get_following_redirects, read_capped};
+use super::http::{get_following_redirects, read_capped, web_only, within_deadline};
 use super::{FetchError, FetchOptions};
 
 /// Feeds first, then the site's page (for discovery), anything else last.
@@ -37,17 +37,8 @@ impl Document {
 /// by `opts`. Pictures, video, PDFs and other downloads are refused before
 /// their body is read.
 pub async fn fetch_document(url: &Url, opts: &FetchOptions) -> Result<Document, FetchError> {
-    if !matches!(url.scheme(), "http" | "https") {
-        return Err(FetchError::UnsupportedScheme {
-            scheme: url.scheme().to_owned(),
-        });
-    }
-    match tokio::time::timeout(opts.total_timeout, fetch_unbounded(url, opts)).await {
-        Ok(result) => result,
-        Err(_elapsed) => Err(FetchError::Timeout {
-            after: opts.total_timeout,
-        }),
-    }
+    web_only(url)?;
+    within_deadline(opts, fetch_unbounded(url, opts)).await
 }
 
 async fn fetch_unbounded(start: &Url, opts: &FetchOptions) -> Result<Document, FetchError> {

@@ -21,12 +21,32 @@ const ACCEPT_VALUE: &str =
 const MAX_INITIAL_CAPACITY: usize = 1024 * 1024;
 
 pub(super) async fn fetch_url(url: &Url, opts: &FetchOptions) -> Result<Page, FetchError> {
-    // One deadline for everything: every hop, the body, the decoding.
-    match tokio::time::timeout(opts.total_timeout, fetch_unbounded(url, opts)).await {
+    within_deadline(opts, fetch_unbounded(url, opts)).await
+}
+
+/// One deadline for everything a fetch does: every hop, the body, the
+/// decoding ([`FetchOptions::total_timeout`]).
+pub(super) async fn within_deadline<T>(
+    opts: &FetchOptions,
+    fetch: impl std::future::Future<Output = Result<T, FetchError>>,
+) -> Result<T, FetchError> {
+    match tokio::time::timeout(opts.total_timeout, fetch).await {
         Ok(result) => result,
         Err(_elapsed) => Err(FetchError::Timeout {
             after: opts.total_timeout,
         }),
+    }
+}
+
+/// Pictures and feeds come from the web only: `file:` and other schemes
+/// are refused before anything is asked for.
+pub(super) fn web_only(url: &Url) -> Result<(), FetchError> {
+    if matches!(url.scheme(), "http" | "https") {
+        Ok(())
+    } else {
+        Err(FetchError::UnsupportedScheme {
+            scheme: url.scheme().to_owned(),
+        })
     }
 }
 

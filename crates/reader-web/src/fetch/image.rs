@@ -6,7 +6,7 @@
 use reqwest::header::CONTENT_TYPE;
 use url::Url;
 
-use super::http::{get_following_redirects, read_capped};
+use super::http::{get_following_redirects, read_capped, web_only, within_deadline};
 use super::{FetchError, FetchOptions};
 
 /// Image types shown in the reader.
@@ -33,17 +33,8 @@ pub struct Image {
 /// Fetches the picture at `url` (http or https only) with the page limits of
 /// `opts`, capped at [`MAX_IMAGE_BYTES`].
 pub async fn fetch_image(url: &Url, opts: &FetchOptions) -> Result<Image, FetchError> {
-    if !matches!(url.scheme(), "http" | "https") {
-        return Err(FetchError::UnsupportedScheme {
-            scheme: url.scheme().to_owned(),
-        });
-    }
-    match tokio::time::timeout(opts.total_timeout, fetch_unbounded(url, opts)).await {
-        Ok(result) => result,
-        Err(_elapsed) => Err(FetchError::Timeout {
-            after: opts.total_timeout,
-        }),
-    }
+    web_only(url)?;
+    within_deadline(opts, fetch_unbounded(url, opts)).await
 }
 
 async fn fetch_unbounded(start: &Url, opts: &FetchOptions) -> Result<Image, FetchError> {
