@@ -252,17 +252,12 @@ pub fn parse(bytes: &[u8]) -> Result<FamilySetup, FamilyError> {
 
 /// Reads, checks and takes the setup file at `path` into `store`.
 pub fn import(store: &Store, path: &Path) -> Result<FamilySetup, FamilyError> {
-    let file_error = |source| FamilyError::File {
-        path: path.to_owned(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(file_error)?.len();
-    if size > MAX_SETUP_BYTES {
-        return Err(FamilyError::Unreadable(
-            "larger than a family setup can be".into(),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(file_error)?;
+    let bytes = crate::files::read_bounded(path, MAX_SETUP_BYTES)
+        .map_err(|source| FamilyError::File {
+            path: path.to_owned(),
+            source,
+        })?
+        .ok_or_else(|| FamilyError::Unreadable("larger than a family setup can be".into()))?;
     let setup = parse(&bytes)?;
     store.apply_family_setup(&setup)?;
     Ok(setup)

@@ -48,6 +48,8 @@ pub mod export;
 #[cfg(feature = "store")]
 pub mod family;
 #[cfg(feature = "store")]
+mod files;
+#[cfg(feature = "store")]
 pub mod home;
 #[cfg(feature = "store")]
 pub mod library;

@@ -129,19 +129,18 @@ pub fn export(store: &Store, path: &Path) -> Result<usize, PronunciationsError> 
 /// The file's bytes, refusing one larger than the format allows before
 /// reading it all.
 fn read_bounded(path: &Path) -> Result<Vec<u8>, PronunciationsError> {
-    let file_error = |source| PronunciationsError::File {
-        path: path.to_owned(),
-        source,
-    };
-    let len = std::fs::metadata(path).map_err(file_error)?.len();
-    if len > pronunciation::MAX_FILE_BYTES as u64 {
-        return Err(PronunciationError::BadFile {
-            line: 0,
-            why: "too large".into(),
-        }
-        .into());
-    }
-    std::fs::read(path).map_err(file_error)
+    crate::files::read_bounded(path, pronunciation::MAX_FILE_BYTES as u64)
+        .map_err(|source| PronunciationsError::File {
+            path: path.to_owned(),
+            source,
+        })?
+        .ok_or_else(|| {
+            PronunciationError::BadFile {
+                line: 0,
+                why: "too large".into(),
+            }
+            .into()
+        })
 }
 
 /// The dictionary as the narrator applies it.

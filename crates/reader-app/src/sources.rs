@@ -294,13 +294,10 @@ fn new_headlines(entries: &[Entry]) -> Vec<NewHeadline> {
 
 /// The file's bytes, refusing one larger than `limit` before reading it.
 fn read_bounded(path: &Path, limit: usize) -> Result<Vec<u8>, SourcesError> {
-    let file_error = |source| SourcesError::File {
-        path: path.to_owned(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(file_error)?.len();
-    if size > limit as u64 {
-        return Err(FeedError::from(reader_feeds::OpmlError::TooLarge).into());
-    }
-    std::fs::read(path).map_err(file_error)
+    crate::files::read_bounded(path, limit as u64)
+        .map_err(|source| SourcesError::File {
+            path: path.to_owned(),
+            source,
+        })?
+        .ok_or_else(|| FeedError::from(reader_feeds::OpmlError::TooLarge).into())
 }
