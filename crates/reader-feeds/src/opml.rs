@@ -145,22 +145,15 @@ pub fn write_opml(title: &str, sources: &[OpmlSource]) -> String {
     out
 }
 
-/// Text for an XML attribute or element.
+/// Text for an XML attribute or element: quick-xml's escaping of the five
+/// special characters, after dropping the control characters XML 1.0
+/// cannot carry at all (tab and line breaks stay).
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0 at all.
-            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let allowed: String = text
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    quick_xml::escape::escape(allowed).into_owned()
 }
 
 #[cfg(test)]
