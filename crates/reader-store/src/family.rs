@@ -3,11 +3,12 @@
 //! pronunciations together, or nothing, so a setup that fails half-way
 //! never leaves a parent's computer half set up.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use reader_settings::Settings;
 
-use crate::pronunciations::PronunciationEntry;
+use crate::preferences::write_settings;
+use crate::pronunciations::{PronunciationEntry, upsert as upsert_pronunciations};
 use crate::{NOW, Store, StoreError};
 
 /// Schema step 6: the simple mode's PIN, one row. The PIN keeps a parent
@@ -18,6 +19,19 @@ pub(crate) const SCHEMA: &str = "
         id INTEGER PRIMARY KEY CHECK (id = 1),
         pin TEXT NOT NULL
     );";
+
+/// Sets (or with `None` removes) the PIN on `conn`.
+fn write_pin(conn: &Connection, pin: Option<&str>) -> rusqlite::Result<()> {
+    match pin {
+        Some(pin) => conn.execute(
+            "INSERT INTO family_lock (id, pin) VALUES (1, ?1)
+             ON CONFLICT (id) DO UPDATE SET pin = excluded.pin",
+            params![pin],
+        )?,
+        None => conn.execute("DELETE FROM family_lock", [])?,
+    };
+    Ok(())
+}
 
 /// A source as a family setup carries it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,14 +62,7 @@ impl Store {
 
     /// Sets (or with `None` removes) the simple mode's PIN.
     pub fn set_lock_pin(&self, pin: Option<&str>) -> Result<(), StoreError> {
-        match pin {
-            Some(pin) => self.conn.execute(
-                "INSERT INTO family_lock (id, pin) VALUES (1, ?1)
-                 ON CONFLICT (id) DO UPDATE SET pin = excluded.pin",
-                params![pin],
-            )?,
-            None => self.conn.execute("DELETE FROM family_lock", [])?,
-        };
+        write_pin(&self.conn, pin)?;
         Ok(())
     }
 
@@ -65,12 +72,7 @@ impl Store {
     /// removed — all in one transaction.
     pub fn apply_family_setup(&self, setup: &FamilySetup) -> Result<(), StoreError> {
         let tx = self.conn.unchecked_transaction()?;
-        let json = serde_json::to_string(&setup.settings).unwrap_or_default();
-        tx.execute(
-            "INSERT INTO settings (id, json) VALUES (1, ?1)
-             ON CONFLICT (id) DO UPDATE SET json = excluded.json",
-            params![json],
-        )?;
+        write_settings(&tx, &setup.settings)?;
         {
             let mut add = tx.prepare(&format!(
                 "INSERT INTO sources (feed_url, title, site_url, position, added_at)
@@ -80,22 +82,9 @@ impl Store {
             for s in &setup.sources {
                 add.execute(params![s.feed_url, s.title, s.site_url])?;
             }
-            let mut say = tx.prepare(&format!(
-                "INSERT INTO pronunciations (lang, word, say, added_at) VALUES (?1, ?2, ?3, {NOW})
-                 ON CONFLICT (lang, word) DO UPDATE SET say = excluded.say"
-            ))?;
-            for e in &setup.pronunciations {
-                say.execute(params![e.lang, e.word, e.say])?;
-            }
         }
-        match &setup.pin {
-            Some(pin) => tx.execute(
-                "INSERT INTO family_lock (id, pin) VALUES (1, ?1)
-                 ON CONFLICT (id) DO UPDATE SET pin = excluded.pin",
-                params![pin],
-            )?,
-            None => tx.execute("DELETE FROM family_lock", [])?,
-        };
+        upsert_pronunciations(&tx, &setup.pronunciations)?;
+        write_pin(&tx, setup.pin.as_deref())?;
         tx.commit()?;
         Ok(())
     }

@@ -1,6 +1,6 @@
 //! The reader's settings and the window's size and place: one row each.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use reader_settings::Settings;
 
@@ -17,6 +17,17 @@ pub struct WindowState {
     pub width: u32,
     pub height: u32,
     pub maximized: bool,
+}
+
+/// Saves `settings` on `conn` (inside the caller's transaction, if any).
+pub(crate) fn write_settings(conn: &Connection, settings: &Settings) -> rusqlite::Result<()> {
+    let json = serde_json::to_string(settings).unwrap_or_default();
+    conn.execute(
+        "INSERT INTO settings (id, json) VALUES (1, ?1)
+         ON CONFLICT (id) DO UPDATE SET json = excluded.json",
+        params![json],
+    )?;
+    Ok(())
 }
 
 impl Store {
@@ -47,12 +58,7 @@ impl Store {
     }
 
     pub fn save_settings(&self, settings: &Settings) -> Result<(), StoreError> {
-        let json = serde_json::to_string(settings).unwrap_or_default();
-        self.conn.execute(
-            "INSERT INTO settings (id, json) VALUES (1, ?1)
-             ON CONFLICT (id) DO UPDATE SET json = excluded.json",
-            params![json],
-        )?;
+        write_settings(&self.conn, settings)?;
         Ok(())
     }
 

@@ -4,7 +4,7 @@
 //! it); what an entry may hold is the narrator's rule, checked before it
 //! gets here.
 
-use rusqlite::params;
+use rusqlite::{Connection, params};
 
 use crate::{NOW, Store, StoreError};
 
@@ -18,6 +18,18 @@ pub(crate) const SCHEMA: &str = "
         added_at TEXT NOT NULL,
         PRIMARY KEY (lang, word)
     );";
+
+/// Adds or changes `entries` on `conn` (inside the caller's transaction).
+pub(crate) fn upsert(conn: &Connection, entries: &[PronunciationEntry]) -> rusqlite::Result<()> {
+    let mut upsert = conn.prepare(&format!(
+        "INSERT INTO pronunciations (lang, word, say, added_at) VALUES (?1, ?2, ?3, {NOW})
+         ON CONFLICT (lang, word) DO UPDATE SET say = excluded.say"
+    ))?;
+    for e in entries {
+        upsert.execute(params![e.lang, e.word, e.say])?;
+    }
+    Ok(())
+}
 
 /// One entry as stored.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -52,15 +64,7 @@ impl Store {
     /// of them are saved, or none.
     pub fn set_pronunciations(&self, entries: &[PronunciationEntry]) -> Result<(), StoreError> {
         let tx = self.conn.unchecked_transaction()?;
-        {
-            let mut upsert = tx.prepare(&format!(
-                "INSERT INTO pronunciations (lang, word, say, added_at) VALUES (?1, ?2, ?3, {NOW})
-                 ON CONFLICT (lang, word) DO UPDATE SET say = excluded.say"
-            ))?;
-            for e in entries {
-                upsert.execute(params![e.lang, e.word, e.say])?;
-            }
-        }
+        upsert(&tx, entries)?;
         tx.commit()?;
         Ok(())
     }
