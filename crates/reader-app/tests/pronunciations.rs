@@ -4,21 +4,16 @@
 //! what to install. The engine here records what it is given (speaking
 //! itself is tested with speech-dispatcher in the narrator's tests).
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::PathBuf;
 
-use narrator::engine::Engine;
 use narrator::player::Command;
 use narrator::pronunciation::Pronunciation;
 use narrator::text::Lang;
 use narrator::voice::VoiceInfo;
-use reader_app::narration::Engine as EngineChoice;
-use reader_app::{App, AppConfig};
 use reader_errors::ErrorCode;
-use reader_settings::SettingsPatch;
 
 mod common;
-use common::{Recorder, Said, voice, wait_for};
+use common::{recording_app, voice, wait_for};
 
 const PINYIN: &str = "Chinese (Mandarin, latin as Pinyin)";
 const OWN_CHINESE: &str = "Microsoft Huihui";
@@ -28,28 +23,6 @@ fn temp_dir(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     dir
-}
-
-fn app_with(dir: &Path, voices: Vec<VoiceInfo>) -> (App, Said) {
-    let said: Said = Arc::default();
-    let recorded = Arc::clone(&said);
-    let config = AppConfig {
-        image_address: |url| url.to_owned(),
-        engine: EngineChoice::Custom(Box::new(move |sink| {
-            Ok(Box::new(Recorder {
-                sink,
-                said: recorded,
-                voices,
-                next: 0,
-            }) as Box<dyn Engine>)
-        })),
-    };
-    let app = App::new(Some(dir), config, |_| {}).unwrap_or_else(|e| panic!("{e}"));
-    let _ = app.update_settings(&SettingsPatch {
-        ui_lang: Some("en-US".into()),
-        ..SettingsPatch::default()
-    });
-    (app, said)
 }
 
 fn all_voices() -> Vec<VoiceInfo> {
@@ -86,7 +59,7 @@ fn a_corrected_word_is_said_as_corrected_by_both_kinds_of_voice() {
          <p>曾阿姨曾经来过我们家，她说重庆很好。</p></article></body></html>",
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    let (app, said) = app_with(&dir.join("data"), all_voices());
+    let (app, said) = recording_app(&dir.join("data"), all_voices());
     let list = app
         .set_pronunciation(zh("曾阿姨", "增阿姨"))
         .unwrap_or_else(|e| panic!("{}", e.message));
@@ -147,7 +120,7 @@ fn a_corrected_word_is_said_as_corrected_by_both_kinds_of_voice() {
 #[test]
 fn a_damaged_file_is_refused_and_the_dictionary_is_untouched() {
     let dir = temp_dir("pron-import");
-    let (app, _) = app_with(&dir.join("data"), all_voices());
+    let (app, _) = recording_app(&dir.join("data"), all_voices());
     app.set_pronunciation(zh("曾阿姨", "增阿姨"))
         .unwrap_or_else(|e| panic!("{}", e.message));
     let damaged = dir.join("damaged.txt");
@@ -180,7 +153,7 @@ fn a_damaged_file_is_refused_and_the_dictionary_is_untouched() {
     // A good file round-trips through export and merges in.
     let out = dir.join("ours.txt");
     assert_eq!(app.export_pronunciations(&out).ok(), Some(1));
-    let (other, _) = app_with(&dir.join("other"), all_voices());
+    let (other, _) = recording_app(&dir.join("other"), all_voices());
     other
         .set_pronunciation(zh("长安街", "长安街"))
         .unwrap_or_else(|e| panic!("{}", e.message));
@@ -199,7 +172,7 @@ fn a_damaged_file_is_refused_and_the_dictionary_is_untouched() {
 #[test]
 fn testing_a_missing_voice_says_what_to_install() {
     let dir = temp_dir("pron-test-voice");
-    let (app, said) = app_with(&dir.join("data"), vec![voice("English (America)", "en-us")]);
+    let (app, said) = recording_app(&dir.join("data"), vec![voice("English (America)", "en-us")]);
     let spoke = app
         .test_voice(Lang::En)
         .unwrap_or_else(|e| panic!("{}", e.message));

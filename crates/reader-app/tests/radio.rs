@@ -4,37 +4,15 @@
 //! its title said after "Next:"; the sleep timer's stop at the end of an
 //! article, or auto-read off, ends the radio there.
 
-use std::path::Path;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use care_reader_tests::feeds::news_site;
-use narrator::engine::Engine;
 use narrator::player::{Command, PlayState};
-use reader_app::narration::Engine as EngineChoice;
-use reader_app::{App, AppConfig};
+use reader_app::App;
 use reader_settings::SettingsPatch;
 
 mod common;
-use common::{Recorder, Said, voice, wait_for};
-
-fn app_in(dir: &Path) -> (App, Said) {
-    let said: Said = Arc::default();
-    let recorded = Arc::clone(&said);
-    let config = AppConfig {
-        image_address: |url| url.to_owned(),
-        engine: EngineChoice::Custom(Box::new(move |sink| {
-            Ok(Box::new(Recorder {
-                sink,
-                said: recorded,
-                voices: vec![voice("English (America)", "en-us"), voice("Chinese", "cmn")],
-                next: 0,
-            }) as Box<dyn Engine>)
-        })),
-    };
-    let app = App::new(Some(dir), config, |_| {}).unwrap_or_else(|e| panic!("{e}"));
-    (app, said)
-}
+use common::{recording_app, voice, wait_for};
 
 /// Waits until the narrator's latest status is `state`.
 fn wait_state(app: &App, state: PlayState) {
@@ -53,7 +31,10 @@ async fn the_radio_goes_on_with_next_and_stops_for_the_sleep_timer() {
     let site = news_site();
     let dir = std::env::temp_dir().join(format!("reader-app-radio-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let (app, said) = app_in(&dir);
+    let (app, said) = recording_app(
+        &dir,
+        vec![voice("English (America)", "en-us"), voice("Chinese", "cmn")],
+    );
     app.update_settings(&SettingsPatch {
         ui_lang: Some("en-US".into()),
         auto_read: Some(true),

@@ -7,6 +7,9 @@ use std::time::{Duration, Instant};
 
 use narrator::engine::{Engine, EngineError, EngineEvent, EventSink, UtteranceKey};
 use narrator::voice::VoiceInfo;
+use reader_app::narration::Engine as EngineChoice;
+use reader_app::{App, AppConfig};
+use reader_settings::SettingsPatch;
 
 pub type Said = Arc<Mutex<Vec<(String, String)>>>;
 
@@ -59,4 +62,28 @@ pub fn wait_for(said: &Said, n: usize) -> Vec<(String, String)> {
         }
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+/// An App on the store in `dir` whose narrator speaks through a
+/// [`Recorder`] with `voices`, in English; and what it records.
+pub fn recording_app(dir: &std::path::Path, voices: Vec<VoiceInfo>) -> (App, Said) {
+    let said: Said = Arc::default();
+    let recorded = Arc::clone(&said);
+    let config = AppConfig {
+        image_address: |url| url.to_owned(),
+        engine: EngineChoice::Custom(Box::new(move |sink| {
+            Ok(Box::new(Recorder {
+                sink,
+                said: recorded,
+                voices,
+                next: 0,
+            }) as Box<dyn Engine>)
+        })),
+    };
+    let app = App::new(Some(dir), config, |_| {}).unwrap_or_else(|e| panic!("{e}"));
+    let _ = app.update_settings(&SettingsPatch {
+        ui_lang: Some("en-US".into()),
+        ..SettingsPatch::default()
+    });
+    (app, said)
 }
