@@ -29,7 +29,7 @@ speech-lang-en = English
 
 # Variables:
 #   $minutes (Number) - minutes until reading stops.
-speech-sleep-after = Reading stops in { $minutes } minutes
-speech-sleep-at-end = Reading stops at the end of this article
+speech-sleep-after = Reading stops in { $minutes } minutes, getting quieter over the last minute
+speech-sleep-at-end = Reading stops at the end of this article, getting quieter over the last sentences
 speech-sleep-off = Sleep timer off
 speech-slept = Reading stopped by the sleep timer. Your place is kept.

@@ -28,7 +28,7 @@ speech-lang-en = 英文
 
 # Variables:
 #   $minutes (Number) - 多少分钟后停止朗读。
-speech-sleep-after = { $minutes } 分钟后停止朗读
-speech-sleep-at-end = 读完这篇文章就停止
+speech-sleep-after = { $minutes } 分钟后停止朗读，最后一分钟声音慢慢变小
+speech-sleep-at-end = 读完这篇文章就停止，最后几句声音慢慢变小
 speech-sleep-off = 已取消定时停止
 speech-slept = 定时到了，朗读已停止。读到的位置已经记住了。

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use care_reader_tests::audio::AudioRig;
 use narrator::Narrator;
-use narrator::engine::{self, EngineEvent, EventSink};
+use narrator::engine::{self, Delivery, EngineEvent, EventSink};
 use narrator::player::{Command as Play, PlayState, PlayerEvent, PlayerSettings};
 use narrator::script::{Paragraph, Script, Sentence, SentenceKind, Utterance};
 use narrator::text::Lang;
@@ -97,7 +97,7 @@ fn child() {
         narrator.command(Play::Pause);
         std::thread::sleep(Duration::from_millis(300));
         let asked = Instant::now();
-        raw.speak(TEXT, &voice, 1.0).unwrap();
+        raw.speak(TEXT, &voice, Delivery::at_rate(1.0)).unwrap();
         engine_only.push((wait_for(&raw_rx, false) - asked).as_secs_f64() * 1000.0);
         raw.stop().unwrap();
         std::thread::sleep(Duration::from_millis(300));

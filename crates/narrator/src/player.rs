@@ -27,7 +27,7 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-use crate::engine::{Engine, EngineError, EngineEvent, UtteranceKey};
+use crate::engine::{Delivery, Engine, EngineError, EngineEvent, UtteranceKey};
 use crate::pronunciation::Pronunciations;
 use crate::script::{Script, Utterance};
 use crate::text::Lang;
@@ -50,6 +50,16 @@ pub const BACK_WINDOW: Duration = Duration::from_secs(2);
 pub const START_TIMEOUT: Duration = Duration::from_millis(1500);
 /// The longest sleep timer (a night's radio is eight hours).
 pub const MAX_SLEEP_MINUTES: u32 = 8 * 60;
+/// The sleep timer fades the voice out instead of cutting it: over its last
+/// minute each sentence is said a little more quietly, down to
+/// [`FADE_FLOOR`] when the time is up (a listener dozing off is not woken
+/// by a sudden stop, nor kept awake by a full voice to the last second).
+pub const FADE_OUT: Duration = Duration::from_secs(60);
+/// "At the end of the article" fades over the article's last sentences.
+pub const FADE_SENTENCES: usize = 5;
+/// The quietest the fade goes, as a share of the normal volume: still
+/// heard, so the last sentence is not lost to someone who is awake.
+pub const FADE_FLOOR: f32 = 0.3;
 /// How long a later utterance of a run that has begun may take to begin
 /// (the engine has shown it works; only one that stopped answering trips it).
 pub const BEGIN_TIMEOUT: Duration = Duration::from_secs(10);
@@ -308,7 +318,8 @@ impl<E: Engine> Player<E> {
         };
         // Its reports are not about the article: the player ignores them.
         let text = utterance.engine_text(&voice, &Pronunciations::default());
-        self.engine.speak(&text, &voice, self.rate)?;
+        self.engine
+            .speak(&text, &voice, Delivery::at_rate(self.rate))?;
         Ok(voice)
     }
 
@@ -483,6 +494,26 @@ impl<E: Engine> Player<E> {
     /// sentence where Listen resumes (the place is kept like any pause).
     fn sleep_is_up(&self, now: Instant) -> bool {
         matches!(self.sleep, Sleep::After { .. }) && self.sleep_at.is_some_and(|at| now >= at)
+    }
+
+    /// How loud the next utterance is: normal, except while the sleep timer
+    /// fades out ([`FADE_OUT`], [`FADE_SENTENCES`]).
+    fn volume(&self, now: Instant) -> f32 {
+        let left = match (self.sleep, self.sleep_at) {
+            (Sleep::After { .. }, Some(at)) => {
+                at.saturating_duration_since(now).as_secs_f32() / FADE_OUT.as_secs_f32()
+            }
+            (Sleep::AtEnd, _) => {
+                // The sentence being read is the last one at 0.
+                let after = (self.cursor + 1..self.script.sentences.len())
+                    .filter(|&j| self.script.is_spoken(j))
+                    .take(FADE_SENTENCES)
+                    .count();
+                after as f32 / FADE_SENTENCES as f32
+            }
+            _ => return 1.0,
+        };
+        FADE_FLOOR + (1.0 - FADE_FLOOR) * left.min(1.0)
     }
 
     fn fall_asleep(&mut self) {
@@ -685,7 +716,11 @@ impl<E: Engine> Player<E> {
             });
         };
         let text = utterance.engine_text(&voice, &self.pronunciations);
-        match self.engine.speak(&text, &voice, self.rate) {
+        let how = Delivery {
+            rate: self.rate,
+            volume: self.volume(now),
+        };
+        match self.engine.speak(&text, &voice, how) {
             Ok(key) => {
                 self.speaking = Some(key);
                 self.deadline = match (self.state, self.start_deadline) {
@@ -758,9 +793,9 @@ impl Engine for Box<dyn Engine> {
         &mut self,
         text: &str,
         voice: &VoiceInfo,
-        rate: f32,
+        how: Delivery,
     ) -> Result<UtteranceKey, EngineError> {
-        (**self).speak(text, voice, rate)
+        (**self).speak(text, voice, how)
     }
     fn stop(&mut self) -> Result<(), EngineError> {
         (**self).stop()

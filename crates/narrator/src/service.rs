@@ -8,7 +8,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crate::engine::{self, Engine, EngineError, EngineEvent, EventSink, UtteranceKey};
+use crate::engine::{self, Delivery, Engine, EngineError, EngineEvent, EventSink, UtteranceKey};
 use crate::player::{Command, Player, PlayerEvent, PlayerSettings};
 use crate::pronunciation::Pronunciations;
 use crate::script::Script;
@@ -56,7 +56,7 @@ impl Engine for Unavailable {
     fn voices(&mut self) -> Result<Vec<VoiceInfo>, EngineError> {
         Err(self.0.clone())
     }
-    fn speak(&mut self, _: &str, _: &VoiceInfo, _: f32) -> Result<UtteranceKey, EngineError> {
+    fn speak(&mut self, _: &str, _: &VoiceInfo, _: Delivery) -> Result<UtteranceKey, EngineError> {
         Err(self.0.clone())
     }
     fn stop(&mut self) -> Result<(), EngineError> {

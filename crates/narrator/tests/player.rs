@@ -6,10 +6,10 @@ use std::rc::Rc;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use narrator::engine::{Engine, EngineError, EngineEvent, UtteranceKey};
+use narrator::engine::{Delivery, Engine, EngineError, EngineEvent, UtteranceKey};
 use narrator::player::{
-    CUT_RETRIES, CUT_RETRY_AFTER, Command, PlayState, Player, PlayerEvent, PlayerSettings, Sleep,
-    Status,
+    CUT_RETRIES, CUT_RETRY_AFTER, Command, FADE_FLOOR, FADE_SENTENCES, PlayState, Player,
+    PlayerEvent, PlayerSettings, Sleep, Status,
 };
 use narrator::script::{Paragraph, Script, Sentence, SentenceKind, Utterance};
 use narrator::text::Lang;
@@ -22,6 +22,7 @@ enum Call {
         text: String,
         voice: String,
         rate: f32,
+        volume: f32,
     },
     Stop,
 }
@@ -70,7 +71,7 @@ impl Engine for Recorder {
         &mut self,
         text: &str,
         voice: &VoiceInfo,
-        rate: f32,
+        how: Delivery,
     ) -> Result<UtteranceKey, EngineError> {
         if let Some(e) = self.fail_speak.borrow().clone() {
             return Err(e);
@@ -85,7 +86,8 @@ impl Engine for Recorder {
             key,
             text: text.into(),
             voice: voice.id.clone(),
-            rate,
+            rate: how.rate,
+            volume: how.volume,
         });
         Ok(key)
     }
@@ -907,6 +909,80 @@ fn the_sleep_timer_stops_at_a_sentence_end_and_keeps_the_place() {
     rig.finish(62_000);
     assert_eq!(rig.status().state, PlayState::Playing);
     assert_eq!(rig.spoken(), ["A1", "A2", "B1"]);
+}
+
+/// Issue 12: the sleep timer fades out rather than cutting off. Over its
+/// last minute each sentence is said more quietly than the one before, the
+/// last at the floor; "at the end of the article" fades over the last
+/// sentences; with no timer (or before the last minute) every sentence is
+/// said at normal loudness.
+#[test]
+fn the_sleep_timer_fades_the_voice_out() {
+    let lines: Vec<String> = (1..=12).map(|n| format!("S{n}")).collect();
+    let sentences: Vec<Vec<(Lang, &str)>> = lines.iter().map(|l| vec![(EN, l.as_str())]).collect();
+    let refs: Vec<&[(Lang, &str)]> = sentences.iter().map(Vec::as_slice).collect();
+    let twelve = script(&[&refs]);
+    let volumes = |rig: &Rig| -> Vec<f32> {
+        rig.engine
+            .take()
+            .into_iter()
+            .filter_map(|c| match c {
+                Call::Speak { volume, .. } => Some(volume),
+                Call::Stop => None,
+            })
+            .collect()
+    };
+
+    // 15 minutes, one sentence every 10 s from 14:00 on.
+    let mut rig = Rig::new(Arc::clone(&twelve), PlayerSettings::default());
+    rig.cmd(Command::SleepAfter { minutes: 15 }, 0);
+    rig.cmd(Command::Play { from: None }, 0);
+    let mut t = 14 * 60_000;
+    rig.finish(t);
+    while rig.status().state == PlayState::Playing {
+        t += 10_000;
+        rig.finish(t);
+    }
+    let heard = volumes(&rig);
+    // S1 at 0:00, S2 at 14:00 (a minute left) … S7 at 14:50, which ends at
+    // 15:00: the time is up there.
+    assert_eq!(heard.len(), 7, "{heard:?}");
+    assert_eq!(&heard[..2], [1.0, 1.0], "before the last minute: {heard:?}");
+    assert!(
+        heard[1..].windows(2).all(|w| w[1] < w[0]),
+        "each quieter than the one before: {heard:?}"
+    );
+    let last = heard[heard.len() - 1];
+    assert!(
+        last < 0.45 && last > FADE_FLOOR,
+        "the last, ten seconds before the time, near the floor: {heard:?}"
+    );
+    assert!(rig.status().state == PlayState::Paused);
+
+    // At the end of the article: the last FADE_SENTENCES fade.
+    let mut rig = Rig::new(Arc::clone(&twelve), PlayerSettings::default());
+    rig.cmd(Command::SleepAtEnd, 0);
+    rig.cmd(Command::Play { from: None }, 0);
+    for n in 1..=12 {
+        rig.finish(n * 1_000);
+    }
+    let heard = volumes(&rig);
+    assert_eq!(heard.len(), 12);
+    let full = 12 - FADE_SENTENCES;
+    assert!(heard[..full].iter().all(|&v| v == 1.0), "{heard:?}");
+    assert!(
+        heard[full - 1..].windows(2).all(|w| w[1] < w[0]),
+        "{heard:?}"
+    );
+    assert!((heard[11] - FADE_FLOOR).abs() < 1e-6, "{heard:?}");
+
+    // No timer: all at normal loudness.
+    let mut rig = Rig::new(twelve, PlayerSettings::default());
+    rig.cmd(Command::Play { from: None }, 0);
+    for n in 1..=12 {
+        rig.finish(n * 1_000);
+    }
+    assert_eq!(volumes(&rig), vec![1.0; 12]);
 }
 
 #[test]

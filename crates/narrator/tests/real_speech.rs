@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use care_reader_tests::audio::{AudioRig, sound_stats};
 use narrator::Narrator;
-use narrator::engine::{self, Engine, EngineError, EngineEvent, EventSink};
+use narrator::engine::{self, Delivery, Engine, EngineError, EngineEvent, EventSink};
 use narrator::player::{Command as Play, PlayState, PlayerEvent, PlayerSettings};
 use narrator::script::{Paragraph, Script, Sentence, SentenceKind, Utterance};
 use narrator::text::Lang;
@@ -72,7 +72,7 @@ fn speak_two(engine: &mut dyn Engine, rx: &mpsc::Receiver<EngineEvent>) {
         ("Hello from Care Reader.", &en),
     ] {
         let asked = Instant::now();
-        let key = engine.speak(text, voice, 1.0).unwrap();
+        let key = engine.speak(text, voice, Delivery::at_rate(1.0)).unwrap();
         let begin = next(rx);
         println!(
             "BEGIN_LATENCY_MS {}",
@@ -285,5 +285,72 @@ fn no_sound_output_is_reported_at_once() {
         if let Ok(pid) = std::fs::read_to_string(entry.path()) {
             let _ = Command::new("kill").arg(pid.trim()).status();
         }
+    }
+}
+
+#[test]
+#[ignore = "the child half of the_fade_out_is_quieter_on_the_sink"]
+fn child_volume() {
+    if std::env::var_os(CHILD).is_none() {
+        return;
+    }
+    let volume: f32 = std::env::var("CARE_READER_TEST_VOLUME")
+        .unwrap()
+        .parse()
+        .unwrap();
+    let (sink, rx) = sink();
+    let mut engine: Box<dyn Engine> = match std::env::var("CARE_READER_TEST_ENGINE").as_deref() {
+        Ok("tts") => Box::new(engine::os::TtsEngine::new(sink).unwrap()),
+        _ => engine::system_engine(sink).unwrap(),
+    };
+    let voices = engine.voices().unwrap();
+    let en = best_voice(&voices, Lang::En)
+        .expect("an English voice")
+        .clone();
+    let how = Delivery { rate: 1.0, volume };
+    let key = engine
+        .speak("The sleep timer says this sentence more quietly.", &en, how)
+        .unwrap();
+    assert_eq!(next(&rx), EngineEvent::Begin(key));
+    assert_eq!(next(&rx), EngineEvent::End(key));
+}
+
+/// Issue 12: the sleep timer's fade-out is heard. The same sentence said
+/// at normal loudness and at the fade's floor, by each engine, recorded on
+/// the null sink: the quiet one is clearly quieter and still heard.
+#[test]
+fn the_fade_out_is_quieter_on_the_sink() {
+    let Some(rig) = AudioRig::start("the_fade_out_is_quieter_on_the_sink") else {
+        return;
+    };
+    for engine in ["speechd", "tts"] {
+        let mut rms = Vec::new();
+        for volume in [1.0, narrator::player::FADE_FLOOR] {
+            let name = format!("{engine}-{volume}.wav");
+            let recording = rig.record(&name);
+            let volume = volume.to_string();
+            run_child(
+                &rig,
+                "child_volume",
+                &[
+                    ("CARE_READER_TEST_VOLUME", &volume),
+                    ("CARE_READER_TEST_ENGINE", engine),
+                ],
+            );
+            std::thread::sleep(Duration::from_millis(300));
+            let stats = sound_stats(&recording.stop());
+            eprintln!("{engine} at volume {volume}: {stats:?}");
+            rms.push(stats.rms);
+        }
+        let (full, floor) = (rms[0], rms[1]);
+        assert!(full > 0.01, "{engine}: silence at full volume ({full})");
+        assert!(
+            floor > 0.002,
+            "{engine}: the fade's floor is still heard ({floor})"
+        );
+        assert!(
+            floor < full * 0.7,
+            "{engine}: the floor is clearly quieter: {floor} vs {full}"
+        );
     }
 }

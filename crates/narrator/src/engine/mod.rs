@@ -101,17 +101,34 @@ pub fn lang_name_id(lang: Lang) -> &'static str {
     }
 }
 
+/// How an utterance is said, beside its voice.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Delivery {
+    /// A multiple of the voice's normal speed, 0.5–3.
+    pub rate: f32,
+    /// A share of the voice's normal loudness, 0–1. Only the sleep timer's
+    /// fade-out goes below 1; nothing goes above the listener's own volume.
+    pub volume: f32,
+}
+
+impl Delivery {
+    /// At `rate`, at normal loudness.
+    pub fn at_rate(rate: f32) -> Self {
+        Delivery { rate, volume: 1.0 }
+    }
+}
+
 /// A speech engine: one utterance at a time, in a chosen voice and speed.
 pub trait Engine {
     /// Every voice the engine has (the caller caches the list).
     fn voices(&mut self) -> Result<Vec<VoiceInfo>, EngineError>;
-    /// Starts saying `text` in `voice` at `rate` (a multiple of the voice's
-    /// normal speed, 0.5–3), cutting off anything still being said.
+    /// Starts saying `text` in `voice` as `how` says, cutting off anything
+    /// still being said.
     fn speak(
         &mut self,
         text: &str,
         voice: &VoiceInfo,
-        rate: f32,
+        how: Delivery,
     ) -> Result<UtteranceKey, EngineError>;
     /// Silences the engine; the cut utterance reports `Stopped` (or nothing).
     fn stop(&mut self) -> Result<(), EngineError>;
@@ -127,6 +144,14 @@ pub fn engine_rate(speed: f32, min: f32, normal: f32, max: f32) -> f32 {
     } else {
         normal - (normal - min) * (1.0 - speed) / 0.5
     }
+}
+
+/// Maps a share of normal loudness (0–1) onto an engine's volume scale,
+/// where `normal` is the top the voice is heard at and `min` is silence.
+/// speech-dispatcher's scale is −100…100 with 100 as its normal; the `tts`
+/// backends' normal is their maximum too.
+pub fn engine_volume(volume: f32, min: f32, normal: f32) -> f32 {
+    min + (normal - min) * volume.clamp(0.0, 1.0)
 }
 
 /// An engine's own voice records, listed once, and the one that is set.
@@ -250,5 +275,18 @@ mod tests {
         // AVFoundation-like: 0.1..2.0, normal 0.5.
         assert!((engine_rate(0.75, 0.1, 0.5, 2.0) - 0.3).abs() < 1e-6);
         assert_eq!(engine_rate(9.0, 0.1, 0.5, 2.0), 2.0);
+    }
+
+    #[test]
+    fn full_volume_is_the_engines_normal_and_none_is_its_bottom() {
+        // speech-dispatcher: -100..100, normal (and top) 100.
+        assert_eq!(engine_volume(1.0, -100.0, 100.0), 100.0);
+        assert_eq!(engine_volume(0.0, -100.0, 100.0), -100.0);
+        assert_eq!(engine_volume(0.25, -100.0, 100.0), -50.0);
+        // WinRT / AVFoundation: 0..1.
+        assert_eq!(engine_volume(0.5, 0.0, 1.0), 0.5);
+        // Never louder than normal, never below the bottom.
+        assert_eq!(engine_volume(1.7, 0.0, 1.0), 1.0);
+        assert_eq!(engine_volume(-3.0, 0.0, 1.0), 0.0);
     }
 }

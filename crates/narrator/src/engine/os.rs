@@ -8,7 +8,10 @@ use std::sync::Arc;
 
 use tts::{Tts, UtteranceId, Voice};
 
-use super::{Engine, EngineError, EngineEvent, EventSink, UtteranceKey, VoiceRecords, engine_rate};
+use super::{
+    Delivery, Engine, EngineError, EngineEvent, EventSink, UtteranceKey, VoiceRecords, engine_rate,
+    engine_volume,
+};
 use crate::voice::VoiceInfo;
 
 /// A `tts::Tts`. It is `Rc`-based: keep it on the thread that made it (the
@@ -75,7 +78,7 @@ impl Engine for TtsEngine {
         &mut self,
         text: &str,
         voice: &VoiceInfo,
-        rate: f32,
+        how: Delivery,
     ) -> Result<UtteranceKey, EngineError> {
         self.voices.select(
             &mut self.tts,
@@ -90,10 +93,18 @@ impl Engine for TtsEngine {
             self.tts.max_rate(),
         );
         self.tts
-            .set_rate(engine_rate(rate, min, normal, max))
+            .set_rate(engine_rate(how.rate, min, normal, max))
             .map_err(|e| EngineError::Failed {
                 detail: format!("setting rate: {e}"),
             })?;
+        if self.tts.supported_features().volume {
+            let volume = engine_volume(how.volume, self.tts.min_volume(), self.tts.normal_volume());
+            self.tts
+                .set_volume(volume)
+                .map_err(|e| EngineError::Failed {
+                    detail: format!("setting volume: {e}"),
+                })?;
+        }
         let text = text.replace('\0', " ");
         match self.tts.speak(text, true) {
             Ok(Some(id)) => Ok(key_of(&id)),

@@ -5,15 +5,19 @@ use std::sync::Arc;
 
 use speech_dispatcher::{Connection, Mode, Priority, Voice};
 
-use super::{Engine, EngineError, EngineEvent, EventSink, UtteranceKey, VoiceRecords, engine_rate};
+use super::{
+    Delivery, Engine, EngineError, EngineEvent, EventSink, UtteranceKey, VoiceRecords, engine_rate,
+    engine_volume,
+};
 use crate::voice::VoiceInfo;
 
 /// One connection to speech-dispatcher, which it autospawns if needed.
 pub struct SpeechDispatcher {
     connection: Connection,
     voices: VoiceRecords<Voice>,
-    /// The rate last set, so an unchanged rate is not sent again.
+    /// The rate and volume last set, so unchanged ones are not sent again.
     current_rate: Option<i32>,
+    current_volume: Option<i32>,
 }
 
 impl SpeechDispatcher {
@@ -61,6 +65,7 @@ impl SpeechDispatcher {
             connection,
             voices: VoiceRecords::new(),
             current_rate: None,
+            current_volume: None,
         })
     }
 }
@@ -84,7 +89,7 @@ impl Engine for SpeechDispatcher {
         &mut self,
         text: &str,
         voice: &VoiceInfo,
-        rate: f32,
+        how: Delivery,
     ) -> Result<UtteranceKey, EngineError> {
         let runtime_dir = std::env::var_os("XDG_RUNTIME_DIR");
         if no_sound_output(
@@ -101,7 +106,7 @@ impl Engine for SpeechDispatcher {
             |v| v.name.clone(),
             |c, v| c.set_synthesis_voice(v),
         )?;
-        let rate = engine_rate(rate, -100.0, 0.0, 100.0).round() as i32;
+        let rate = engine_rate(how.rate, -100.0, 0.0, 100.0).round() as i32;
         if self.current_rate != Some(rate) {
             self.connection
                 .set_voice_rate(rate)
@@ -109,6 +114,16 @@ impl Engine for SpeechDispatcher {
                     detail: format!("setting rate {rate}: {e}"),
                 })?;
             self.current_rate = Some(rate);
+        }
+        // Normal loudness is the service's default volume, 100 (its top).
+        let volume = engine_volume(how.volume, -100.0, 100.0).round() as i32;
+        if self.current_volume != Some(volume) {
+            self.connection
+                .set_volume(volume)
+                .map_err(|e| EngineError::Failed {
+                    detail: format!("setting volume {volume}: {e}"),
+                })?;
+            self.current_volume = Some(volume);
         }
         // The C library takes a NUL-terminated string: a NUL inside the text
         // would end it early (and the binding panics on one).

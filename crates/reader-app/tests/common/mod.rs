@@ -5,7 +5,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use narrator::engine::{Engine, EngineError, EngineEvent, EventSink, UtteranceKey};
+use narrator::engine::{Delivery, Engine, EngineError, EngineEvent, EventSink, UtteranceKey};
 use narrator::voice::VoiceInfo;
 use reader_app::narration::Engine as EngineChoice;
 use reader_app::{App, AppConfig};
@@ -29,7 +29,7 @@ impl Engine for Recorder {
         &mut self,
         text: &str,
         voice: &VoiceInfo,
-        _: f32,
+        _: Delivery,
     ) -> Result<UtteranceKey, EngineError> {
         self.next += 1;
         if let Ok(mut said) = self.said.lock() {
