@@ -86,6 +86,10 @@ function arrive(from, to) {
   for (const fn of leaveHooks) fn(from, to);
   for (const v of VIEWS) $(`view-${v}`).hidden = v !== to;
   for (const fn of showHooks.get(to) || []) fn();
+  // Lay the view out before anything is focused in it: WebKitGTK scrolls a
+  // text box focused before it has a layout box into view once it has one,
+  // whatever preventScroll said, and the view would open halfway down.
+  void document.documentElement.offsetHeight;
 }
 
 function remember(name) {

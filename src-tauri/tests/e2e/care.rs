@@ -291,7 +291,7 @@ async fn set_window_size(app: &App, width: u32, height: u32) {
 /// What does not fit the window in the current view: sideways scrolling, and
 /// the view's first controls (its bar, or the error page's actions) out of
 /// sight at the top.
-const FITS: &str = r#"
+pub(crate) const FITS: &str = r#"
 const view = [...document.querySelectorAll('main > .view')].find(v => !v.hidden);
 const problems = [];
 if (document.documentElement.scrollWidth > innerWidth + 1) problems.push('scrolls sideways: ' + document.documentElement.scrollWidth + ' > ' + innerWidth);

@@ -49,7 +49,7 @@ async fn pick(app: &App, css: &str) {
     .await;
 }
 
-async fn next_step(app: &App, expect: u64) {
+pub(crate) async fn next_step(app: &App, expect: u64) {
     app.click("setup-next").await;
     app.wait_js(
         "the next setup step",
@@ -60,6 +60,21 @@ async fn next_step(app: &App, expect: u64) {
         ),
     )
     .await;
+}
+
+/// The reader's row of controls on show: [id, height, top] of each.
+pub(crate) async fn simple_reader_row(app: &App) -> Vec<Value> {
+    app.js(
+        "return [...document.querySelectorAll('#view-reader .reader-bar button')] \
+             .filter(b => b.offsetParent !== null) \
+             .map(b => [b.id, Math.round(b.getBoundingClientRect().height), \
+                        Math.round(b.getBoundingClientRect().top)]);",
+        vec![],
+    )
+    .await
+    .as_array()
+    .cloned()
+    .unwrap_or_default()
 }
 
 /// The system's file dialog titled `title`: the path typed, then Return.
@@ -256,16 +271,7 @@ fn a_setup_made_on_one_computer_locks_another_into_simple_mode() {
             assert_eq!(look, json!(["40px", "contrast"]));
             // The reader: at most five controls in its row, each ≥ 60 px high.
             mum.open(&ctx.url("/app/long-article.html"), "reader").await;
-            let controls = mum
-                .js(
-                    "return [...document.querySelectorAll('#view-reader .reader-bar button')] \
-                         .filter(b => b.offsetParent !== null) \
-                         .map(b => [b.id, Math.round(b.getBoundingClientRect().height), \
-                                    Math.round(b.getBoundingClientRect().top)]);",
-                    vec![],
-                )
-                .await;
-            let controls: Vec<Value> = controls.as_array().cloned().unwrap_or_default();
+            let controls = simple_reader_row(&mum).await;
             assert!(!controls.is_empty() && controls.len() <= 5, "{controls:?}");
             let top = controls[0][2].as_i64();
             for c in &controls {

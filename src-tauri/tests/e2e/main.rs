@@ -21,5 +21,6 @@ mod news;
 mod orca;
 mod pronunciation;
 mod radio;
+mod screens;
 mod support;
 mod window;

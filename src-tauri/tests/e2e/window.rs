@@ -178,7 +178,7 @@ pub(crate) fn start_openbox(openbox: &Path, display: &str) -> Spawned {
     }
 }
 
-async fn launch_with(ctx: &mut Ctx, script: &Path, data: &Path) -> App {
+pub(crate) async fn launch_with(ctx: &mut Ctx, script: &Path, data: &Path) -> App {
     ctx.launch_binary(
         &script.display().to_string(),
         &["--data-dir".to_owned(), data.display().to_string()],
