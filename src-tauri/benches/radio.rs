@@ -23,7 +23,6 @@ use std::time::{Duration, Instant};
 use care_reader_tests::audio::AudioRig;
 use care_reader_tests::feeds::article_page;
 use care_reader_tests::site::{Reply, Site};
-use memory::memory_of;
 use reader_settings::Settings;
 use reader_store::Store;
 
@@ -39,6 +38,12 @@ struct Sample {
     read: u64,
     rss_kib: u64,
     pss_kib: u64,
+    /// PSS of each process (the app, then WebKit's), to tell which grows.
+    each: Vec<(String, u64)>,
+    /// Elements in the page, and callbacks the IPC layer holds: a page that
+    /// keeps old articles or their handlers shows it here.
+    nodes: u64,
+    callbacks: u64,
 }
 
 fn main() {
@@ -107,6 +112,9 @@ fn main() {
             vec![],
         )
         .await;
+        let Some(pid) = memory::newest("care-reader-app") else {
+            panic!("the app's process is not to be found");
+        };
         let start = Instant::now();
         let end = start + Duration::from_secs(minutes * 60);
         while Instant::now() < end {
@@ -116,12 +124,23 @@ fn main() {
                 .next()
                 .and_then(|n| n.parse::<u64>().ok())
                 .map_or(0, |n| n + 1);
-            let (rss_kib, pss_kib) = memory_of("care-reader-app");
+            let each = memory::family_of(pid);
+            let page = app
+                .js(
+                    "const c = window.__TAURI_INTERNALS__.callbacks; \
+                     return [document.getElementsByTagName('*').length, c ? c.size : 0];",
+                    vec![],
+                )
+                .await;
+            let count = |i: usize| page.get(i).and_then(serde_json::Value::as_u64).unwrap_or(0);
             out.lock().unwrap_or_else(|p| p.into_inner()).push(Sample {
                 at: start.elapsed(),
                 read,
-                rss_kib,
-                pss_kib,
+                rss_kib: each.iter().map(|p| p.rss_kib).sum(),
+                pss_kib: each.iter().map(|p| p.pss_kib).sum(),
+                each: each.into_iter().map(|p| (p.comm, p.pss_kib)).collect(),
+                nodes: count(0),
+                callbacks: count(1),
             });
             tokio::time::sleep(Duration::from_secs(30)).await;
         }
@@ -134,12 +153,20 @@ fn main() {
     let mib = |kib: u64| kib as f64 / 1024.0;
     println!("radio bench: {minutes} min of auto-read at speed 3 over {articles} headlines");
     for s in samples.iter() {
+        let each: Vec<String> = s
+            .each
+            .iter()
+            .map(|(comm, pss)| format!("{comm} {:.1}", mib(*pss)))
+            .collect();
         println!(
-            "  {:>5.0} s  article {:>3}  RSS {:>7.1} MiB  PSS {:>7.1} MiB",
+            "  {:>5.0} s  article {:>3}  RSS {:>7.1} MiB  PSS {:>7.1} MiB  ({})  {} elements, {} callbacks",
             s.at.as_secs_f64(),
             s.read,
             mib(s.rss_kib),
-            mib(s.pss_kib)
+            mib(s.pss_kib),
+            each.join(", "),
+            s.nodes,
+            s.callbacks
         );
     }
     let largest = samples.iter().map(|s| s.pss_kib).max().unwrap_or(0);
@@ -147,20 +174,31 @@ fn main() {
         .iter()
         .find(|s| s.at >= Duration::from_secs(60))
         .unwrap_or(first);
-    let per_article = if last.read > settled.read {
-        (last.pss_kib as f64 - settled.pss_kib as f64) / (last.read - settled.read) as f64
-    } else {
-        0.0
+    let per_article = |from: &Sample| {
+        if last.read > from.read {
+            (last.pss_kib as f64 - from.pss_kib as f64) / (last.read - from.read) as f64
+        } else {
+            0.0
+        }
     };
+    // Growth that slows down is a cache filling up; growth that keeps its
+    // pace over the second half is a leak.
+    let halfway = samples
+        .iter()
+        .find(|s| s.at >= last.at / 2)
+        .unwrap_or(first);
     println!(
-        "PSS first {:.1} MiB, after the first minute {:.1} MiB, last {:.1} MiB, largest {:.1} MiB; \
-         {} articles read; {:+.1} KiB per article after the first minute",
+        "PSS first {:.1} MiB, after the first minute {:.1} MiB, halfway {:.1} MiB, last {:.1} MiB, \
+         largest {:.1} MiB; {} articles read; {:+.1} KiB per article after the first minute, \
+         {:+.1} KiB per article over the second half",
         mib(first.pss_kib),
         mib(settled.pss_kib),
+        mib(halfway.pss_kib),
         mib(last.pss_kib),
         mib(largest),
         last.read,
-        per_article
+        per_article(settled),
+        per_article(halfway)
     );
 }
 

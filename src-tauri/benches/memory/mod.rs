@@ -3,18 +3,44 @@
 
 /// RSS and PSS in KiB of the newest process whose command name starts with
 /// `name`, plus all its descendants (the WebKit web and network processes).
+#[allow(dead_code)] // each bench uses the total or the breakdown
 pub fn memory_of(name: &str) -> (u64, u64) {
-    let procs = processes();
+    by_process(name)
+        .iter()
+        .fold((0, 0), |(rss, pss), p| (rss + p.rss_kib, pss + p.pss_kib))
+}
+
+/// One process of a program's family and its memory.
+#[allow(dead_code)] // the fields a bench prints
+pub struct ProcessMemory {
+    pub comm: String,
+    pub rss_kib: u64,
+    pub pss_kib: u64,
+}
+
+/// The memory of each process [`memory_of`] adds up: the program first,
+/// then its descendants (the WebKit web and network processes), so a bench
+/// can say which of them grows.
+pub fn by_process(name: &str) -> Vec<ProcessMemory> {
+    newest(name).map(family_of).unwrap_or_default()
+}
+
+/// The newest process whose command name starts with `name`. A bench that
+/// samples for long keeps this pid: another copy of the app started
+/// meanwhile (a test on the same machine) is not the one measured.
+pub fn newest(name: &str) -> Option<u32> {
     // /proc/<pid>/comm holds at most 15 bytes of the name.
     let short: String = name.chars().take(15).collect();
-    let Some(root) = procs
+    processes()
         .iter()
         .filter(|p| p.comm == short)
         .map(|p| p.pid)
         .max()
-    else {
-        return (0, 0);
-    };
+}
+
+/// [`by_process`] for the process `root` and its descendants.
+pub fn family_of(root: u32) -> Vec<ProcessMemory> {
+    let procs = processes();
     let mut family = vec![root];
     let mut i = 0;
     while i < family.len() {
@@ -22,10 +48,18 @@ pub fn memory_of(name: &str) -> (u64, u64) {
         family.extend(procs.iter().filter(|p| p.ppid == parent).map(|p| p.pid));
         i += 1;
     }
-    family.iter().fold((0, 0), |(rss, pss), pid| {
-        let (r, p) = rollup(*pid);
-        (rss + r, pss + p)
-    })
+    family
+        .iter()
+        .filter_map(|pid| {
+            let comm = procs.iter().find(|p| p.pid == *pid)?.comm.clone();
+            let (rss_kib, pss_kib) = rollup(*pid);
+            Some(ProcessMemory {
+                comm,
+                rss_kib,
+                pss_kib,
+            })
+        })
+        .collect()
 }
 
 struct Proc {
