@@ -32,7 +32,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use serde::{Deserialize, Serialize};
+use reader_app::handover::Handover;
 
 /// The lock file in the data folder: whoever holds it is the one writer.
 pub const LOCK_FILE: &str = "instance.lock";
@@ -42,22 +42,12 @@ pub const SOCKET_FILE: &str = "instance.sock";
 /// lock from a first that is ending: the first may have taken the lock a
 /// moment before it listens.
 pub const HAND_OVER_WITHIN: Duration = Duration::from_secs(5);
-/// The longest request line accepted: an address or a path, with room.
-#[cfg(unix)]
-const MAX_REQUEST: u64 = 64 * 1024;
 /// The pause between two attempts to lock or hand over.
 const RETRY: Duration = Duration::from_millis(100);
 /// How long one attempt waits for the first app's "ok": it answers from a
 /// thread of its own as soon as it has read the request.
 #[cfg(unix)]
 const ANSWER_WITHIN: Duration = Duration::from_secs(2);
-
-/// What a second launch asks of the first.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Request {
-    /// A URL or an absolute path to open; `None` = just come to the front.
-    pub open: Option<String>,
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum InstanceError {
@@ -100,7 +90,7 @@ pub struct Primary {
 
 /// Claims `data_dir` for this process, or hands `request` to the process
 /// that already has it. Creates the folder if needed.
-pub fn claim(data_dir: &Path, request: &Request) -> Result<Claim, InstanceError> {
+pub fn claim(data_dir: &Path, request: &Handover) -> Result<Claim, InstanceError> {
     claim_within(data_dir, request, HAND_OVER_WITHIN)
 }
 
@@ -110,7 +100,7 @@ pub fn claim(data_dir: &Path, request: &Request) -> Result<Claim, InstanceError>
 /// then this launch is the first.
 fn claim_within(
     data_dir: &Path,
-    request: &Request,
+    request: &Handover,
     within: Duration,
 ) -> Result<Claim, InstanceError> {
     let lock_err = |source| InstanceError::Lock {
@@ -179,27 +169,15 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-/// Makes a relative path absolute against this process's folder, so that
-/// `care-reader-app page.html` from a shell names the same file in the first
-/// app, which runs elsewhere. Addresses and missing files pass unchanged.
-pub fn absolute_source(source: &str) -> String {
-    let path = Path::new(source);
-    if path.is_relative()
-        && !source.contains("://")
-        && let Ok(found) = path.canonicalize()
-    {
-        return found.display().to_string();
-    }
-    source.to_owned()
-}
-
 #[cfg(unix)]
 mod platform {
     use std::io::{self, BufRead, BufReader, Read, Write};
     use std::os::unix::net::{UnixListener, UnixStream};
     use std::path::Path;
 
-    use super::{ANSWER_WITHIN, MAX_REQUEST, Request};
+    use reader_app::handover::{Handover, MAX_LINE};
+
+    use super::ANSWER_WITHIN;
 
     /// Binds the socket. The caller holds the lock, so a file already at
     /// the path is a leftover of a process that ended: removed.
@@ -212,13 +190,11 @@ mod platform {
     }
 
     /// Sends `request` and waits for the first app's "ok" (one attempt).
-    pub fn send(path: &Path, request: &Request) -> io::Result<()> {
+    pub fn send(path: &Path, request: &Handover) -> io::Result<()> {
         let mut stream = UnixStream::connect(path)?;
         stream.set_read_timeout(Some(ANSWER_WITHIN))?;
         stream.set_write_timeout(Some(ANSWER_WITHIN))?;
-        let mut line = serde_json::to_string(request).map_err(io::Error::other)?;
-        line.push('\n');
-        stream.write_all(line.as_bytes())?;
+        stream.write_all(request.to_line().as_bytes())?;
         let mut answer = String::new();
         BufReader::new(stream).read_line(&mut answer)?;
         if answer.trim() == "ok" {
@@ -230,12 +206,13 @@ mod platform {
 
     /// Reads one request from `stream` (bounded in size and time) and
     /// answers "ok" once it is read.
-    pub fn receive(stream: UnixStream) -> io::Result<Request> {
+    pub fn receive(stream: UnixStream) -> io::Result<Handover> {
         stream.set_read_timeout(Some(ANSWER_WITHIN))?;
         stream.set_write_timeout(Some(ANSWER_WITHIN))?;
         let mut line = String::new();
-        BufReader::new((&stream).take(MAX_REQUEST)).read_line(&mut line)?;
-        let request: Request = serde_json::from_str(&line).map_err(io::Error::other)?;
+        // One byte over the limit, so a line too long is told apart.
+        BufReader::new((&stream).take(MAX_LINE as u64 + 1)).read_line(&mut line)?;
+        let request = Handover::from_line(&line).map_err(io::Error::other)?;
         (&stream).write_all(b"ok\n")?;
         Ok(request)
     }
@@ -282,7 +259,7 @@ impl Primary {
     /// which the caller keeps alive.
     pub fn serve<F>(&mut self, on_request: F)
     where
-        F: Fn(Request) + Send + 'static,
+        F: Fn(Handover) + Send + 'static,
     {
         #[cfg(unix)]
         if let Some(listener) = self.listener.take() {
@@ -308,7 +285,7 @@ impl Primary {
 
 /// One attempt to hand `request` to the lock holder. Without a socket
 /// (not Unix) there is nobody to hand to: this launch starts unguarded.
-fn hand_over(data_dir: &Path, request: &Request) -> io::Result<Claim> {
+fn hand_over(data_dir: &Path, request: &Handover) -> io::Result<Claim> {
     #[cfg(unix)]
     {
         platform::send(&socket_path(data_dir), request).map(|()| Claim::HandedOver)
@@ -332,8 +309,8 @@ mod tests {
         dir
     }
 
-    fn primary(dir: &Path) -> (Primary, mpsc::Receiver<Request>) {
-        let mut first = match claim(dir, &Request::default()) {
+    fn primary(dir: &Path) -> (Primary, mpsc::Receiver<Handover>) {
+        let mut first = match claim(dir, &Handover::default()) {
             Ok(Claim::Primary(p)) => p,
             other => panic!("the first claim on {} should win: {other:?}", dir.display()),
         };
@@ -348,7 +325,7 @@ mod tests {
     fn a_second_claim_hands_its_address_to_the_first() {
         let dir = temp("hand");
         let (_first, rx) = primary(&dir);
-        let request = Request {
+        let request = Handover {
             open: Some("https://example.com/银杏".into()),
         };
         match claim(&dir, &request) {
@@ -361,12 +338,12 @@ mod tests {
         assert_eq!(got, request);
         // No address: the first is just called forward.
         assert!(matches!(
-            claim(&dir, &Request::default()),
+            claim(&dir, &Handover::default()),
             Ok(Claim::HandedOver)
         ));
         assert_eq!(
             rx.recv_timeout(Duration::from_secs(5)).ok(),
-            Some(Request::default())
+            Some(Handover::default())
         );
         let _ = std::fs::remove_dir_all(&dir);
     }
@@ -391,7 +368,7 @@ mod tests {
         // The first is gone (its lock released): the next launch is first.
         let (_second, rx) = primary(&dir);
         assert!(matches!(
-            claim(&dir, &Request::default()),
+            claim(&dir, &Handover::default()),
             Ok(Claim::HandedOver)
         ));
         assert!(rx.recv_timeout(Duration::from_secs(5)).is_ok());
@@ -404,7 +381,7 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
         let held = File::create(dir.join(LOCK_FILE)).unwrap_or_else(|e| panic!("{e}"));
         held.lock().unwrap_or_else(|e| panic!("{e}"));
-        let err = claim_within(&dir, &Request::default(), Duration::from_millis(500))
+        let err = claim_within(&dir, &Handover::default(), Duration::from_millis(500))
             .err()
             .unwrap_or_else(|| panic!("nobody answers, yet the claim succeeded"));
         assert_eq!(err.code(), "instance-no-answer");
@@ -420,14 +397,5 @@ mod tests {
         assert!(path.as_os_str().len() <= 100, "{}", path.display());
         assert_eq!(path, socket_path(&long), "the same folder, the same socket");
         assert_ne!(path, socket_path(&long.join("x")));
-    }
-
-    #[test]
-    fn a_relative_file_is_made_absolute_and_addresses_are_kept() {
-        let url = "https://example.com/a.html";
-        assert_eq!(absolute_source(url), url);
-        assert_eq!(absolute_source("no-such-file.html"), "no-such-file.html");
-        let here = absolute_source("Cargo.toml");
-        assert!(Path::new(&here).is_absolute(), "{here}");
     }
 }

@@ -167,7 +167,7 @@ pub fn manage<R: Runtime>(
 /// What a second launch asked for, done in the first app's window: it comes
 /// to the front (un-minimised, shown, focused) and opens the address the way
 /// a dropped file opens (the `open-request` event).
-pub fn bring_forward<R: Runtime>(app: &AppHandle<R>, request: instance::Request) {
+pub fn bring_forward<R: Runtime>(app: &AppHandle<R>, request: reader_app::handover::Handover) {
     if let Some(window) = app.get_webview_window(window::MAIN) {
         let _ = window.unminimize();
         let _ = window.show();
@@ -185,8 +185,11 @@ fn claim<R: Runtime>(
     app: &AppHandle<R>,
     args: &Args,
 ) -> Result<Option<instance::Primary>, Box<dyn std::error::Error>> {
-    let request = instance::Request {
-        open: args.open.as_deref().map(instance::absolute_source),
+    let request = reader_app::handover::Handover {
+        open: args
+            .open
+            .as_deref()
+            .map(reader_app::handover::absolute_source),
     };
     match instance::claim(&data_dir(app, args)?, &request) {
         Ok(instance::Claim::Primary(primary)) => Ok(Some(primary)),

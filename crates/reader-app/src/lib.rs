@@ -24,6 +24,8 @@
 //!   applied by the narrator before every voice, and as a file in and out;
 //! - [`export`]: one article as an HTML or Markdown file with its pictures,
 //!   for printing or sharing (rendered by `reader-export`);
+//! - [`handover`]: what a second launch hands the running app (the line on
+//!   its single-instance socket), read as the outside input it is;
 //! - [`media`]: media keys and the desktop's media panel (MPRIS) control
 //!   the narrator and show the article's title;
 //! - [`view`]: the [`ArticleView`] the reader view renders.
@@ -49,6 +51,8 @@ pub mod export;
 pub mod family;
 #[cfg(feature = "store")]
 mod files;
+#[cfg(feature = "store")]
+pub mod handover;
 #[cfg(feature = "store")]
 pub mod home;
 #[cfg(feature = "store")]
