@@ -121,3 +121,5 @@ app-dialog-filter-setup = Care Reader family setups
 radio-next = Next:
 # The first thing said when the headlines are read aloud.
 radio-headlines-title = Today's news
+# Said when the radio has read the last headline on Home and stops.
+radio-end = That was the last headline. To hear more, choose “Get the latest news” on Home.

@@ -91,3 +91,5 @@ app-dialog-filter-setup = 关怀阅读家人设置
 radio-next = 下一条：
 # 朗读新闻标题时先说的话。
 radio-headlines-title = 今日新闻
+# 连续朗读读完首页上最后一条新闻、停下来时说。
+radio-end = 新闻都读完了。想听更多，请在首页点“获取最新新闻”。

@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 use std::path::Path;
+use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 use reader_article::Article;
@@ -70,6 +71,9 @@ pub struct App {
     image_address: fn(&str) -> String,
     /// Wrong PINs at simple mode's lock (see `family`).
     attempts: Mutex<crate::family::Attempts>,
+    /// The script after which the radio last said it had no more news
+    /// (see `home`), so it is said once.
+    radio_end_said: AtomicU64,
 }
 
 /// A lock whose holder panicked is used anyway: every write to what these
@@ -127,12 +131,18 @@ impl App {
             media,
             image_address: config.image_address,
             attempts: crate::family::new_attempts(),
+            radio_end_said: AtomicU64::new(0),
         })
     }
 
     /// The narrator thread (for the app's other modules).
     pub(crate) fn narration(&self) -> &Narration {
         &self.narration
+    }
+
+    /// The script the radio's end was last said after (for `home`).
+    pub(crate) fn radio_end_said(&self) -> &AtomicU64 {
+        &self.radio_end_said
     }
 
     /// Simple mode's wrong PINs so far (for `family`).

@@ -204,7 +204,28 @@ impl App {
         let news = self.home_news()?;
         let at = news.headlines.iter().position(|h| h.id == after);
         let rest = at.map_or(&news.headlines[..], |i| &news.headlines[i + 1..]);
-        Ok(rest.iter().find(|h| !h.read && h.id != after).cloned())
+        let next = rest.iter().find(|h| !h.read && h.id != after).cloned();
+        if next.is_none() {
+            self.say_news_end(script);
+        }
+        Ok(next)
+    }
+
+    /// The radio ran out of headlines: the voice says so, once for the
+    /// script that ended it, rather than falling silent — a listener who
+    /// cannot see the screen would not know whether it stopped or stalled.
+    fn say_news_end(&self, script: u64) {
+        if self
+            .radio_end_said()
+            .swap(script, std::sync::atomic::Ordering::Relaxed)
+            == script
+        {
+            return;
+        }
+        let l10n = self.l10n();
+        let lang = narrator::text::Lang::from_tag(l10n.lang()).unwrap_or(narrator::text::Lang::Zh);
+        // Nothing to do if it cannot be said: the radio has stopped anyway.
+        let _ = self.narration().say(lang, &l10n.message("radio-end", &[]));
     }
 
     /// Adds a source from a site's or a feed's address.

@@ -2,7 +2,8 @@
 //! records what it is given: auto-read opens a headline to be read at
 //! once; after one is read to its end the next unread headline follows,
 //! its title said after "Next:"; the sleep timer's stop at the end of an
-//! article, or auto-read off, ends the radio there.
+//! article, or auto-read off, ends the radio there; after the last
+//! headline the voice says there is no more.
 
 use std::time::{Duration, Instant};
 
@@ -131,4 +132,36 @@ async fn the_radio_goes_on_with_next_and_stops_for_the_sleep_timer() {
         .await
         .expect("open");
     assert!(!third.auto_play);
+
+    // The last headline read to its end with auto-read on: no next one,
+    // and the voice says so — once, however often the window asks.
+    app.update_settings(&SettingsPatch {
+        auto_read: Some(true),
+        ..SettingsPatch::default()
+    })
+    .expect("settings");
+    let last = app
+        .open_headline(ids[2], true, |_| {})
+        .await
+        .expect("open the last");
+    said.lock().expect("said").clear();
+    app.narrate(Command::Play { from: None });
+    wait_for(&said, 1);
+    wait_state(&app, PlayState::Finished);
+    let end = app.l10n().message("radio-end", &[]);
+    for _ in 0..2 {
+        assert_eq!(
+            app.next_headline(last.headline, last.view.speech.id)
+                .expect("next"),
+            None
+        );
+    }
+    let heard: Vec<String> = said
+        .lock()
+        .expect("said")
+        .iter()
+        .map(|(text, _)| text.clone())
+        .collect();
+    assert_eq!(heard.iter().filter(|t| **t == end).count(), 1, "{heard:?}");
+    assert_eq!(heard.last(), Some(&end));
 }
