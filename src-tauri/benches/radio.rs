@@ -1,11 +1,15 @@
 //! Memory while listening like a radio: the real window (through the
 //! end-to-end harness, speech into a PulseAudio null sink) with auto-read
-//! on, reading one short news article after another from a local feed of
-//! `CARE_READER_BENCH_ARTICLES` headlines (default 60) at speed 3, for
-//! `CARE_READER_BENCH_MINUTES` (default 10). Every 30 s it samples RSS and
-//! PSS of the app and its WebKit processes, and reports the first and last
-//! samples, the largest, how many articles were read, and the growth per
-//! article after the first minute (a leak shows as steady growth).
+//! on, reading one news article after another from a local feed of
+//! `CARE_READER_BENCH_ARTICLES` headlines (default 60, all Home shows) at
+//! speed `CARE_READER_BENCH_SPEED` (default 2: about a minute an article,
+//! so an hour reads about as many as Home has), for
+//! `CARE_READER_BENCH_MINUTES` (default 10). Every article's text is its
+//! own. Every 30 s it samples RSS and PSS of the app and its WebKit
+//! processes, and reports the first and last samples, the largest, how many
+//! articles were read, and the growth per article after the first minute
+//! and over the second half (a leak shows as steady growth; a cache as
+//! growth that stops). A radio that stops moving on is reported.
 //!
 //! `cargo bench -p care-reader-app --bench radio`
 
@@ -21,7 +25,6 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use care_reader_tests::audio::AudioRig;
-use care_reader_tests::feeds::article_page;
 use care_reader_tests::site::{Reply, Site};
 use reader_settings::Settings;
 use reader_store::Store;
@@ -32,6 +35,38 @@ fn env_number(name: &str, default: u64) -> u64 {
         .and_then(|v| v.parse().ok())
         .unwrap_or(default)
 }
+
+/// Sentences the stories are made of, each story and part numbered, so no
+/// two paragraphs of the hour are the same text.
+const LINES: &[&str] = &[
+    "The town council said the change follows many requests from older residents.",
+    "Buses will stop closer to the clinic, and the timetable is printed in large type.",
+    "Volunteers will help anyone who finds the new ticket machines hard to use.",
+    "The library is adding chairs with arms and better light by the windows.",
+    "A meeting on Thursday morning will answer questions over tea.",
+    "Residents can also telephone the service desk, which opens at nine.",
+];
+
+/// Story `i`: a title and `parts` paragraphs of two or three sentences.
+fn story(i: usize, parts: usize) -> String {
+    let body: String = (0..parts)
+        .map(|n| {
+            let take = 2 + (i + n) % 2;
+            let text: Vec<&str> = (0..take)
+                .map(|k| LINES[(i * 5 + n * 3 + k) % LINES.len()])
+                .collect();
+            format!("<p>Story {i}, part {}. {}</p>", n + 1, text.join(" "))
+        })
+        .collect();
+    format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Radio story {i}</title></head>\
+         <body><nav><a href=\"/\">Home</a></nav><article><h1>Radio story {i}</h1>{body}</article>\
+         <aside><h2>Related</h2><ul><li><a href=\"/x\">Something else</a></li></ul></aside></body></html>"
+    )
+}
+
+/// With no word for this long the radio has stopped moving on.
+const STALL: Duration = Duration::from_secs(240);
 
 struct Sample {
     at: Duration,
@@ -49,6 +84,10 @@ struct Sample {
 fn main() {
     let articles = env_number("CARE_READER_BENCH_ARTICLES", 60) as usize;
     let minutes = env_number("CARE_READER_BENCH_MINUTES", 10);
+    let speed = std::env::var("CARE_READER_BENCH_SPEED")
+        .ok()
+        .and_then(|v| v.parse::<f32>().ok())
+        .unwrap_or(2.0);
     let site = Site::serve_with(|base| {
         let items: String = (0..articles)
             .map(|i| {
@@ -70,10 +109,7 @@ fn main() {
             ),
         )];
         for i in 0..articles {
-            routes.push((
-                format!("/r/{i}.html"),
-                Reply::html(article_page(&format!("Radio story {i}"), "en")),
-            ));
+            routes.push((format!("/r/{i}.html"), Reply::html(story(i, 8))));
         }
         routes
     });
@@ -89,7 +125,7 @@ fn main() {
             store
                 .save_settings(&Settings {
                     auto_read: true,
-                    speech_rate: 3.0,
+                    speech_rate: speed,
                     ui_lang: Some("en-US".into()),
                     theme_chosen: true,
                     ..Settings::default()
@@ -117,6 +153,7 @@ fn main() {
         };
         let start = Instant::now();
         let end = start + Duration::from_secs(minutes * 60);
+        let (mut last_read, mut moved_at, mut stall_told) = (0, Instant::now(), false);
         while Instant::now() < end {
             let title = app.text_of("article-title").await;
             let read = title
@@ -124,6 +161,18 @@ fn main() {
                 .next()
                 .and_then(|n| n.parse::<u64>().ok())
                 .map_or(0, |n| n + 1);
+            if read != last_read {
+                (last_read, moved_at) = (read, Instant::now());
+            } else if moved_at.elapsed() > STALL && !stall_told {
+                stall_told = true;
+                let player = app.text_of("player-toggle").await;
+                println!(
+                    "radio bench: no new article for {} s at article {read} of {articles} \
+                     ({:.0} s in; the Listen button says {player:?})",
+                    moved_at.elapsed().as_secs(),
+                    start.elapsed().as_secs_f64()
+                );
+            }
             let each = memory::family_of(pid);
             let page = app
                 .js(
@@ -151,7 +200,7 @@ fn main() {
         return;
     };
     let mib = |kib: u64| kib as f64 / 1024.0;
-    println!("radio bench: {minutes} min of auto-read at speed 3 over {articles} headlines");
+    println!("radio bench: {minutes} min of auto-read at speed {speed} over {articles} headlines");
     for s in samples.iter() {
         let each: Vec<String> = s
             .each
