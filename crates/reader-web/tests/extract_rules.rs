@@ -390,3 +390,55 @@ fn sign_in_pages_are_not_articles() {
     ));
     assert!(text(&run(&html)).contains("Paragraph 4"));
 }
+
+/// Issue 14: with a page address the picture resolves, and a paragraph with a
+/// picture inside its text used to become a captioned photo (its text drawn
+/// as a caption). It stays one paragraph, with the picture after it; a photo
+/// with its caption on the line below is still a captioned photo.
+#[test]
+fn a_paragraph_with_a_picture_in_its_text_stays_a_paragraph() {
+    let base = url::Url::parse("https://news.example.com/town/council.html").ok();
+    let body: String = (1..=3).map(paragraph).collect();
+    let html = page(&format!(
+        "<article>{body}<p>The new bridge <img src=bridge.jpg alt=\"The bridge\"> opens \
+         in May.</p><p class=photo><img src=hall.jpg><br>The town hall at dusk.</p>\
+         <p>Ask the mayor<img src=lee.jpg>Ann Lee.</p>{}</article>",
+        paragraph(4)
+    ));
+    let article = match extract(&html, base.as_ref()) {
+        Ok(a) => a,
+        Err(e) => panic!("no article: {e}"),
+    };
+    let at = |needle: &str| {
+        article
+            .blocks
+            .iter()
+            .position(|b| b.text_lines().iter().any(|l| l.contains(needle)))
+    };
+    let Some(bridge) = at("The new bridge") else {
+        panic!("no bridge paragraph in {:?}", article.blocks);
+    };
+    assert!(
+        matches!(&article.blocks[bridge], Block::Paragraph { content }
+            if reader_article::inline_text(content) == "The new bridge opens in May."),
+        "{:?}",
+        article.blocks[bridge]
+    );
+    assert!(
+        matches!(&article.blocks.get(bridge + 1), Some(Block::Image { src, caption: None, .. })
+            if src == "https://news.example.com/town/bridge.jpg"),
+        "the picture follows its paragraph: {:?}",
+        article.blocks.get(bridge + 1)
+    );
+    assert!(
+        matches!(&article.blocks.get(bridge + 2), Some(Block::Image { caption: Some(c), .. })
+            if c == "The town hall at dusk."),
+        "{:?}",
+        article.blocks.get(bridge + 2)
+    );
+    assert!(
+        text(&article).contains("\nAsk the mayor Ann Lee.\n"),
+        "the picture kept the words apart: {}",
+        text(&article)
+    );
+}
