@@ -390,3 +390,128 @@ fn sign_in_pages_are_not_articles() {
     ));
     assert!(text(&run(&html)).contains("Paragraph 4"));
 }
+
+/// Issue 14: with a page address the picture resolves, and a paragraph with a
+/// picture inside its text used to become a captioned photo (its text drawn
+/// as a caption). It stays one paragraph, with the picture after it; a photo
+/// with its caption on the line below is still a captioned photo.
+#[test]
+fn a_paragraph_with_a_picture_in_its_text_stays_a_paragraph() {
+    let base = url::Url::parse("https://news.example.com/town/council.html").ok();
+    let body: String = (1..=3).map(paragraph).collect();
+    let html = page(&format!(
+        "<article>{body}<p>The new bridge <img src=bridge.jpg alt=\"The bridge\"> opens \
+         in May.</p><p class=photo><img src=hall.jpg><br>The town hall at dusk.</p>\
+         <p>Ask the mayor<img src=lee.jpg>Ann Lee.</p>{}</article>",
+        paragraph(4)
+    ));
+    let article = match extract(&html, base.as_ref()) {
+        Ok(a) => a,
+        Err(e) => panic!("no article: {e}"),
+    };
+    let at = |needle: &str| {
+        article
+            .blocks
+            .iter()
+            .position(|b| b.text_lines().iter().any(|l| l.contains(needle)))
+    };
+    let Some(bridge) = at("The new bridge") else {
+        panic!("no bridge paragraph in {:?}", article.blocks);
+    };
+    assert!(
+        matches!(&article.blocks[bridge], Block::Paragraph { content }
+            if reader_article::inline_text(content) == "The new bridge opens in May."),
+        "{:?}",
+        article.blocks[bridge]
+    );
+    assert!(
+        matches!(&article.blocks.get(bridge + 1), Some(Block::Image { src, caption: None, .. })
+            if src == "https://news.example.com/town/bridge.jpg"),
+        "the picture follows its paragraph: {:?}",
+        article.blocks.get(bridge + 1)
+    );
+    assert!(
+        matches!(&article.blocks.get(bridge + 2), Some(Block::Image { caption: Some(c), .. })
+            if c == "The town hall at dusk."),
+        "{:?}",
+        article.blocks.get(bridge + 2)
+    );
+    assert!(
+        text(&article).contains("\nAsk the mayor Ann Lee.\n"),
+        "the picture kept the words apart: {}",
+        text(&article)
+    );
+}
+
+/// A notice whose editor wrote every line as a `<div>`: the short lines (the
+/// headline's last line, the document number, "特此通告。", the signature
+/// and the date) are lines of the text, not furniture boxes.
+#[test]
+fn a_notice_written_in_divs_keeps_its_short_lines() {
+    let prose = |n: usize| {
+        format!(
+            "<div>　　{n}、入冬以来，全市各街道要按照分工及时清扫主要道路和人行道上的积雪，\
+             保障居民出行安全，对老旧小区和学校周边的道路要优先清扫，做到雪停路通。</div>"
+        )
+    };
+    let html = page(&format!(
+        "<div class=nav><a href=/>首页</a> <a href=/gk>公开</a></div>\
+         <div class=content><div style=\"text-align:center\"><b>东城市人民政府关于做好</b></div>\
+         <div style=\"text-align:center\"><b>冬季道路清雪工作的通告</b></div>\
+         <div style=\"text-align:center\">东政通〔2024〕3号</div>{}{}{}\
+         <div>　　特此通告。</div><div>&nbsp;</div>\
+         <div style=\"text-align:right\">东城市人民政府</div>\
+         <div style=\"text-align:right\">2024年12月2日</div></div>",
+        prose(1),
+        prose(2),
+        prose(3)
+    ));
+    let t = text(&run(&html));
+    for line in [
+        "冬季道路清雪工作的通告",
+        "东政通〔2024〕3号",
+        "特此通告。",
+        "东城市人民政府",
+        "2024年12月2日",
+    ] {
+        assert!(t.lines().any(|l| l == line), "no line {line:?} in:\n{t}");
+    }
+    assert!(!t.contains("首页"), "{t}");
+}
+
+/// Headlines under a "相关报道" label, one per box with its date beside
+/// the link, go with their label (short ones are not dense enough in links
+/// to go on their own).
+#[test]
+fn related_items_with_their_dates_are_left_out_with_their_label() {
+    let body: String = (1..=4).map(paragraph).collect();
+    let items: String = ["新桥开工", "市长讲话", "雪后路况"]
+        .iter()
+        .enumerate()
+        .map(|(n, title)| {
+            format!("<div>·<a href=/n/{n}.html>{title}</a> <span>(2005-04-27 18:03PM)</span></div>")
+        })
+        .collect();
+    let html = page(&format!(
+        "<div class=text>{body}<div class=more><div><b>相关报道：</b></div>{items}</div></div>"
+    ));
+    let t = text(&run(&html));
+    assert!(t.contains("Paragraph 4"), "{t}");
+    for title in ["新桥开工", "市长讲话", "雪后路况"] {
+        assert!(!t.contains(title), "{t}");
+    }
+}
+
+/// A list under the text that holds the original title and the editor's
+/// name: the editor line is furniture, the original title is kept.
+#[test]
+fn an_editor_line_in_a_list_under_the_text_is_dropped() {
+    let body: String = (1..=4).map(paragraph).collect();
+    let html = page(&format!(
+        "<article><div class=content>{body}</div><ul class=article-other>\
+         <li>原标题：市议会通过新桥计划</li><li>责任编辑: 王芳</li></ul></article>"
+    ));
+    let t = text(&run(&html));
+    assert!(t.contains("原标题：市议会通过新桥计划"), "{t}");
+    assert!(!t.contains("王芳"), "{t}");
+}

@@ -59,6 +59,18 @@ pub fn contains_date(t: &str) -> bool {
     find_date(t).is_some()
 }
 
+/// Whether `text` is a date and nothing else, brackets and time included
+/// ("(2005-04-27 18:03PM)", "2019-09-08"): the date beside a headline in a
+/// list of other articles.
+pub fn is_bare_date(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= 32
+        && contains_date(t)
+        && t.chars().all(|c| {
+            c.is_ascii_alphanumeric() || c.is_whitespace() || "-/:.()（）[]年月日时分".contains(c)
+        })
+}
+
 /// Finds "2024-05-09", "2024/5/9", "2024年5月9日" (optionally with a time) in `t`.
 pub fn find_date(t: &str) -> Option<String> {
     let bytes = t.as_bytes();
@@ -114,5 +126,14 @@ mod tests {
             find_date("2025-07-09 13:55:00 来源: 河北日报").as_deref(),
             Some("2025-07-09T13:55:00")
         );
+    }
+
+    #[test]
+    fn a_bare_date_is_a_date_and_nothing_else() {
+        assert!(is_bare_date(" (2005-04-27 18:03PM)"));
+        assert!(is_bare_date("2019-09-08"));
+        assert!(is_bare_date("2024年12月2日"));
+        assert!(!is_bare_date("2019-09-08 来源：新华社"));
+        assert!(!is_bare_date("(PM)"));
     }
 }

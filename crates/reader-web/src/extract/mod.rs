@@ -254,6 +254,21 @@ fn drop_boilerplate(blocks: &mut Vec<Block>) {
         if furniture {
             continue;
         }
+        // An item of a list inside the container can be a furniture line
+        // too (a site that lists 原标题 and 责任编辑 under the text).
+        let block = match block {
+            Block::List { ordered, items } => {
+                let items: Vec<Vec<Inline>> = items
+                    .into_iter()
+                    .filter(|i| !patterns::is_boilerplate_line(&inline_text(i)))
+                    .collect();
+                if items.is_empty() {
+                    continue;
+                }
+                Block::List { ordered, items }
+            }
+            other => other,
+        };
         // The same text twice (a gallery caption repeated under the photo,
         // a desktop and a mobile copy of one paragraph, a truncated teaser
         // of a paragraph) is read once.

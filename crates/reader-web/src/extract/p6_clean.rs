@@ -7,9 +7,13 @@
 //! is left of it after its own children were judged (so a paragraph box with
 //! a share bar inside is judged without the share bar).
 
+use std::collections::HashMap;
+
+use super::dates;
 use super::p2_dom::{Dom, Tag};
 use super::p3_prepare::{self, Flags, NodeStats, Prepared, own_stats};
 use super::patterns;
+use super::text::TextStats;
 
 /// Boxes with at least this many commas are prose and always stay.
 const PROSE_COMMAS: u32 = 10;
@@ -24,12 +28,20 @@ const LINK_ITEM_DENSITY: f32 = 0.8;
 const DATA_TABLE_MAX_LINK_DENSITY: f32 = 0.5;
 /// A box longer than this is not a label.
 const MAX_LABEL_CHARS: u32 = 40;
+/// A parent with at least this many text-only `<div>` children writes its
+/// paragraphs as divs (see [`writes_lines_as_divs`]).
+const MIN_LINE_DIVS: usize = 3;
+/// ... provided one of them is a paragraph of at least this (Latin-equivalent)
+/// length: a column of short divs is a menu, not text.
+const MIN_LINE_DIV_PROSE: f32 = 150.0;
 
 /// Returns the removal flags for the content subtrees `roots`, starting from
 /// the prepared ones.
 pub fn clean(dom: &Dom<'_>, prep: &Prepared, roots: &[u32], flags: Flags) -> Vec<bool> {
     let mut removed = prep.removed.clone();
     let mut kept = vec![NodeStats::default(); dom.len()];
+    // Parent → whether it writes its paragraphs as divs, worked out once.
+    let mut div_text: HashMap<u32, bool> = HashMap::new();
     for &root in roots {
         let end = dom.end(root);
         // Tables of data, found once: inside one, short boxes are cells'
@@ -59,6 +71,12 @@ pub fn clean(dom: &Dom<'_>, prep: &Prepared, roots: &[u32], flags: Flags) -> Vec
                             removed[next as usize] = true;
                         }
                     }
+                    // Or the headlines set one per box, each with its date.
+                    let mut next = next_element(dom, &removed, i);
+                    while let Some(n) = next.filter(|&n| is_dated_link(dom, &removed, n)) {
+                        removed[n as usize] = true;
+                        next = next_element(dom, &removed, n);
+                    }
                     continue;
                 }
                 if should_drop(
@@ -68,7 +86,8 @@ pub fn clean(dom: &Dom<'_>, prep: &Prepared, roots: &[u32], flags: Flags) -> Vec
                     link_items(dom, &removed, &kept, i),
                     data_table[(i - root) as usize],
                     flags,
-                ) {
+                ) && !is_short_line_of_text(dom, i, &kept[iu], &mut div_text)
+                {
                     removed[iu] = true;
                     continue;
                 }
@@ -98,6 +117,31 @@ fn is_related_label(dom: &Dom<'_>, i: u32, s: &NodeStats) -> bool {
     let tag = dom.tag(i);
     (matches!(tag, Tag::H(_) | Tag::Dt) || (tag == Tag::Div && s.text.chars <= MAX_LABEL_CHARS))
         && patterns::is_boilerplate_heading(&heading_text(dom, i))
+}
+
+/// A box holding a link and, beside it, nothing but a bullet or a date:
+/// an item of a list of other articles ("·标题 (2005-04-27 18:03PM)").
+fn is_dated_link(dom: &Dom<'_>, removed: &[bool], i: u32) -> bool {
+    let end = dom.end(i);
+    let mut links = 0;
+    let mut j = i + 1;
+    while j < end {
+        if removed[j as usize] {
+            j = dom.end(j);
+        } else if dom.tag(j) == Tag::A {
+            links += 1;
+            j = dom.end(j);
+        } else if let Some(t) = dom.text(j) {
+            let t = t.trim();
+            if t.chars().count() > 2 && !dates::is_bare_date(t) {
+                return false;
+            }
+            j += 1;
+        } else {
+            j += 1;
+        }
+    }
+    links == 1
 }
 
 /// The next element sibling that is still in the article.
@@ -201,6 +245,66 @@ fn should_drop(
         return true;
     }
     false
+}
+
+/// Whether `i` is a short line of the text rather than a short box of
+/// furniture: a text-only `<div>` among others like it. Editors of Chinese
+/// portals and government sites write each paragraph as a `<div>`, so a
+/// heading's last line ("和迁入人口的通告"), "特此通告。" and the signature
+/// and date under a notice are short divs too. Readability turns such divs
+/// into paragraphs before it cleans; here they are spared the short-box rule
+/// (and only it: links and boilerplate names still decide).
+fn is_short_line_of_text(
+    dom: &Dom<'_>,
+    i: u32,
+    s: &NodeStats,
+    div_text: &mut HashMap<u32, bool>,
+) -> bool {
+    if s.text.chars == 0
+        || s.text.weighted_len() >= MIN_BOX_LEN
+        || s.link_chars > 0
+        || s.images > 0
+        || !is_text_div(dom, i)
+        || dom.name_class(i).weight < 0.0
+    {
+        return false;
+    }
+    let Some(parent) = dom.parent(i) else {
+        return false;
+    };
+    *div_text
+        .entry(parent)
+        .or_insert_with(|| writes_lines_as_divs(dom, parent))
+}
+
+/// A `<div>` holding only text and inline elements.
+fn is_text_div(dom: &Dom<'_>, i: u32) -> bool {
+    dom.tag(i) == Tag::Div
+        && (i + 1..dom.end(i)).all(|j| dom.element(j).is_none() || dom.tag(j).is_inline())
+}
+
+/// Whether `parent` sets its paragraphs as text-only divs: most of its
+/// element children are such divs, and one of them is a real paragraph.
+fn writes_lines_as_divs(dom: &Dom<'_>, parent: u32) -> bool {
+    let (mut lines, mut others, mut prose) = (0usize, 0usize, false);
+    for c in dom.children(parent) {
+        if dom.element(c).is_none() {
+            continue;
+        }
+        if is_text_div(dom, c) {
+            lines += 1;
+            if !prose {
+                let mut t = TextStats::default();
+                for j in c..dom.end(c) {
+                    t.add(&dom.text_stats(j));
+                }
+                prose = t.weighted_len() >= MIN_LINE_DIV_PROSE;
+            }
+        } else {
+            others += 1;
+        }
+    }
+    prose && lines >= MIN_LINE_DIVS && lines > others * 2
 }
 
 /// Text of a short element, for matching against label vocabularies.

@@ -46,6 +46,10 @@ pub struct BlockBuilder<'d, 'a> {
     /// Text of `inline`, kept in step, so whitespace can be collapsed across
     /// element boundaries.
     last_char: Option<char>,
+    /// Pictures met in the middle of the paragraph being collected. They
+    /// follow it as figures of their own: the article model has no inline
+    /// image, and cutting the paragraph at the picture would split a sentence.
+    inline_images: Vec<Block>,
 }
 
 impl<'d, 'a> BlockBuilder<'d, 'a> {
@@ -63,6 +67,7 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
             blocks: Vec::new(),
             inline: Vec::new(),
             last_char: None,
+            inline_images: Vec::new(),
         }
     }
 
@@ -148,8 +153,7 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
             }
             Tag::Img => {
                 if let Some(img) = self.image(i, None) {
-                    self.flush();
-                    self.push_image(img);
+                    self.image_in_flow(img);
                 }
                 false
             }
@@ -157,8 +161,7 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
                 let img = (i..dom.end(i)).find(|&j| dom.tag(j) == Tag::Img);
                 let fallback = self.source_srcset(i);
                 if let Some(img) = img.and_then(|j| self.image(j, fallback)) {
-                    self.flush();
-                    self.push_image(img);
+                    self.image_in_flow(img);
                 }
                 false
             }
@@ -255,7 +258,8 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
         }
     }
 
-    /// Ends the paragraph being collected.
+    /// Ends the paragraph being collected, and puts the pictures met inside
+    /// it after it.
     fn flush(&mut self) {
         while matches!(self.inline.last(), Some(Inline::Break)) {
             self.inline.pop();
@@ -266,6 +270,31 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
             self.blocks.push(Block::Paragraph { content });
         }
         self.last_char = None;
+        for img in std::mem::take(&mut self.inline_images) {
+            self.push_image(img);
+        }
+    }
+
+    /// A picture met while walking: between paragraphs it is a figure in its
+    /// place; inside a line of text it waits for the end of the paragraph.
+    fn image_in_flow(&mut self, img: Block) {
+        let in_text = match self.inline.last() {
+            None | Some(Inline::Break) => false,
+            Some(Inline::Text { text }) => !text.trim().is_empty(),
+            Some(Inline::Link { .. }) => true,
+        };
+        if in_text {
+            self.inline_images.push(img);
+            // The picture stood between the words on either side; without
+            // it they would run together ("NoemKristi"). CJK text has no
+            // spaces to keep.
+            if !self.last_char.is_some_and(is_cjk) {
+                self.push_text(" ");
+            }
+        } else {
+            self.flush();
+            self.push_image(img);
+        }
     }
 
     fn push_text(&mut self, raw: &str) {
@@ -504,7 +533,11 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
         ((!caption.is_empty()).then_some(caption), credit)
     }
 
-    /// A box holding exactly one image and a short text is a captioned photo.
+    /// A box holding exactly one image and a short text is a captioned photo
+    /// (`<img><br>caption`, `<img><span>caption</span>`), unless text runs
+    /// into the picture on its line: `<p>text<img>more text</p>` is a
+    /// paragraph with a picture in it, and its text must read as body text,
+    /// not as a caption.
     fn captioned_image(&mut self, i: u32) -> bool {
         let st = &self.stats[i as usize];
         if st.images != 1
@@ -522,6 +555,9 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
         else {
             return false;
         };
+        if self.text_before_on_its_line(i, img) {
+            return false;
+        }
         let Some(mut block) = self.image(img, None) else {
             return false;
         };
@@ -531,6 +567,28 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
         }
         self.push_image(block);
         true
+    }
+
+    /// Whether text comes before `img` inside `boxed` on the same line: no
+    /// `<br>` and no block boundary between the two.
+    fn text_before_on_its_line(&self, boxed: u32, img: u32) -> bool {
+        let dom = self.dom;
+        let Some(text) = (boxed + 1..img).rev().find(|&j| {
+            !self.removed[j as usize] && dom.text(j).is_some_and(|t| !t.trim().is_empty())
+        }) else {
+            return false;
+        };
+        let block_of = |mut j: u32| {
+            while let Some(p) = dom.parent(j) {
+                if p == boxed || !dom.tag(p).is_inline() {
+                    return p;
+                }
+                j = p;
+            }
+            boxed
+        };
+        block_of(text) == block_of(img)
+            && !(text + 1..img).any(|j| !self.removed[j as usize] && dom.tag(j) == Tag::Br)
     }
 
     fn push_image(&mut self, block: Block) {

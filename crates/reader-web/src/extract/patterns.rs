@@ -372,6 +372,11 @@ const BOILERPLATE_LINE_PREFIXES: &[&str] = &[
     "举报",
     "返回搜狐",
     "更多精彩",
+    // Portal article tools, often plain text beside an icon.
+    "发表评论",
+    "打印本文",
+    "打印此文",
+    "关闭窗口",
     "share this",
     "share on",
     "click here to",
@@ -565,6 +570,9 @@ mod tests {
         assert!(is_boilerplate_line("责任编辑：张三_NB12345"));
         assert!(is_boilerplate_line("（编辑：李四）"));
         assert!(!is_boilerplate_line("(原标题:推进京津冀协同发展|同心筑梦)"));
+        assert!(is_boilerplate_line("发表评论"));
+        assert!(is_boilerplate_line("打印本文"));
+        assert!(!is_boilerplate_line("他发表评论说，新规定明年施行。"));
     }
 
     #[test]
