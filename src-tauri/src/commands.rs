@@ -18,7 +18,7 @@ use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_clipboard_manager::ClipboardExt;
-use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_dialog::{DialogExt, FileDialogBuilder};
 use tauri_plugin_opener::OpenerExt;
 
 use crate::Shell;
@@ -170,6 +170,24 @@ pub fn continue_reading(shell: State<'_, Shell>) -> Result<Option<ContinueReadin
     shell.app.continue_reading()
 }
 
+/// Whether file dialogs are owned by the main window: on Windows an ownerless
+/// dialog is a window of its own, which a click on the reader's window puts
+/// behind it, where an older reader may never find it again; on macOS the
+/// owner makes it a sheet on the window. GTK's dialog on Linux is left as
+/// it was (its end-to-end test drives it as it is).
+const OWNED_DIALOGS: bool = cfg!(any(windows, target_os = "macos"));
+
+/// The system's file dialog, owned by the main window where
+/// [`OWNED_DIALOGS`] says so. Compiled the same everywhere, so the owning
+/// call is type-checked on Linux too.
+fn file_dialog<R: Runtime>(app: &AppHandle<R>) -> FileDialogBuilder<R> {
+    let dialog = app.dialog().file();
+    match app.get_webview_window(crate::window::MAIN) {
+        Some(window) if OWNED_DIALOGS => dialog.set_parent(&window),
+        _ => dialog,
+    }
+}
+
 /// Asks where to write the backup (the system's save dialog), then writes
 /// it off the UI thread; the number of articles in it, or `None` when the
 /// reader cancelled.
@@ -177,8 +195,7 @@ pub fn continue_reading(shell: State<'_, Shell>) -> Result<Option<ContinueReadin
 pub async fn export_library<R: Runtime>(app: AppHandle<R>) -> Result<Option<usize>, UiError> {
     let l10n = app.state::<Shell>().app.l10n();
     let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
+    file_dialog(&app)
         .set_title(l10n.message("app-dialog-export-title", &[]))
         .add_filter(
             l10n.message("app-dialog-filter-backup", &[]),
@@ -216,8 +233,7 @@ pub async fn export_article<R: Runtime>(
         ExportFormat::Markdown => "app-dialog-filter-markdown",
     };
     let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
+    file_dialog(&app)
         .set_title(l10n.message("app-dialog-export-article-title", &[]))
         .add_filter(l10n.message(filter, &[]), &[format.extension()])
         .set_file_name(name)
@@ -239,8 +255,7 @@ pub async fn import_library<R: Runtime>(
 ) -> Result<Option<ImportReport>, UiError> {
     let l10n = app.state::<Shell>().app.l10n();
     let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
+    file_dialog(&app)
         .set_title(l10n.message("app-dialog-import-title", &[]))
         .add_filter(
             l10n.message("app-dialog-filter-backup", &[]),
@@ -309,8 +324,7 @@ pub async fn import_pronunciations<R: Runtime>(
 ) -> Result<Option<Vec<Pronunciation>>, UiError> {
     let l10n = app.state::<Shell>().app.l10n();
     let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
+    file_dialog(&app)
         .set_title(l10n.message("app-dialog-import-pronunciations-title", &[]))
         .add_filter(
             l10n.message("app-dialog-filter-pronunciations", &[]),
@@ -378,8 +392,7 @@ fn web_address(text: &str) -> Option<String> {
 pub async fn pick_file<R: Runtime>(app: AppHandle<R>) -> Option<String> {
     let l10n = app.state::<Shell>().app.l10n();
     let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
+    file_dialog(&app)
         .set_title(l10n.message("app-dialog-open-title", &[]))
         .add_filter(
             l10n.message("app-dialog-filter-pages", &[]),

@@ -21,11 +21,13 @@
 //! only by whoever may open the data folder.
 //!
 //! Platforms: the lock is `std::fs::File::try_lock` (flock on Unix,
-//! `LockFileEx` on Windows). The socket exists on Unix only; elsewhere a
-//! second launch finds the lock held and, having no way to hand over,
-//! returns [`Claim::Primary`] without one and starts as before (a second
-//! writer, as the app did before this module; SQLite's own locking keeps
-//! the file itself sound).
+//! `LockFileEx` on Windows). The hand-over is a Unix domain socket on Linux
+//! and macOS. On Windows, where std has no such socket, it is a TCP
+//! listener on 127.0.0.1 (an ephemeral port, never another interface) whose
+//! port and a random token are written to `instance.port` in the data
+//! folder: a second launch must read that file — only someone who may open
+//! the data folder can — and send the token before its request, so no other
+//! user of the machine can make the window open anything.
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io;
@@ -38,6 +40,8 @@ use reader_app::handover::Handover;
 pub const LOCK_FILE: &str = "instance.lock";
 /// The hand-over socket in the data folder (when its path is short enough).
 pub const SOCKET_FILE: &str = "instance.sock";
+/// Where the first app tells a second its loopback port and token (Windows).
+pub const PORT_FILE: &str = "instance.port";
 /// How long a second launch keeps trying to reach the first, or to take the
 /// lock from a first that is ending: the first may have taken the lock a
 /// moment before it listens.
@@ -46,7 +50,6 @@ pub const HAND_OVER_WITHIN: Duration = Duration::from_secs(5);
 const RETRY: Duration = Duration::from_millis(100);
 /// How long one attempt waits for the first app's "ok": it answers from a
 /// thread of its own as soon as it has read the request.
-#[cfg(unix)]
 const ANSWER_WITHIN: Duration = Duration::from_secs(2);
 
 #[derive(Debug, thiserror::Error)]
@@ -80,12 +83,11 @@ pub enum Claim {
     HandedOver,
 }
 
-/// The lock (and, on Unix, the listening socket) of the first app.
+/// The lock and the hand-over listener of the first app.
 #[derive(Debug)]
 pub struct Primary {
     _lock: Option<File>,
-    #[cfg(unix)]
-    listener: Option<std::os::unix::net::UnixListener>,
+    listener: Option<platform::Listener>,
 }
 
 /// Claims `data_dir` for this process, or hands `request` to the process
@@ -177,7 +179,32 @@ mod platform {
 
     use reader_app::handover::{Handover, MAX_LINE};
 
-    use super::ANSWER_WITHIN;
+    use super::{ANSWER_WITHIN, socket_path};
+
+    pub type Listener = UnixListener;
+
+    /// Listens for second launches on `data_dir`'s socket.
+    pub fn listen(data_dir: &Path) -> io::Result<Listener> {
+        let path = socket_path(data_dir);
+        bind(&path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+    }
+
+    /// One attempt to hand `request` to the app listening on `data_dir`.
+    pub fn hand_over(data_dir: &Path, request: &Handover) -> io::Result<()> {
+        send(&socket_path(data_dir), request)
+    }
+
+    /// Calls `on_request` for each second launch that connects.
+    pub fn serve(listener: Listener, on_request: impl Fn(Handover)) {
+        for stream in listener.incoming() {
+            // A caller that sends garbage or goes silent is dropped; the
+            // next one is served.
+            match stream.and_then(receive) {
+                Ok(request) => on_request(request),
+                Err(e) => eprintln!("Care Reader: a second launch was not read: {e}"),
+            }
+        }
+    }
 
     /// Binds the socket. The caller holds the lock, so a file already at
     /// the path is a leftover of a process that ended: removed.
@@ -218,29 +245,241 @@ mod platform {
     }
 }
 
-impl Primary {
-    fn listen(lock: File, data_dir: &Path) -> Primary {
-        #[cfg(unix)]
-        {
-            let path = socket_path(data_dir);
-            let listener = platform::bind(&path)
-                .inspect_err(|e| {
-                    eprintln!(
-                        "Care Reader: no hand-over socket at {} ({e}); a second launch will \
-                         not reach this window",
-                        path.display()
-                    );
-                })
-                .ok();
-            Primary {
-                _lock: Some(lock),
-                listener,
+/// The hand-over where std has no Unix domain sockets (Windows): TCP on
+/// 127.0.0.1, its port and a token in [`PORT_FILE`]. Built on Unix too for
+/// its tests, so the code Windows runs is tested here.
+#[cfg(any(not(unix), test))]
+mod loopback {
+    use std::io::{self, BufRead, BufReader, Read, Write};
+    use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
+    use std::path::Path;
+
+    use reader_app::handover::{Handover, MAX_LINE};
+
+    use super::{ANSWER_WITHIN, PORT_FILE};
+
+    /// Random bytes in a token: 128 bits, not guessable in any number of
+    /// connections a second launch's lifetime allows.
+    const TOKEN_BYTES: usize = 16;
+    /// The token line: hex digits and a newline, and room for a CR.
+    const TOKEN_LINE: usize = TOKEN_BYTES * 2 + 2;
+    /// The port file is two short words; anything longer is not ours.
+    const PORT_FILE_MAX: u64 = 128;
+
+    /// The first app's listener and the token a caller must send.
+    #[derive(Debug)]
+    pub struct Listener {
+        listener: TcpListener,
+        token: String,
+    }
+
+    /// Listens on a free loopback port and writes it, with a new token, to
+    /// the port file. The caller holds the lock, so a port file already
+    /// there is a leftover of a process that ended: replaced. Written aside
+    /// and renamed, so a second launch never reads half of it.
+    pub fn listen(data_dir: &Path) -> io::Result<Listener> {
+        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
+        let port = listener.local_addr()?.port();
+        let token = new_token()?;
+        let aside = data_dir.join(format!("{PORT_FILE}.{}", std::process::id()));
+        std::fs::write(&aside, format!("{port} {token}\n"))?;
+        std::fs::rename(&aside, data_dir.join(PORT_FILE))?;
+        Ok(Listener { listener, token })
+    }
+
+    fn new_token() -> io::Result<String> {
+        let mut bytes = [0u8; TOKEN_BYTES];
+        getrandom::fill(&mut bytes).map_err(|e| io::Error::other(e.to_string()))?;
+        Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+    }
+
+    /// The port and token in a port file's text.
+    fn parse(text: &str) -> Option<(u16, &str)> {
+        let mut words = text.split_ascii_whitespace();
+        let port = words.next()?.parse().ok().filter(|p| *p != 0)?;
+        let token = words.next().filter(|t| t.len() == TOKEN_BYTES * 2)?;
+        words.next().is_none().then_some((port, token))
+    }
+
+    /// One attempt to hand `request` to the app listening on `data_dir`.
+    pub fn hand_over(data_dir: &Path, request: &Handover) -> io::Result<()> {
+        let mut text = String::new();
+        std::fs::File::open(data_dir.join(PORT_FILE))?
+            .take(PORT_FILE_MAX)
+            .read_to_string(&mut text)?;
+        let (port, token) = parse(&text)
+            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "not a port file of ours"))?;
+        let address = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
+        let mut stream = TcpStream::connect_timeout(&address, ANSWER_WITHIN)?;
+        stream.set_read_timeout(Some(ANSWER_WITHIN))?;
+        stream.set_write_timeout(Some(ANSWER_WITHIN))?;
+        stream.write_all(format!("{token}\n{}", request.to_line()).as_bytes())?;
+        let mut answer = String::new();
+        BufReader::new(stream).read_line(&mut answer)?;
+        if answer.trim() == "ok" {
+            Ok(())
+        } else {
+            Err(io::Error::other(format!("unexpected answer {answer:?}")))
+        }
+    }
+
+    /// Calls `on_request` for each second launch that connects with the
+    /// token.
+    pub fn serve(listener: Listener, on_request: impl Fn(Handover)) {
+        for stream in listener.listener.incoming() {
+            match stream.and_then(|s| receive(s, &listener.token)) {
+                Ok(request) => on_request(request),
+                Err(e) => eprintln!("Care Reader: a second launch was not read: {e}"),
             }
         }
-        #[cfg(not(unix))]
-        {
-            let _ = data_dir;
-            Primary { _lock: Some(lock) }
+    }
+
+    /// Reads the token line and one request (each bounded, in time too) and
+    /// answers "ok" once both are read. A wrong token gets no answer.
+    fn receive(stream: TcpStream, token: &str) -> io::Result<Handover> {
+        stream.set_read_timeout(Some(ANSWER_WITHIN))?;
+        stream.set_write_timeout(Some(ANSWER_WITHIN))?;
+        let mut reader = BufReader::new(&stream);
+        let mut sent = String::new();
+        (&mut reader).take(TOKEN_LINE as u64).read_line(&mut sent)?;
+        if !same(
+            sent.trim_end_matches(['\n', '\r']).as_bytes(),
+            token.as_bytes(),
+        ) {
+            return Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                "the caller did not know the token",
+            ));
+        }
+        let mut line = String::new();
+        // One byte over the limit, so a line too long is told apart.
+        (&mut reader)
+            .take(MAX_LINE as u64 + 1)
+            .read_line(&mut line)?;
+        let request = Handover::from_line(&line).map_err(io::Error::other)?;
+        (&stream).write_all(b"ok\n")?;
+        Ok(request)
+    }
+
+    /// Equal, looking at every byte whatever the first difference: how long
+    /// a refusal takes says nothing about the token.
+    fn same(a: &[u8], b: &[u8]) -> bool {
+        a.len() == b.len() && a.iter().zip(b).fold(0, |d, (x, y)| d | (x ^ y)) == 0
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use std::sync::mpsc;
+        use std::time::Duration;
+
+        use super::*;
+
+        fn temp(name: &str) -> std::path::PathBuf {
+            let dir =
+                std::env::temp_dir().join(format!("care-loopback-{name}-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+            dir
+        }
+
+        fn serving(dir: &Path) -> mpsc::Receiver<Handover> {
+            let listener = listen(dir).unwrap_or_else(|e| panic!("listen: {e}"));
+            let (tx, rx) = mpsc::channel();
+            std::thread::spawn(move || {
+                serve(listener, move |r| {
+                    let _ = tx.send(r);
+                });
+            });
+            rx
+        }
+
+        #[test]
+        fn a_request_with_the_token_reaches_the_first() {
+            let dir = temp("hand");
+            let rx = serving(&dir);
+            let request = Handover {
+                open: Some("C:\\Users\\妈妈\\文章.html".into()),
+            };
+            hand_over(&dir, &request).unwrap_or_else(|e| panic!("hand over: {e}"));
+            assert_eq!(rx.recv_timeout(Duration::from_secs(5)).ok(), Some(request));
+            hand_over(&dir, &Handover::default()).unwrap_or_else(|e| panic!("again: {e}"));
+            assert_eq!(
+                rx.recv_timeout(Duration::from_secs(5)).ok(),
+                Some(Handover::default())
+            );
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+
+        #[test]
+        fn without_the_token_nothing_is_opened() {
+            let dir = temp("token");
+            let rx = serving(&dir);
+            let text = std::fs::read_to_string(dir.join(PORT_FILE)).unwrap_or_default();
+            let (port, token) = parse(&text).unwrap_or_else(|| panic!("port file {text:?}"));
+            let wrong: String = token
+                .chars()
+                .map(|c| if c == '0' { '1' } else { '0' })
+                .collect();
+            for guess in [wrong.as_str(), "", "0"] {
+                let mut stream = TcpStream::connect((Ipv4Addr::LOCALHOST, port))
+                    .unwrap_or_else(|e| panic!("connect: {e}"));
+                let line = format!("{guess}\n{}", Handover::default().to_line());
+                let _ = stream.write_all(line.as_bytes());
+                let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+                let mut answer = String::new();
+                let _ = BufReader::new(stream).read_line(&mut answer);
+                assert_eq!(answer, "", "a wrong token was answered");
+            }
+            assert!(rx.recv_timeout(Duration::from_millis(300)).is_err());
+            // The rightful caller is still served afterwards.
+            hand_over(&dir, &Handover::default()).unwrap_or_else(|e| panic!("{e}"));
+            assert!(rx.recv_timeout(Duration::from_secs(5)).is_ok());
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+
+        #[test]
+        fn a_missing_stale_or_foreign_port_file_is_an_error_not_a_hang() {
+            let dir = temp("stale");
+            assert!(hand_over(&dir, &Handover::default()).is_err(), "no file");
+            for text in ["", "hello", "0 00", "70000 aa", "12 short", "1 2 3"] {
+                std::fs::write(dir.join(PORT_FILE), text).unwrap_or_else(|e| panic!("{e}"));
+                let err = hand_over(&dir, &Handover::default()).err();
+                assert_eq!(
+                    err.map(|e| e.kind()),
+                    Some(io::ErrorKind::InvalidData),
+                    "{text:?}"
+                );
+            }
+            // A port nobody listens on any more (the first app ended).
+            let gone = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+                .and_then(|l| l.local_addr())
+                .map(|a| a.port())
+                .unwrap_or_else(|e| panic!("{e}"));
+            let token = "0".repeat(TOKEN_BYTES * 2);
+            std::fs::write(dir.join(PORT_FILE), format!("{gone} {token}\n"))
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert!(hand_over(&dir, &Handover::default()).is_err());
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+    }
+}
+
+#[cfg(not(unix))]
+use loopback as platform;
+
+impl Primary {
+    fn listen(lock: File, data_dir: &Path) -> Primary {
+        let listener = platform::listen(data_dir)
+            .inspect_err(|e| {
+                eprintln!(
+                    "Care Reader: no hand-over listener ({e}); a second launch will not reach \
+                     this window"
+                );
+            })
+            .ok();
+        Primary {
+            _lock: Some(lock),
+            listener,
         }
     }
 
@@ -249,7 +488,6 @@ impl Primary {
     pub fn unguarded() -> Primary {
         Primary {
             _lock: None,
-            #[cfg(unix)]
             listener: None,
         }
     }
@@ -261,40 +499,19 @@ impl Primary {
     where
         F: Fn(Handover) + Send + 'static,
     {
-        #[cfg(unix)]
         if let Some(listener) = self.listener.take() {
             std::thread::Builder::new()
                 .name("care-instance".into())
-                .spawn(move || {
-                    for stream in listener.incoming() {
-                        // A caller that sends garbage or goes silent is
-                        // dropped; the next one is served.
-                        match stream.and_then(platform::receive) {
-                            Ok(request) => on_request(request),
-                            Err(e) => eprintln!("Care Reader: a second launch was not read: {e}"),
-                        }
-                    }
-                })
+                .spawn(move || platform::serve(listener, on_request))
                 .map(|_| ())
                 .unwrap_or_else(|e| eprintln!("Care Reader: no hand-over thread: {e}"));
         }
-        #[cfg(not(unix))]
-        let _ = on_request;
     }
 }
 
-/// One attempt to hand `request` to the lock holder. Without a socket
-/// (not Unix) there is nobody to hand to: this launch starts unguarded.
+/// One attempt to hand `request` to the lock holder.
 fn hand_over(data_dir: &Path, request: &Handover) -> io::Result<Claim> {
-    #[cfg(unix)]
-    {
-        platform::send(&socket_path(data_dir), request).map(|()| Claim::HandedOver)
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = (data_dir, request);
-        Ok(Claim::Primary(Primary::unguarded()))
-    }
+    platform::hand_over(data_dir, request).map(|()| Claim::HandedOver)
 }
 
 #[cfg(all(test, unix))]

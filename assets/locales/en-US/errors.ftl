@@ -208,8 +208,8 @@ error-browser-unavailable = No web browser could be opened on this computer.
 #   $platform (String) - the operating system: linux, windows, macos or other.
 error-speech-missing = { $platform ->
     [linux] Reading aloud needs the speech service, which is not installed or did not start. Someone can install it with: sudo apt install speech-dispatcher speech-dispatcher-espeak-ng espeak-ng — then restart Care Reader. Reading on screen works as before.
-    [windows] Reading aloud needs the Windows voices, which could not be reached. Check Settings › Time & language › Speech. Reading on screen works as before.
-    [macos] Reading aloud needs the macOS voices, which could not be reached. Check System Settings › Accessibility › Spoken Content. Reading on screen works as before.
+    [windows] Reading aloud needs the Windows voices, which could not be started. Someone can check that a voice is listed in Settings › Time & language › Speech. On an “N” edition of Windows, the Media Feature Pack is needed too (search Settings for “Optional features”). Then restart Care Reader. Reading on screen works as before.
+    [macos] Reading aloud needs the Mac’s voices, which could not be started. Quit Care Reader and open it again; if that does not help, someone can check System Settings › Accessibility › Spoken Content. Reading on screen works as before.
    *[other] Reading aloud needs a speech engine, and none could be reached on this computer. Reading on screen works as before.
 }
 # Variables:
@@ -217,6 +217,8 @@ error-speech-missing = { $platform ->
 #   $language (String) - the language's name, e.g. "Chinese".
 error-speech-no-voice = { $platform ->
     [linux] There is no voice for { $language } on this computer. Someone can add one with: sudo apt install espeak-ng speech-dispatcher-espeak-ng
+    [windows] There is no voice for { $language } on this computer. Someone can add one in Settings › Time & language › Speech: under “Manage voices”, choose “Add voices” and pick the language. Then restart Care Reader.
+    [macos] There is no voice for { $language } on this computer. Someone can add one in System Settings › Accessibility › Spoken Content: open the “System voice” list, choose “Manage Voices…” and tick a voice of the language (for Chinese, Tingting). Then restart Care Reader.
    *[other] There is no voice for { $language } on this computer. A voice can be added in the system's speech settings.
 }
 error-speech-silent = No sound came from the voice, so reading was paused here. Check that the sound is on and a speaker or headphones are connected, then press Listen again.

@@ -199,8 +199,8 @@ error-browser-unavailable = 这台电脑上无法打开网页浏览器。
 #   $platform (String) - 操作系统：linux、windows、macos 或 other。
 error-speech-missing = { $platform ->
     [linux] 朗读需要语音服务，但它没有安装或没能启动。可以请家人用这条命令安装：sudo apt install speech-dispatcher speech-dispatcher-espeak-ng espeak-ng，然后重新打开关怀阅读。屏幕上阅读不受影响。
-    [windows] 朗读需要 Windows 的语音，但现在无法使用。请在“设置 › 时间和语言 › 语音”中检查。屏幕上阅读不受影响。
-    [macos] 朗读需要 macOS 的语音，但现在无法使用。请在“系统设置 › 辅助功能 › 朗读内容”中检查。屏幕上阅读不受影响。
+    [windows] 朗读需要 Windows 的语音，但它没能启动。可以请家人在“设置 › 时间和语言 › 语音”中看看有没有列出语音。如果是 Windows 的“N”版本，还需要安装“媒体功能包”（在“设置”中搜索“可选功能”）。然后重新打开关怀阅读。屏幕上阅读不受影响。
+    [macos] 朗读需要 Mac 的语音，但它没能启动。请退出关怀阅读再重新打开；如果还不行，可以请家人在“系统设置 › 辅助功能 › 朗读内容”中检查。屏幕上阅读不受影响。
    *[other] 朗读需要语音引擎，但这台电脑上没有可用的。屏幕上阅读不受影响。
 }
 # Variables:
@@ -208,6 +208,8 @@ error-speech-missing = { $platform ->
 #   $language (String) - 语言名称，例如“中文”。
 error-speech-no-voice = { $platform ->
     [linux] 这台电脑上没有{ $language }的声音。可以请家人用这条命令添加：sudo apt install espeak-ng speech-dispatcher-espeak-ng
+    [windows] 这台电脑上没有{ $language }的声音。可以请家人在“设置 › 时间和语言 › 语音”中，在“管理语音”下选择“添加语音”，再选这种语言。然后重新打开关怀阅读。
+    [macos] 这台电脑上没有{ $language }的声音。可以请家人在“系统设置 › 辅助功能 › 朗读内容”中，打开“系统声音”列表，选择“管理声音…”，勾选这种语言的一个声音（中文可选“婷婷”）。然后重新打开关怀阅读。
    *[other] 这台电脑上没有{ $language }的声音。可以在系统的语音设置中添加。
 }
 error-speech-silent = 朗读没有发出声音，已在这里暂停。请检查声音是否打开、音箱或耳机是否接好，然后再按“朗读”。

@@ -58,6 +58,12 @@ pub enum EngineError {
     Failed { detail: String },
 }
 
+/// Every value [`PLATFORM`] can take, in every build: the speech messages
+/// (`error-speech-missing`, `error-speech-no-voice`) have a variant for each
+/// in every language, held by a test, since each build only ever shows its
+/// own.
+pub const PLATFORMS: &[&str] = &["linux", "windows", "macos", "other"];
+
 /// The OS name the speech messages pick their install hints by.
 pub const PLATFORM: &str = if cfg!(target_os = "linux") {
     "linux"
@@ -229,6 +235,57 @@ pub fn system_engine(sink: EventSink) -> Result<Box<dyn Engine>, EngineError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each build shows only its own system's message, so this holds all of
+    /// them: Windows and macOS are never run here, yet their users need
+    /// words of their own, in both languages, that say what to do.
+    #[test]
+    fn every_system_has_its_own_speech_messages_in_every_language() {
+        assert!(PLATFORMS.contains(&PLATFORM));
+        // Words each system's message must hold: where to go, in that
+        // language's words for the system's own settings.
+        let where_to_go = |lang: &str, platform: &str| match (lang, platform) {
+            (_, "linux") => "apt install",
+            ("zh-CN", "windows") => "设置 › 时间和语言 › 语音",
+            ("zh-CN", "macos") => "系统设置 › 辅助功能 › 朗读内容",
+            (_, "windows") => "Settings › Time & language › Speech",
+            (_, _) => "System Settings › Accessibility › Spoken Content",
+        };
+        for lang in reader_l10n::SUPPORTED_LANGS {
+            let l10n = reader_l10n::Localizer::new(lang).with_isolation(false);
+            for code in [ErrorCode::SpeechMissing, ErrorCode::SpeechNoVoice] {
+                let id = code.message_id();
+                assert!(
+                    l10n.defines(&id),
+                    "{lang} lacks {id} (the English would show)"
+                );
+                let say = |platform: &str| {
+                    l10n.message(
+                        &id,
+                        &[
+                            ("platform", platform.to_owned()),
+                            ("language", "X".to_owned()),
+                        ],
+                    )
+                };
+                let fallback = say("other");
+                assert!(!fallback.is_empty(), "{lang}: {id} is empty");
+                for platform in PLATFORMS.iter().filter(|p| **p != "other") {
+                    let text = say(platform);
+                    let words = where_to_go(lang, platform);
+                    assert_ne!(
+                        text, fallback,
+                        "{lang}: {id} has no [{platform}] variant of its own"
+                    );
+                    assert!(
+                        text.contains(words),
+                        "{lang}: {id} [{platform}] should say where to go ({words:?}): {text}"
+                    );
+                    assert!(!text.contains('{'), "{lang}: {id} [{platform}]: {text}");
+                }
+            }
+        }
+    }
 
     /// A stand-in engine that records the voices it is set to.
     #[derive(Default)]

@@ -12,6 +12,50 @@ use super::{
     Delivery, Engine, EngineError, EngineEvent, EventSink, UtteranceKey, VoiceRecords, engine_rate,
     engine_volume,
 };
+
+/// How a `tts` backend's rate number relates to speed. The crate reports a
+/// min, normal and max for every backend, but they mean different things,
+/// and taking them at their word would read 3× as 6× on Windows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum RateScale {
+    /// The rate *is* the multiple of normal speed, between these bounds:
+    /// WinRT's `SpeechSynthesizerOptions.SpeakingRate` (1 = normal,
+    /// 0.5–6), so 2× is sent as 2.
+    Multiple { min: f32, max: f32 },
+    /// An arbitrary scale with a normal point: our 0.5× and 3× meet its ends
+    /// ([`engine_rate`]).
+    Scale { min: f32, normal: f32, max: f32 },
+}
+
+impl RateScale {
+    /// The scale of the backend this build talks to, given what the crate
+    /// reports (`min`, `normal`, `max`).
+    pub fn for_this_os(min: f32, normal: f32, max: f32) -> RateScale {
+        if cfg!(windows) {
+            RateScale::Multiple { min, max }
+        } else if cfg!(target_os = "macos") {
+            // AVSpeechUtterance's rate runs from AVSpeechUtteranceMinimumSpeechRate
+            // (0) to AVSpeechUtteranceMaximumSpeechRate (1), default 0.5; the crate
+            // reports 0.1–2, and AVFoundation clamps anything above 1, so 1.5× and
+            // 3× would both be its fastest. The documented ends are used instead.
+            RateScale::Scale {
+                min: 0.0,
+                normal: 0.5,
+                max: 1.0,
+            }
+        } else {
+            RateScale::Scale { min, normal, max }
+        }
+    }
+
+    /// The number to send for `speed` (a multiple of normal, 0.5–3).
+    pub fn rate(self, speed: f32) -> f32 {
+        match self {
+            RateScale::Multiple { min, max } => speed.clamp(0.5, 3.0).clamp(min, max),
+            RateScale::Scale { min, normal, max } => engine_rate(speed, min, normal, max),
+        }
+    }
+}
 use crate::voice::VoiceInfo;
 
 /// A `tts::Tts`. It is `Rc`-based: keep it on the thread that made it (the
@@ -87,13 +131,13 @@ impl Engine for TtsEngine {
             Voice::id,
             Tts::set_voice,
         )?;
-        let (min, normal, max) = (
+        let scale = RateScale::for_this_os(
             self.tts.min_rate(),
             self.tts.normal_rate(),
             self.tts.max_rate(),
         );
         self.tts
-            .set_rate(engine_rate(how.rate, min, normal, max))
+            .set_rate(scale.rate(how.rate))
             .map_err(|e| EngineError::Failed {
                 detail: format!("setting rate: {e}"),
             })?;
@@ -123,5 +167,38 @@ impl Engine for TtsEngine {
             .map_err(|e| EngineError::Failed {
                 detail: format!("stopping: {e}"),
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RateScale;
+
+    #[test]
+    fn winrt_gets_the_multiple_itself() {
+        // What tts 0.26 reports for WinRT: 0.5, 1, 6.
+        let winrt = RateScale::Multiple { min: 0.5, max: 6.0 };
+        assert_eq!(winrt.rate(1.0), 1.0);
+        assert_eq!(winrt.rate(2.0), 2.0);
+        assert_eq!(winrt.rate(3.0), 3.0, "3× is three times, not the scale's 6");
+        assert_eq!(winrt.rate(0.5), 0.5);
+        assert_eq!(winrt.rate(9.0), 3.0, "never beyond our own range");
+    }
+
+    #[test]
+    fn avfoundation_spreads_our_range_over_its_documented_one() {
+        let av = RateScale::Scale {
+            min: 0.0,
+            normal: 0.5,
+            max: 1.0,
+        };
+        assert_eq!(av.rate(1.0), 0.5);
+        assert_eq!(av.rate(3.0), 1.0);
+        assert_eq!(av.rate(0.5), 0.0);
+        assert_eq!(
+            av.rate(2.0),
+            0.75,
+            "2× is half-way to its fastest, not past it"
+        );
     }
 }
