@@ -54,6 +54,12 @@ fuzz_target!(|data: &[u8]| {
         charset::detect(body, header, tld),
         "decode and detect disagree"
     );
+    // Owned bytes (a file, a response body) decode the same way.
+    assert_eq!(
+        charset::decode_owned(body.to_vec(), header, tld),
+        (text.clone(), encoding),
+        "decode_owned and decode_with_tld disagree"
+    );
     // The "replacement" encoding would turn the page into one U+FFFD: never chosen.
     assert_ne!(
         encoding.name(),

@@ -74,7 +74,8 @@ pub use export::ExportError;
 #[cfg(feature = "store")]
 pub use library::{ContinueReading, KeepReport, Library, LibraryError, default_folder};
 pub use load::{
-    LoadError, LoadOptions, Loaded, Progress, extract_off_thread, fetch_parsed, fetch_source, load,
+    LoadError, LoadOptions, Loaded, Progress, extract_here, extract_off_thread, fetch_parsed,
+    fetch_source, load, load_file_here, read_file_here,
 };
 #[cfg(feature = "store")]
 pub use reader_export::{Format as ExportFormat, Written};

@@ -3,6 +3,7 @@
 //! [`crate::App::open`]) and every command of the CLI (`extract`, `--batch`,
 //! `read`) go through [`load`].
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use reader_article::Article;
@@ -118,8 +119,29 @@ pub async fn load(
             progress(Progress::Done);
             Ok(loaded)
         }
-        Err(LoadError::Page(e)) if local => Err(LoadError::File(e)),
+        Err(e) if local => Err(as_local(e)),
         Err(e) => Err(e),
+    }
+}
+
+/// [`load`] for a saved page, on the calling thread and without a runtime:
+/// a command that opens one file has nothing to overlap with reading it.
+pub fn load_file_here(path: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> {
+    let page = read_file_here(path, options).map_err(as_local)?;
+    let (result, extract_time) = extract_here(&page);
+    Ok(Loaded {
+        key: path.display().to_string(),
+        article: result.map_err(as_local)?,
+        extract_time,
+    })
+}
+
+/// A page that failed to open from this computer: the browser cannot help
+/// with it, another file may.
+fn as_local(e: LoadError) -> LoadError {
+    match e {
+        LoadError::Page(e) => LoadError::File(e),
+        e => e,
     }
 }
 
@@ -156,16 +178,30 @@ pub async fn fetch_parsed(
 pub async fn extract_off_thread(page: Page) -> (Result<Article, LoadError>, Duration) {
     // `scraper::Html` is not `Send`: extraction runs on a blocking thread
     // and hands back the owned Article.
-    let task = tokio::task::spawn_blocking(move || {
-        let start = Instant::now();
-        let result = reader_web::extract::extract_page(&page);
-        (result, start.elapsed())
-    })
-    .await;
+    let task = tokio::task::spawn_blocking(move || extract_here(&page)).await;
     match task {
-        Ok((result, took)) => (result.map_err(|e| reader_web::Error::from(e).into()), took),
+        Ok(done) => done,
         Err(_) => (Err(LoadError::Task), Duration::ZERO),
     }
+}
+
+/// [`extract_off_thread`] on the calling thread, for a caller that has no
+/// async work to keep going meanwhile (the command line's `--batch`).
+pub fn extract_here(page: &Page) -> (Result<Article, LoadError>, Duration) {
+    let start = Instant::now();
+    let result = reader_web::extract::extract_page(page);
+    let took = start.elapsed();
+    (result.map_err(|e| reader_web::Error::from(e).into()), took)
+}
+
+/// A saved page read on the calling thread, with `options.base` as its
+/// address: [`fetch_parsed`] for a file, without a runtime.
+pub fn read_file_here(path: &Path, options: &LoadOptions) -> Result<Page, LoadError> {
+    let mut page = fetch::fetch_file_blocking(path, &options.fetch)?;
+    if let Some(base) = &options.base {
+        page.url = Some(base.clone());
+    }
+    Ok(page)
 }
 
 #[cfg(test)]
@@ -276,6 +312,42 @@ mod tests {
             let shown = e.localize(&l10n);
             assert_eq!(shown.actions, [Action::ChooseFile, Action::Home], "{file}");
             assert!(!shown.message.contains("image/"), "{}", shown.message);
+        }
+    }
+
+    /// The command line's way in: the same article and the same errors,
+    /// without a runtime.
+    #[test]
+    fn a_saved_page_loads_here_as_it_loads_async() {
+        let dir = std::env::temp_dir().join(format!("reader-app-here-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let path = page(&dir);
+        let options = LoadOptions {
+            base: Url::parse("https://example.com/news/river.html").ok(),
+            ..LoadOptions::default()
+        };
+        let here = load_file_here(&path, &options).unwrap_or_else(|e| panic!("{e}"));
+        let async_ = run(load(&path.display().to_string(), &options, |_| {}))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(here.key, async_.key);
+        assert_eq!(here.article, async_.article);
+        let _ = std::fs::remove_dir_all(&dir);
+
+        let fixtures =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/app");
+        for (path, code) in [
+            (dir.join("gone.html"), ErrorCode::FileNotFound),
+            (
+                fixtures.join("photo.png"),
+                ErrorCode::UnsupportedContentType,
+            ),
+            (fixtures.join("listing.html"), ErrorCode::NoArticle),
+        ] {
+            let e = load_file_here(&path, &LoadOptions::default())
+                .err()
+                .unwrap_or_else(|| panic!("{} loaded", path.display()));
+            assert_eq!(e.code(), code, "{}", path.display());
+            assert!(matches!(e, LoadError::File(_)), "{e:?}");
         }
     }
 }

@@ -37,7 +37,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use reader_app::{LoadError, LoadOptions, Loaded, extract_off_thread, fetch_parsed, load};
+use reader_app::{
+    LoadError, LoadOptions, Loaded, extract_here, load, load_file_here, read_file_here,
+};
 use reader_article::Article;
 use reader_errors::{Coded, EXIT_CODES, ErrorCode};
 use reader_l10n::Localizer;
@@ -275,20 +277,12 @@ const EXIT_BATCH_LIST: u8 = ErrorCode::Io.exit_code();
 fn main() -> ExitCode {
     // Usage errors exit with 2 here (clap's convention).
     let cli = Cli::parse();
+    // Its messages are parsed only when one is printed.
     let l10n = Localizer::from_env(cli.lang.as_deref());
-    // One runtime for the whole run; a single thread is plenty for one fetch
-    // at a time, and keeps the second core free for parsing.
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => return fail(&l10n, &Failure::Unexpected(e.to_string())),
-    };
     match cli.command {
         Command::Extract(args) => match (&args.batch, &args.input) {
-            (Some(list), _) => runtime.block_on(run_batch(list, args.format, &l10n)),
-            (None, Some(input)) => done(&l10n, runtime.block_on(run_extract(input, &args))),
+            (Some(list), _) => run_batch(list, args.format, &l10n),
+            (None, Some(input)) => done(&l10n, run_extract(input, &args)),
             // clap requires one of the two; stay calm if that ever changes.
             (None, None) => {
                 let nothing = FetchError::InvalidAddress {
@@ -300,7 +294,7 @@ fn main() -> ExitCode {
         Command::Read(args) => {
             let result = library::store_folder(args.store.as_deref()).and_then(|folder| {
                 let pronunciations = read::store_pronunciations(folder.as_deref());
-                runtime.block_on(load_article(&args.input)).and_then(
+                runtime()?.block_on(load_article(&args.input)).and_then(
                     |Loaded { article, .. }| {
                         let options = read::ReadOptions {
                             voice: args.voice,
@@ -322,10 +316,26 @@ fn main() -> ExitCode {
             let lang = cli.lang.as_deref().and_then(narrator::text::Lang::from_tag);
             done(&l10n, read::voices(lang, args.all))
         }
-        Command::Library(args) => done(&l10n, runtime.block_on(library::run(args, &l10n))),
-        Command::Sources(args) => done(&l10n, runtime.block_on(sources::run(args, &l10n))),
+        Command::Library(args) => done(
+            &l10n,
+            runtime().and_then(|rt| rt.block_on(library::run(args, &l10n))),
+        ),
+        Command::Sources(args) => done(
+            &l10n,
+            runtime().and_then(|rt| rt.block_on(sources::run(args, &l10n))),
+        ),
         Command::Profile(args) => done(&l10n, profile::run(args, &l10n)),
     }
+}
+
+/// The runtime for a command that goes on the network. A single thread is
+/// plenty for one fetch at a time, and keeps the second core free for
+/// parsing. Saved pages are read without one.
+fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::Unexpected(e.to_string()))
 }
 
 /// Fetches and extracts the article at `input` (standard input too).
@@ -357,13 +367,22 @@ fn fail(l10n: &Localizer, failure: &Failure) -> ExitCode {
     ExitCode::from(failure.exit_code())
 }
 
-async fn run_extract(input: &str, args: &ExtractArgs) -> Result<(), Failure> {
+fn run_extract(input: &str, args: &ExtractArgs) -> Result<(), Failure> {
     // An empty --url (a script passing an unknown address) means no --url.
     let base = match args.base.as_deref().filter(|b| !b.trim().is_empty()) {
         Some(base) => Some(parse_base(base)?),
         None => None,
     };
-    let article = load_with(input, base).await?.article;
+    let article = match Source::parse(input) {
+        Ok(Source::File(path)) => {
+            let options = LoadOptions {
+                base,
+                ..LoadOptions::default()
+            };
+            load_file_here(&path, &options)?.article
+        }
+        _ => runtime()?.block_on(load_with(input, base))?.article,
+    };
     let output = render(&article, args.format.unwrap_or(Format::Markdown))?;
     let mut stdout = std::io::stdout().lock();
     match stdout
@@ -402,8 +421,10 @@ fn render(article: &Article, format: Format) -> Result<String, Failure> {
 }
 
 /// `extract --batch LIST`: every line is extracted; failures are reported
-/// and skipped. Only an unreadable list fails the command.
-async fn run_batch(list: &Path, format: Option<Format>, l10n: &Localizer) -> ExitCode {
+/// and skipped. Only an unreadable list fails the command. Pages are read
+/// and extracted one after another on this thread: there is nothing to
+/// overlap, and handing each page to another thread cost more than it saved.
+fn run_batch(list: &Path, format: Option<Format>, l10n: &Localizer) -> ExitCode {
     let text = match std::fs::read(list) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(e) => {
@@ -450,7 +471,7 @@ async fn run_batch(list: &Path, format: Option<Format>, l10n: &Localizer) -> Exi
                 })
                 .ok(),
         };
-        match batch_page(html, base, out, format).await {
+        match batch_page(html, base, out, format) {
             Ok(()) => ok += 1,
             Err(failure) => {
                 failed += 1;
@@ -480,18 +501,13 @@ async fn run_batch(list: &Path, format: Option<Format>, l10n: &Localizer) -> Exi
 /// One batch line. The output file is always written (empty on failure) so
 /// a harness never reads a stale result; `<out>.ms` holds the time spent
 /// parsing and extracting (not reading the file), whenever extraction ran.
-async fn batch_page(
-    html: &str,
-    base: Option<Url>,
-    out: &str,
-    format: Format,
-) -> Result<(), Failure> {
+fn batch_page(html: &str, base: Option<Url>, out: &str, format: Format) -> Result<(), Failure> {
     let out_path = Path::new(out);
     if let Some(dir) = out_path.parent().filter(|d| !d.as_os_str().is_empty()) {
         // A folder that can't be made shows up as a write error below.
         let _ = std::fs::create_dir_all(dir);
     }
-    let (result, elapsed_ms) = extract_timed(html, base).await;
+    let (result, elapsed_ms) = extract_timed(html, base);
     if let Some(ms) = elapsed_ms {
         write_file(&PathBuf::from(format!("{out}.ms")), &format!("{ms:.3}"))?;
     }
@@ -514,18 +530,17 @@ fn write_file(path: &Path, contents: &str) -> Result<(), Failure> {
 
 /// Read `html`, then parse and extract it with `base` as its address; the
 /// milliseconds are there whenever extraction ran.
-async fn extract_timed(html: &str, base: Option<Url>) -> (Result<Article, Failure>, Option<f64>) {
+fn extract_timed(html: &str, base: Option<Url>) -> (Result<Article, Failure>, Option<f64>) {
     let options = LoadOptions {
         base,
         ..LoadOptions::default()
     };
     // A path, even one that looks like an address or `-`.
-    let source = Source::File(PathBuf::from(html));
-    let page = match fetch_parsed(source, &options).await {
-        Ok((_, page)) => page,
+    let page = match read_file_here(Path::new(html), &options) {
+        Ok(page) => page,
         Err(e) => return (Err(e.into()), None),
     };
-    let (result, took) = extract_off_thread(page).await;
+    let (result, took) = extract_here(&page);
     (
         result.map_err(Failure::from),
         Some(took.as_secs_f64() * 1000.0),

@@ -21,6 +21,7 @@
 //! the same ids and the documented arguments.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
@@ -54,10 +55,18 @@ locale_files!["errors.ftl", "cli.ftl", "app.ftl", "ui.ftl", "speech.ftl"];
 type Bundle = FluentBundle<FluentResource>;
 
 /// Formats messages in one language, falling back to en-US, then to the id.
+///
+/// Each language's bundle is parsed the first time a message needs it: a
+/// command that succeeds silently (a batch of pages, say) never pays for
+/// parsing every resource file in two languages.
 pub struct Localizer {
     lang: &'static str,
-    /// The reader's language first, then en-US (when different).
-    bundles: Vec<Bundle>,
+    /// Whether bundles put bidi isolation marks around placeables.
+    isolating: bool,
+    /// The reader's language.
+    own: OnceLock<Bundle>,
+    /// en-US, when the reader's language is another one.
+    fallback: OnceLock<Bundle>,
 }
 
 impl std::fmt::Debug for Localizer {
@@ -101,11 +110,29 @@ impl Localizer {
     }
 
     fn for_supported(lang: &'static str) -> Self {
-        let mut bundles = vec![build_bundle(lang)];
-        if lang != DEFAULT_LANG {
-            bundles.push(build_bundle(DEFAULT_LANG));
+        Localizer {
+            lang,
+            isolating: false,
+            own: OnceLock::new(),
+            fallback: OnceLock::new(),
         }
-        Localizer { lang, bundles }
+    }
+
+    /// The reader's language's bundle, parsed on first use.
+    fn own_bundle(&self) -> &Bundle {
+        self.own
+            .get_or_init(|| build_bundle(self.lang, self.isolating))
+    }
+
+    /// The reader's language first, then en-US (when different); the
+    /// fallback is parsed only if a lookup gets that far.
+    fn bundles(&self) -> impl Iterator<Item = &Bundle> {
+        let fallback = (self.lang != DEFAULT_LANG).then_some(&self.fallback);
+        std::iter::once_with(|| self.own_bundle()).chain(
+            fallback
+                .into_iter()
+                .map(|cell| cell.get_or_init(|| build_bundle(DEFAULT_LANG, self.isolating))),
+        )
     }
 
     /// The language messages come out in, e.g. `zh-CN`.
@@ -121,7 +148,11 @@ impl Localizer {
     /// then pass text through [`strip_isolation`] before speaking it.
     #[must_use]
     pub fn with_isolation(mut self, on: bool) -> Self {
-        for bundle in &mut self.bundles {
+        self.isolating = on;
+        for bundle in [self.own.get_mut(), self.fallback.get_mut()]
+            .into_iter()
+            .flatten()
+        {
             bundle.set_use_isolating(on);
         }
         self
@@ -130,7 +161,7 @@ impl Localizer {
     /// Whether `id` (`message` or `message.attribute`) exists in the reader's
     /// language or the fallback.
     pub fn has_message(&self, id: &str) -> bool {
-        self.bundles.iter().any(|bundle| match id.split_once('.') {
+        self.bundles().any(|bundle| match id.split_once('.') {
             Some((message, attribute)) => bundle
                 .get_message(message)
                 .is_some_and(|m| m.get_attribute(attribute).is_some()),
@@ -151,7 +182,7 @@ impl Localizer {
     /// function); `None` when no bundle has the id.
     fn format(&self, id: &str, args: &[(&str, String)]) -> Option<(String, Vec<FluentError>)> {
         let args = fluent_args(args);
-        self.bundles.iter().find_map(|bundle| {
+        self.bundles().find_map(|bundle| {
             let mut errors = Vec::new();
             let text = format_in(bundle, id, Some(&args), &mut errors)?;
             Some((text, errors))
@@ -193,9 +224,7 @@ impl Localizer {
     /// Whether the reader's own language (not the en-US fallback) defines
     /// `id`: for tests that hold every locale to the same messages.
     pub fn defines(&self, id: &str) -> bool {
-        self.bundles
-            .first()
-            .is_some_and(|bundle| format_in(bundle, id, None, &mut Vec::new()).is_some())
+        format_in(self.own_bundle(), id, None, &mut Vec::new()).is_some()
     }
 }
 
@@ -255,13 +284,13 @@ fn looks_numeric(s: &str) -> bool {
         && int.len() <= 15
 }
 
-fn build_bundle(lang: &'static str) -> Bundle {
+fn build_bundle(lang: &'static str, isolating: bool) -> Bundle {
     let files = LOCALES
         .iter()
         .find(|(l, _)| *l == lang)
         .map_or(&[][..], |(_, files)| *files);
     let mut bundle = Bundle::new_concurrent(vec![lang.parse().unwrap_or_default()]);
-    bundle.set_use_isolating(false);
+    bundle.set_use_isolating(isolating);
     // Registering a function only fails if the name is taken, and it is not.
     let _ = bundle.add_function("EMPTY", empty);
     for (_file, source) in files {
@@ -464,6 +493,32 @@ mod tests {
     }
 
     #[test]
+    fn bundles_are_parsed_when_a_message_needs_them() {
+        let l10n = Localizer::new("zh-CN");
+        assert!(l10n.own.get().is_none() && l10n.fallback.get().is_none());
+        assert!(!l10n.message("error-file-not-found", &[]).is_empty());
+        assert!(l10n.own.get().is_some(), "the reader's language is parsed");
+        assert!(l10n.fallback.get().is_none(), "en-US is not needed yet");
+        assert_eq!(l10n.message("no-such-id", &[]), "no-such-id");
+        assert!(l10n.fallback.get().is_some(), "a missing id looks in en-US");
+    }
+
+    #[test]
+    fn isolation_set_before_or_after_parsing_applies() {
+        let args = [("path", "a.html".to_owned())];
+        let before = Localizer::new("en-US").with_isolation(true);
+        let after = Localizer::new("en-US");
+        let _ = after.message("error-file-not-found", &args);
+        let after = after.with_isolation(true);
+        for l10n in [before, after] {
+            assert!(
+                l10n.message("error-file-not-found", &args)
+                    .contains('\u{2068}')
+            );
+        }
+    }
+
+    #[test]
     fn a_ui_gets_every_message_and_attribute_of_its_files() {
         let l10n = Localizer::new("zh-CN");
         let all = l10n.messages_in(&["errors.ftl", "app.ftl"]);
@@ -526,8 +581,8 @@ mod tests {
             let l10n = Localizer::new(lang);
             for id in &these {
                 assert!(
-                    format_in(&l10n.bundles[0], id, None, &mut Vec::new()).is_some()
-                        || attributes_only(&l10n.bundles[0], id),
+                    format_in(l10n.own_bundle(), id, None, &mut Vec::new()).is_some()
+                        || attributes_only(l10n.own_bundle(), id),
                     "{lang}: fluent has no {id}"
                 );
             }
@@ -572,7 +627,7 @@ mod tests {
                         })
                         .collect();
                     for id in &entry.ids {
-                        if attributes_only(&l10n.bundles[0], id) {
+                        if attributes_only(l10n.own_bundle(), id) {
                             continue;
                         }
                         let Some((text, errors)) = l10n.format(id, &args) else {

@@ -112,7 +112,7 @@ async fn fetch_unbounded(start: &Url, opts: &FetchOptions) -> Result<Page, Fetch
     let tld = url
         .domain()
         .and_then(|d| d.trim_end_matches('.').rsplit('.').next());
-    let (text, encoding) = charset::decode_with_tld(&body, http_charset, tld);
+    let (text, encoding) = charset::decode_owned(body, http_charset, tld);
     Ok(Page {
         url: Some(url),
         text,

@@ -414,7 +414,25 @@ pub async fn fetch(source: &Source, opts: &FetchOptions) -> Result<Page, FetchEr
     }
 }
 
+/// A file, read on a blocking thread in one hand-off (tokio's own file
+/// functions would hand over every call: metadata, open, each read).
 async fn fetch_file(path: &Path, opts: &FetchOptions) -> Result<Page, FetchError> {
+    let owned_path = path.to_path_buf();
+    let owned_opts = opts.clone();
+    tokio::task::spawn_blocking(move || fetch_file_blocking(&owned_path, &owned_opts))
+        .await
+        .unwrap_or_else(|stopped| {
+            Err(FetchError::Io {
+                what: path.display().to_string(),
+                source: std::io::Error::other(stopped),
+            })
+        })
+}
+
+/// Reads and decodes a saved page (HTML, text or MHTML) on the calling
+/// thread: for callers with no runtime, such as the command line's batch,
+/// which reads one file after another and has nothing to overlap.
+pub fn fetch_file_blocking(path: &Path, opts: &FetchOptions) -> Result<Page, FetchError> {
     let io_error = |source: std::io::Error| match source.kind() {
         std::io::ErrorKind::NotFound => FetchError::NotFound {
             path: path.to_path_buf(),
@@ -424,7 +442,7 @@ async fn fetch_file(path: &Path, opts: &FetchOptions) -> Result<Page, FetchError
             source,
         },
     };
-    let metadata = tokio::fs::metadata(path).await.map_err(io_error)?;
+    let metadata = std::fs::metadata(path).map_err(io_error)?;
     // Anything but a directory is fine: FIFOs and /dev/stdin work too.
     if metadata.is_dir() {
         return Err(FetchError::NotAFile {
@@ -436,19 +454,17 @@ async fn fetch_file(path: &Path, opts: &FetchOptions) -> Result<Page, FetchError
             limit_bytes: opts.max_bytes,
         });
     }
-    let file = tokio::fs::File::open(path).await.map_err(io_error)?;
-    let bytes = read_bounded(file, opts.max_bytes)
-        .await
-        .map_err(|e| match e {
-            ReadError::TooLarge => FetchError::TooLarge {
-                limit_bytes: opts.max_bytes,
-            },
-            ReadError::Io(source) => io_error(source),
-        })?;
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    // The file's size, when it has one, saves growing the buffer step by step.
+    let size_hint = usize::try_from(metadata.len()).unwrap_or(0);
+    let bytes = read_bounded_blocking(file, opts.max_bytes, size_hint).map_err(|e| match e {
+        ReadError::TooLarge => FetchError::TooLarge {
+            limit_bytes: opts.max_bytes,
+        },
+        ReadError::Io(source) => io_error(source),
+    })?;
 
-    let absolute = tokio::fs::canonicalize(path)
-        .await
-        .unwrap_or_else(|_| path.to_path_buf());
+    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let url = Url::from_file_path(&absolute).ok();
 
     let extension = path.extension().and_then(|e| e.to_str());
@@ -456,7 +472,7 @@ async fn fetch_file(path: &Path, opts: &FetchOptions) -> Result<Page, FetchError
     if declared == sniff::Declared::Mhtml
         && let Some(part) = mhtml::extract_html(&bytes)
     {
-        let (text, encoding) = charset::decode(&part.bytes, part.charset.as_deref());
+        let (text, encoding) = charset::decode_owned(part.bytes, part.charset.as_deref(), None);
         return Ok(Page {
             url,
             text,
@@ -466,7 +482,7 @@ async fn fetch_file(path: &Path, opts: &FetchOptions) -> Result<Page, FetchError
     }
     let kind = sniff::resolve(declared, &bytes)
         .map_err(|content_type| FetchError::UnsupportedContentType { content_type })?;
-    let (text, encoding) = charset::decode(&bytes, None);
+    let (text, encoding) = charset::decode_owned(bytes, None, None);
     Ok(Page {
         url,
         text,
@@ -506,6 +522,28 @@ fn page_from_bytes(bytes: &[u8], url: Option<Url>) -> Result<Page, FetchError> {
 enum ReadError {
     TooLarge,
     Io(std::io::Error),
+}
+
+/// [`read_bounded`] for a blocking reader, with room for `size_hint` bytes
+/// (and the one that would tell the input is too large) made up front.
+fn read_bounded_blocking(
+    reader: impl std::io::Read,
+    max_bytes: usize,
+    size_hint: usize,
+) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let limit = u64::try_from(max_bytes)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    let mut bytes = Vec::with_capacity(size_hint.min(max_bytes).saturating_add(1));
+    reader
+        .take(limit)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() > max_bytes {
+        return Err(ReadError::TooLarge);
+    }
+    Ok(bytes)
 }
 
 /// Reads at most `max_bytes`; one byte more means the input is too large.
