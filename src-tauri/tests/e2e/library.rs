@@ -23,8 +23,6 @@ const LONG_ARTICLE: &str = "/app/long-article.html";
 const LONG_TITLE: &str = "社区食堂开到了家门口";
 /// The English fixture the narrator reads.
 const ENGLISH_ARTICLE: &str = "/app/narrator-article.html";
-/// Longer than the UI's save delay (memory.js), so a place has been saved.
-const SAVED: Duration = Duration::from_millis(1800);
 
 /// Opens More and presses "Keep for offline"; waits until the button says kept.
 async fn keep(app: &App) {
@@ -244,6 +242,23 @@ async fn restart(ctx: &mut Ctx, app: App, data: &std::path::Path) -> App {
     app
 }
 
+/// Waits until the store holds the article's reading place with `check`
+/// true of it (JS over `position`, e.g. `position.block === 9`): what
+/// Continue offers after a restart. The save is debounced, and on a busy
+/// machine slower than any fixed pause.
+async fn wait_place_saved(app: &App, check: &str) {
+    app.wait_js(
+        "the reading place to be saved",
+        STEP_TIMEOUT,
+        &format!(
+            "window.__TAURI__.core.invoke('continue_reading').then(c => {{ \
+                 const position = c && c.position; window.__placeSaved = !!position && ({check}); }}); \
+             return window.__placeSaved === true;"
+        ),
+    )
+    .await;
+}
+
 /// The block at the top of the reading area (just under the reader's bar
 /// while it is pinned).
 async fn top_block(app: &App) -> i64 {
@@ -277,8 +292,8 @@ fn continue_on_the_same_paragraph_after_a_restart() {
                 vec![],
             )
             .await;
-            tokio::time::sleep(SAVED).await;
             assert_eq!(top_block(&app).await, 9, "the set-up scroll");
+            wait_place_saved(&app, "position.block === 9").await;
 
             let app = restart(&mut ctx, app, &data).await;
             // Home offers the article; the text is larger now.
@@ -362,7 +377,7 @@ fn listen_goes_on_from_the_saved_sentence_after_a_restart() {
                 .as_i64()
                 .unwrap_or(-1);
             assert!(at >= 5, "paused at sentence {at}");
-            tokio::time::sleep(SAVED).await;
+            wait_place_saved(&app, &format!("position.sentence === {at}")).await;
             close(app).await;
 
             let app = crate::narrator::launch_with_audio_on(&mut ctx, &rig, &data).await;
