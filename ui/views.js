@@ -86,10 +86,6 @@ function arrive(from, to) {
   for (const fn of leaveHooks) fn(from, to);
   for (const v of VIEWS) $(`view-${v}`).hidden = v !== to;
   for (const fn of showHooks.get(to) || []) fn();
-  // Lay the view out before anything is focused in it: WebKitGTK scrolls a
-  // text box focused before it has a layout box into view once it has one,
-  // whatever preventScroll said, and the view would open halfway down.
-  void document.documentElement.offsetHeight;
 }
 
 function remember(name) {
@@ -100,7 +96,14 @@ function remember(name) {
 }
 
 function focusStart(name) {
-  focusVisibly($(START_FOCUS[name]));
+  const el = $(START_FOCUS[name]);
+  // WebKitGTK scrolls a text box that gets the focus before its view is
+  // laid out into view later, whatever preventScroll said (Home opened
+  // 254 px down on its address box): lay the view out first. Only for a
+  // text box: for other controls a layout between showing the view and
+  // focusing in it made Orca say the window's name instead of theirs.
+  if (el.tagName === "INPUT" && el.type !== "range") void document.documentElement.offsetHeight;
+  focusVisibly(el);
 }
 
 /**
