@@ -5,11 +5,13 @@
 //! speed `CARE_READER_BENCH_SPEED` (default 2: about a minute an article,
 //! so an hour reads about as many as Home has), for
 //! `CARE_READER_BENCH_MINUTES` (default 10). Every article's text is its
-//! own. Every 30 s it samples RSS and PSS of the app and its WebKit
-//! processes, and reports the first and last samples, the largest, how many
-//! articles were read, and the growth per article after the first minute
-//! and over the second half (a leak shows as steady growth; a cache as
-//! growth that stops). A radio that stops moving on is reported.
+//! own. Every 30 s it samples RSS, PSS and private memory of the app and
+//! its WebKit processes, and reports by private memory (which another
+//! program on the machine does not move, unlike PSS) the first and last
+//! samples, the largest, how many articles were read, and the growth per
+//! article after the first minute and over the second half (a leak shows
+//! as steady growth; a cache as growth that stops). A radio that stops
+//! moving on is reported.
 //!
 //! `cargo bench -p care-reader-app --bench radio`
 
@@ -73,7 +75,9 @@ struct Sample {
     read: u64,
     rss_kib: u64,
     pss_kib: u64,
-    /// PSS of each process (the app, then WebKit's), to tell which grows.
+    /// Private memory (see `memory::ProcessMemory`): what growth is judged by.
+    private_kib: u64,
+    /// Private memory of each process (the app, then WebKit's), to tell which grows.
     each: Vec<(String, u64)>,
     /// Elements in the page, and callbacks the IPC layer holds: a page that
     /// keeps old articles or their handlers shows it here.
@@ -187,7 +191,8 @@ fn main() {
                 read,
                 rss_kib: each.iter().map(|p| p.rss_kib).sum(),
                 pss_kib: each.iter().map(|p| p.pss_kib).sum(),
-                each: each.into_iter().map(|p| (p.comm, p.pss_kib)).collect(),
+                private_kib: each.iter().map(|p| p.private_kib).sum(),
+                each: each.into_iter().map(|p| (p.comm, p.private_kib)).collect(),
                 nodes: count(0),
                 callbacks: count(1),
             });
@@ -205,27 +210,29 @@ fn main() {
         let each: Vec<String> = s
             .each
             .iter()
-            .map(|(comm, pss)| format!("{comm} {:.1}", mib(*pss)))
+            .map(|(comm, private)| format!("{comm} {:.1}", mib(*private)))
             .collect();
         println!(
-            "  {:>5.0} s  article {:>3}  RSS {:>7.1} MiB  PSS {:>7.1} MiB  ({})  {} elements, {} callbacks",
+            "  {:>5.0} s  article {:>3}  RSS {:>7.1}  PSS {:>7.1}  private {:>7.1} MiB ({})  \
+             {} elements, {} callbacks",
             s.at.as_secs_f64(),
             s.read,
             mib(s.rss_kib),
             mib(s.pss_kib),
+            mib(s.private_kib),
             each.join(", "),
             s.nodes,
             s.callbacks
         );
     }
-    let largest = samples.iter().map(|s| s.pss_kib).max().unwrap_or(0);
+    let largest = samples.iter().map(|s| s.private_kib).max().unwrap_or(0);
     let settled = samples
         .iter()
         .find(|s| s.at >= Duration::from_secs(60))
         .unwrap_or(first);
     let per_article = |from: &Sample| {
         if last.read > from.read {
-            (last.pss_kib as f64 - from.pss_kib as f64) / (last.read - from.read) as f64
+            (last.private_kib as f64 - from.private_kib as f64) / (last.read - from.read) as f64
         } else {
             0.0
         }
@@ -237,13 +244,13 @@ fn main() {
         .find(|s| s.at >= last.at / 2)
         .unwrap_or(first);
     println!(
-        "PSS first {:.1} MiB, after the first minute {:.1} MiB, halfway {:.1} MiB, last {:.1} MiB, \
+        "private memory first {:.1} MiB, after the first minute {:.1} MiB, halfway {:.1} MiB, last {:.1} MiB, \
          largest {:.1} MiB; {} articles read; {:+.1} KiB per article after the first minute, \
          {:+.1} KiB per article over the second half",
-        mib(first.pss_kib),
-        mib(settled.pss_kib),
-        mib(halfway.pss_kib),
-        mib(last.pss_kib),
+        mib(first.private_kib),
+        mib(settled.private_kib),
+        mib(halfway.private_kib),
+        mib(last.private_kib),
         mib(largest),
         last.read,
         per_article(settled),

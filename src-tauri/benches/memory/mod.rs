@@ -16,6 +16,10 @@ pub struct ProcessMemory {
     pub comm: String,
     pub rss_kib: u64,
     pub pss_kib: u64,
+    /// Pages no other process maps (private clean + dirty): unlike PSS it
+    /// does not move when another program maps the same libraries (another
+    /// WebKit app on the machine), so it is what growth is judged by.
+    pub private_kib: u64,
 }
 
 /// The memory of each process [`memory_of`] adds up: the program first,
@@ -52,11 +56,12 @@ pub fn family_of(root: u32) -> Vec<ProcessMemory> {
         .iter()
         .filter_map(|pid| {
             let comm = procs.iter().find(|p| p.pid == *pid)?.comm.clone();
-            let (rss_kib, pss_kib) = rollup(*pid);
+            let (rss_kib, pss_kib, private_kib) = rollup(*pid);
             Some(ProcessMemory {
                 comm,
                 rss_kib,
                 pss_kib,
+                private_kib,
             })
         })
         .collect()
@@ -86,8 +91,8 @@ fn processes() -> Vec<Proc> {
         .collect()
 }
 
-/// (Rss, Pss) of one process in KiB, from smaps_rollup.
-fn rollup(pid: u32) -> (u64, u64) {
+/// (Rss, Pss, private) of one process in KiB, from smaps_rollup.
+fn rollup(pid: u32) -> (u64, u64, u64) {
     let text = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
     let field = |name: &str| {
         text.lines()
@@ -96,5 +101,9 @@ fn rollup(pid: u32) -> (u64, u64) {
             .and_then(|v| v.parse::<u64>().ok())
             .unwrap_or(0)
     };
-    (field("Rss:"), field("Pss:"))
+    (
+        field("Rss:"),
+        field("Pss:"),
+        field("Private_Clean:") + field("Private_Dirty:"),
+    )
 }
