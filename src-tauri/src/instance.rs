@@ -30,11 +30,11 @@
 //! user of the machine can make the window open anything.
 
 use std::fs::{File, OpenOptions, TryLockError};
-use std::io;
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use reader_app::handover::Handover;
+use reader_app::handover::{Handover, MAX_LINE};
 
 /// The lock file in the data folder: whoever holds it is the one writer.
 pub const LOCK_FILE: &str = "instance.lock";
@@ -171,15 +171,53 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
+/// What both transports (the Unix socket, the loopback port) carry once
+/// connected: one request line from the second launch, answered "ok".
+///
+/// Reads one request line, bounded one byte over the limit so that a line
+/// too long is told apart.
+fn read_request(reader: impl BufRead) -> io::Result<Handover> {
+    let mut line = String::new();
+    reader.take(MAX_LINE as u64 + 1).read_line(&mut line)?;
+    Handover::from_line(&line).map_err(io::Error::other)
+}
+
+/// Reads the first app's answer to a request: "ok", or the request failed.
+fn read_answer(stream: impl Read) -> io::Result<()> {
+    let mut answer = String::new();
+    BufReader::new(stream).read_line(&mut answer)?;
+    if answer.trim() == "ok" {
+        Ok(())
+    } else {
+        Err(io::Error::other(format!("unexpected answer {answer:?}")))
+    }
+}
+
+/// Reads each connection with `receive` and calls `on_request` with what
+/// it sent. A caller that sends garbage or goes silent is dropped; the next
+/// one is served.
+fn serve_each<S>(
+    incoming: impl Iterator<Item = io::Result<S>>,
+    receive: impl Fn(S) -> io::Result<Handover>,
+    on_request: impl Fn(Handover),
+) {
+    for stream in incoming {
+        match stream.and_then(&receive) {
+            Ok(request) => on_request(request),
+            Err(e) => eprintln!("Care Reader: a second launch was not read: {e}"),
+        }
+    }
+}
+
 #[cfg(unix)]
 mod platform {
-    use std::io::{self, BufRead, BufReader, Read, Write};
+    use std::io::{self, BufReader, Write};
     use std::os::unix::net::{UnixListener, UnixStream};
     use std::path::Path;
 
-    use reader_app::handover::{Handover, MAX_LINE};
+    use reader_app::handover::Handover;
 
-    use super::{ANSWER_WITHIN, socket_path};
+    use super::{ANSWER_WITHIN, read_answer, read_request, serve_each, socket_path};
 
     pub type Listener = UnixListener;
 
@@ -196,14 +234,7 @@ mod platform {
 
     /// Calls `on_request` for each second launch that connects.
     pub fn serve(listener: Listener, on_request: impl Fn(Handover)) {
-        for stream in listener.incoming() {
-            // A caller that sends garbage or goes silent is dropped; the
-            // next one is served.
-            match stream.and_then(receive) {
-                Ok(request) => on_request(request),
-                Err(e) => eprintln!("Care Reader: a second launch was not read: {e}"),
-            }
-        }
+        serve_each(listener.incoming(), receive, on_request);
     }
 
     /// Binds the socket. The caller holds the lock, so a file already at
@@ -222,13 +253,7 @@ mod platform {
         stream.set_read_timeout(Some(ANSWER_WITHIN))?;
         stream.set_write_timeout(Some(ANSWER_WITHIN))?;
         stream.write_all(request.to_line().as_bytes())?;
-        let mut answer = String::new();
-        BufReader::new(stream).read_line(&mut answer)?;
-        if answer.trim() == "ok" {
-            Ok(())
-        } else {
-            Err(io::Error::other(format!("unexpected answer {answer:?}")))
-        }
+        read_answer(stream)
     }
 
     /// Reads one request from `stream` (bounded in size and time) and
@@ -236,10 +261,7 @@ mod platform {
     pub fn receive(stream: UnixStream) -> io::Result<Handover> {
         stream.set_read_timeout(Some(ANSWER_WITHIN))?;
         stream.set_write_timeout(Some(ANSWER_WITHIN))?;
-        let mut line = String::new();
-        // One byte over the limit, so a line too long is told apart.
-        BufReader::new((&stream).take(MAX_LINE as u64 + 1)).read_line(&mut line)?;
-        let request = Handover::from_line(&line).map_err(io::Error::other)?;
+        let request = read_request(BufReader::new(&stream))?;
         (&stream).write_all(b"ok\n")?;
         Ok(request)
     }
@@ -254,9 +276,9 @@ mod loopback {
     use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
     use std::path::Path;
 
-    use reader_app::handover::{Handover, MAX_LINE};
+    use reader_app::handover::Handover;
 
-    use super::{ANSWER_WITHIN, PORT_FILE};
+    use super::{ANSWER_WITHIN, PORT_FILE, read_answer, read_request, serve_each};
 
     /// Random bytes in a token: 128 bits, not guessable in any number of
     /// connections a second launch's lifetime allows.
@@ -314,24 +336,17 @@ mod loopback {
         stream.set_read_timeout(Some(ANSWER_WITHIN))?;
         stream.set_write_timeout(Some(ANSWER_WITHIN))?;
         stream.write_all(format!("{token}\n{}", request.to_line()).as_bytes())?;
-        let mut answer = String::new();
-        BufReader::new(stream).read_line(&mut answer)?;
-        if answer.trim() == "ok" {
-            Ok(())
-        } else {
-            Err(io::Error::other(format!("unexpected answer {answer:?}")))
-        }
+        read_answer(stream)
     }
 
     /// Calls `on_request` for each second launch that connects with the
     /// token.
     pub fn serve(listener: Listener, on_request: impl Fn(Handover)) {
-        for stream in listener.listener.incoming() {
-            match stream.and_then(|s| receive(s, &listener.token)) {
-                Ok(request) => on_request(request),
-                Err(e) => eprintln!("Care Reader: a second launch was not read: {e}"),
-            }
-        }
+        serve_each(
+            listener.listener.incoming(),
+            |s| receive(s, &listener.token),
+            on_request,
+        );
     }
 
     /// Reads the token line and one request (each bounded, in time too) and
@@ -351,12 +366,7 @@ mod loopback {
                 "the caller did not know the token",
             ));
         }
-        let mut line = String::new();
-        // One byte over the limit, so a line too long is told apart.
-        (&mut reader)
-            .take(MAX_LINE as u64 + 1)
-            .read_line(&mut line)?;
-        let request = Handover::from_line(&line).map_err(io::Error::other)?;
+        let request = read_request(reader)?;
         (&stream).write_all(b"ok\n")?;
         Ok(request)
     }
