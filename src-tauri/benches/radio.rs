@@ -28,8 +28,6 @@ use std::time::{Duration, Instant};
 
 use care_reader_tests::audio::AudioRig;
 use care_reader_tests::site::{Reply, Site};
-use reader_settings::Settings;
-use reader_store::Store;
 
 fn env_number(name: &str, default: u64) -> u64 {
     std::env::var(name)
@@ -124,21 +122,7 @@ fn main() {
             return;
         };
         let data = ctx.fresh_data_dir("radio");
-        {
-            let (store, _) = Store::open_in(&data).expect("store");
-            store
-                .save_settings(&Settings {
-                    auto_read: true,
-                    speech_rate: speed,
-                    ui_lang: Some("en-US".into()),
-                    theme_chosen: true,
-                    ..Settings::default()
-                })
-                .expect("settings");
-            store
-                .add_source(&site.url("/radio.xml"), "Radio", None)
-                .expect("source");
-        }
+        support::radio_data(&data, &site.url("/radio.xml"), "Radio", speed);
         let app = launch(&mut ctx, &rig, &data).await;
         app.wait_js(
             "the headlines",

@@ -84,8 +84,8 @@ fn site(latency: Duration) -> Site {
     })
 }
 
-fn library_with_sources(site: &Site) -> Library {
-    let store = Store::in_memory().expect("store");
+/// The bench's sources, one feed each of `site`, added to `store`.
+fn add_sources(store: &Store, site: &Site) {
     for s in 0..SOURCES {
         store
             .add_source(
@@ -95,6 +95,11 @@ fn library_with_sources(site: &Site) -> Library {
             )
             .expect("source");
     }
+}
+
+fn library_with_sources(site: &Site) -> Library {
+    let store = Store::in_memory().expect("store");
+    add_sources(&store, site);
     Library::new(store)
 }
 
@@ -194,15 +199,7 @@ fn main() {
                 ..Settings::default()
             })
             .expect("settings");
-        for s in 0..SOURCES {
-            store
-                .add_source(
-                    &site.url(&format!("/feed/{s}.xml")),
-                    &format!("Source {s}"),
-                    None,
-                )
-                .expect("source");
-        }
+        add_sources(&store, &site);
     }
     runtime
         .block_on(app.refresh_sources(|_| {}))

@@ -11,8 +11,6 @@ use std::time::Duration;
 use care_reader_tests::audio::{AudioRig, sound_stats};
 use care_reader_tests::site::{Reply, Site};
 use fantoccini::key::Key;
-use reader_settings::Settings;
-use reader_store::Store;
 use serde_json::json;
 
 use crate::support::scenario;
@@ -79,21 +77,7 @@ fn auto_read_goes_on_to_the_next_headline_and_the_sleep_timer_stops_it() {
             };
             let site = radio_site();
             let data = ctx.fresh_data_dir("radio");
-            {
-                let (store, _) = Store::open_in(&data).expect("store");
-                store
-                    .save_settings(&Settings {
-                        auto_read: true,
-                        speech_rate: 2.0,
-                        ui_lang: Some("en-US".into()),
-                        theme_chosen: true,
-                        ..Settings::default()
-                    })
-                    .expect("settings");
-                store
-                    .add_source(&site.url("/radio.xml"), "Town Radio", None)
-                    .expect("source");
-            }
+            crate::support::radio_data(&data, &site.url("/radio.xml"), "Town Radio", 2.0);
             let app = crate::narrator::launch_with_audio_on(&mut ctx, &rig, &data).await;
             app.wait_js(
                 "the headlines",

@@ -378,6 +378,24 @@ where
     }
 }
 
+/// A data folder set up for listening like a radio, as a family would:
+/// auto-read on at `speed`, English, the colours chosen, and one news source
+/// (`feed`, named `title`). The radio scenarios and the radio bench start
+/// from it.
+pub fn radio_data(data: &Path, feed: &str, title: &str, speed: f32) {
+    let (store, _) = reader_store::Store::open_in(data).expect("store");
+    store
+        .save_settings(&reader_settings::Settings {
+            auto_read: true,
+            speech_rate: speed,
+            ui_lang: Some("en-US".into()),
+            theme_chosen: true,
+            ..reader_settings::Settings::default()
+        })
+        .expect("settings");
+    store.add_source(feed, title, None).expect("source");
+}
+
 /// A start script in `dir` that runs the app with `env` added (tauri-driver
 /// starts every app with its own environment): a scaled desktop, another
 /// display, the sound of an audio rig.
