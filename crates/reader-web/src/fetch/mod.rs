@@ -29,7 +29,6 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use reader_errors::{Coded, ErrorCode};
-use tokio::io::AsyncReadExt;
 use url::Url;
 
 /// Where a page comes from, parsed from what the user typed or passed.
@@ -491,18 +490,24 @@ pub fn fetch_file_blocking(path: &Path, opts: &FetchOptions) -> Result<Page, Fet
     })
 }
 
+/// Standard input, read on a blocking thread (as tokio's own stdin does,
+/// read by read) with the bounded reader files use.
 async fn fetch_stdin(opts: &FetchOptions) -> Result<Page, FetchError> {
-    let bytes = read_bounded(tokio::io::stdin(), opts.max_bytes)
-        .await
-        .map_err(|e| match e {
-            ReadError::TooLarge => FetchError::TooLarge {
-                limit_bytes: opts.max_bytes,
-            },
-            ReadError::Io(source) => FetchError::Io {
-                what: "stdin".to_owned(),
-                source,
-            },
-        })?;
+    let max_bytes = opts.max_bytes;
+    let io_error = |source| FetchError::Io {
+        what: "stdin".to_owned(),
+        source,
+    };
+    let read =
+        tokio::task::spawn_blocking(move || read_bounded_blocking(std::io::stdin(), max_bytes, 0))
+            .await
+            .map_err(|stopped| io_error(std::io::Error::other(stopped)))?;
+    let bytes = read.map_err(|e| match e {
+        ReadError::TooLarge => FetchError::TooLarge {
+            limit_bytes: max_bytes,
+        },
+        ReadError::Io(source) => io_error(source),
+    })?;
     page_from_bytes(&bytes, None)
 }
 
@@ -524,8 +529,9 @@ enum ReadError {
     Io(std::io::Error),
 }
 
-/// [`read_bounded`] for a blocking reader, with room for `size_hint` bytes
-/// (and the one that would tell the input is too large) made up front.
+/// Reads at most `max_bytes`; one byte more means the input is too large.
+/// Room for `size_hint` bytes (and the one that would tell the input is too
+/// large) is made up front.
 fn read_bounded_blocking(
     reader: impl std::io::Read,
     max_bytes: usize,
@@ -539,26 +545,6 @@ fn read_bounded_blocking(
     reader
         .take(limit)
         .read_to_end(&mut bytes)
-        .map_err(ReadError::Io)?;
-    if bytes.len() > max_bytes {
-        return Err(ReadError::TooLarge);
-    }
-    Ok(bytes)
-}
-
-/// Reads at most `max_bytes`; one byte more means the input is too large.
-async fn read_bounded<R: tokio::io::AsyncRead + Unpin>(
-    reader: R,
-    max_bytes: usize,
-) -> Result<Vec<u8>, ReadError> {
-    let limit = u64::try_from(max_bytes)
-        .unwrap_or(u64::MAX)
-        .saturating_add(1);
-    let mut bytes = Vec::new();
-    reader
-        .take(limit)
-        .read_to_end(&mut bytes)
-        .await
         .map_err(ReadError::Io)?;
     if bytes.len() > max_bytes {
         return Err(ReadError::TooLarge);
