@@ -13,25 +13,44 @@ import { noteSettings, onStringsChanged, rateText, settings } from "./settings.j
 import { $, announce, onShow } from "./views.js";
 
 let voices = null; // NarratorVoices once listed (slow the first time)
+let listing = false; // the list is being asked for
 
 async function loadVoices() {
   if (voices && !voices.error) {
     showVoices();
     return;
   }
-  $("voices-loading").hidden = false;
-  for (const id of ["set-voice-zh", "set-voice-en"]) $(id).disabled = true;
+  // The wait is said inside the voice boxes themselves: a line that came and
+  // went above the rest of Settings moved every control below it while the
+  // reader was aiming at one (a click on 中文 landed on English).
+  listing = true;
+  showListing();
   try {
     voices = await backend.narratorVoices();
   } catch (err) {
     const error = err && typeof err.message === "string" ? err : { message: t("error-hint-generic") };
     voices = { voices: { zh: [], en: [] }, chosen: { zh: null, en: null }, error };
   }
-  $("voices-loading").hidden = true;
+  listing = false;
   showVoices();
 }
 
+/** Each voice box says the voices are being looked for, and waits. */
+function showListing() {
+  for (const id of ["set-voice-zh", "set-voice-en"]) {
+    const waiting = document.createElement("option");
+    waiting.value = "";
+    waiting.textContent = t("settings-voices-loading");
+    $(id).replaceChildren(waiting);
+    $(id).disabled = true;
+  }
+}
+
 function showVoices() {
+  if (listing) {
+    showListing();
+    return;
+  }
   if (!voices) return;
   const error = voices.error && voices.error.message ? voices.error.message : "";
   $("voices-error").textContent = error;

@@ -292,9 +292,13 @@ fn start_harness() -> Result<Harness, Unavailable> {
         child,
     });
     watch_over(&processes.iter().map(|p| p.child.id()).collect::<Vec<_>>());
-    if !wait_for_port(port, Duration::from_secs(15)) {
+    // tauri-driver listens at once and starts WebKitWebDriver beside it; a
+    // session asked for before that one listens fails ("did not respond").
+    if !(wait_for_port(port, Duration::from_secs(15))
+        && wait_for_port(native_port, Duration::from_secs(15)))
+    {
         return Err(Unavailable::Broken(format!(
-            "tauri-driver did not listen on port {port} within 15 s (see {})",
+            "tauri-driver and WebKitWebDriver did not listen on ports {port} and {native_port} within 15 s (see {})",
             log_dir().join("tauri-driver.log").display()
         )));
     }

@@ -258,8 +258,13 @@ impl Desktop {
             .stdout(driver_log.try_clone().map_err(|e| broken(e.to_string()))?)
             .stderr(driver_log);
         spawn(&mut desktop, "tauri-driver", driver_cmd)?;
-        if !wait_for_port(port, Duration::from_secs(15)) {
-            return Err(broken(format!("tauri-driver did not listen on {port}")));
+        // WebKitWebDriver too: a session asked for before it listens fails.
+        if !(wait_for_port(port, Duration::from_secs(15))
+            && wait_for_port(native_port, Duration::from_secs(15)))
+        {
+            return Err(broken(format!(
+                "tauri-driver and WebKitWebDriver did not listen on {port} and {native_port}"
+            )));
         }
         desktop.driver_url = format!("http://127.0.0.1:{port}");
         Ok(desktop)

@@ -113,10 +113,11 @@ impl Ctx {
             .await
             .unwrap_or_else(|_| {
                 panic!(
-                    "{}: the app window did not come up within {:?} (driver log: {})",
+                    "{}: the app window did not come up within {:?} (driver log: {})\n{}",
                     self.name,
                     OPEN_TIMEOUT * 2,
-                    log_dir().join("tauri-driver.log").display()
+                    log_dir().join("tauri-driver.log").display(),
+                    launch_evidence(binary, args)
                 )
             })
             .unwrap_or_else(|e| {
@@ -150,6 +151,49 @@ impl Ctx {
         .await;
         app
     }
+}
+
+/// What a launch that never came up leaves to look at: each process started
+/// from `binary` with `args` — its state, what it waits in, and its threads'
+/// stacks when gdb is installed.
+fn launch_evidence(binary: &str, args: &[String]) -> String {
+    let wanted: Vec<u8> = std::iter::once(binary.to_owned())
+        .chain(args.iter().cloned())
+        .collect::<Vec<_>>()
+        .join("\0")
+        .into_bytes();
+    let mut out = String::new();
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return "no /proc to look in".to_owned();
+    };
+    for entry in entries.flatten() {
+        let dir = entry.path();
+        let Ok(cmdline) = std::fs::read(dir.join("cmdline")) else {
+            continue;
+        };
+        if !cmdline.starts_with(&wanted) {
+            continue;
+        }
+        let pid = entry.file_name().to_string_lossy().into_owned();
+        let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap_or_default();
+        let state = read("status")
+            .lines()
+            .filter(|l| l.starts_with("State:") || l.starts_with("Threads:"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.push_str(&format!("app process {pid}: {state}, waiting in {}\n", read("wchan")));
+        let stacks = std::process::Command::new("gdb")
+            .args(["-batch", "-p", &pid, "-ex", "thread apply all bt 12"])
+            .output();
+        match stacks {
+            Ok(o) => out.push_str(&String::from_utf8_lossy(&o.stdout)),
+            Err(e) => out.push_str(&format!("(no stacks: gdb: {e})\n")),
+        }
+    }
+    if out.is_empty() {
+        out.push_str("no app process is running: it never started or has already ended\n");
+    }
+    out
 }
 
 /// Ends every session still open (the app processes go with them).
@@ -201,8 +245,9 @@ impl App {
             }
             if Instant::now() > deadline {
                 let view = self.visible_view().await;
+                let evidence = self.failure_evidence().await;
                 panic!(
-                    "{}: timed out after {timeout:?} waiting for {what} (visible view: {view})",
+                    "{}: timed out after {timeout:?} waiting for {what} (visible view: {view}; {evidence})",
                     self.name
                 );
             }
@@ -229,6 +274,35 @@ impl App {
             Ok(other) => format!("(not exactly one view visible: {other})"),
             Err(e) => format!("(could not ask: {e})"),
         }
+    }
+
+    /// What a failed wait leaves to look at: the focused element, the
+    /// scroll position and a screenshot of the window as it was.
+    async fn failure_evidence(&self) -> String {
+        let state = self
+            .client
+            .execute(
+                "const a = document.activeElement; \
+                 return `focus: ${a ? a.tagName.toLowerCase() + (a.id ? '#' + a.id : '') : 'none'}, \
+                 scrolled to ${Math.round(scrollY)} px`;",
+                vec![],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_else(|| "the page did not answer".to_owned());
+        let shot = match self.client.screenshot().await {
+            Ok(png) => {
+                let dir = super::target_dir().join("screenshots");
+                let path = dir.join(format!("FAILED-{}.png", self.name));
+                match std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, png)) {
+                    Ok(()) => path.display().to_string(),
+                    Err(e) => format!("not saved: {e}"),
+                }
+            }
+            Err(e) => format!("none: {e}"),
+        };
+        format!("{state}; screenshot: {shot}")
     }
 
     /// Waits until `view` is the visible one.
