@@ -108,25 +108,42 @@ impl Ctx {
         let mut builder = ClientBuilder::new(HttpConnector::new());
         builder.capabilities(caps);
         let driver_url = self.driver.as_deref().unwrap_or(&self.harness.driver_url);
-        let connect = builder.connect(driver_url);
-        let client = tokio::time::timeout(OPEN_TIMEOUT * 2, connect)
-            .await
-            .unwrap_or_else(|_| {
-                panic!(
-                    "{}: the app window did not come up within {:?} (driver log: {})\n{}",
-                    self.name,
-                    OPEN_TIMEOUT * 2,
-                    log_dir().join("tauri-driver.log").display(),
-                    launch_evidence(binary, args)
-                )
-            })
-            .unwrap_or_else(|e| {
-                panic!(
+        // A launch that never comes up is ended and tried once more, and
+        // what it left is written to launch-retries.log (scripts/test shows
+        // it): once in a CI run a window did not come up in 60 s, with
+        // nothing in the driver's log to say why.
+        let mut stuck: Vec<String> = Vec::new();
+        let client = loop {
+            let connect = builder.connect(driver_url);
+            match tokio::time::timeout(OPEN_TIMEOUT * 2, connect).await {
+                Ok(Ok(client)) => break client,
+                Ok(Err(e)) => panic!(
                     "{}: could not start the app through tauri-driver: {e} (driver log: {})",
                     self.name,
                     log_dir().join("tauri-driver.log").display()
-                )
-            });
+                ),
+                Err(_) => {
+                    let pids = app_processes(binary, args);
+                    let evidence = launch_evidence(&pids);
+                    for pid in &pids {
+                        let _ = std::process::Command::new("kill")
+                            .args(["-KILL", &pid.to_string()])
+                            .status();
+                    }
+                    stuck.push(evidence);
+                    if stuck.len() == 2 {
+                        panic!(
+                            "{}: the app window did not come up within {:?}, twice (driver log: {})\n{}",
+                            self.name,
+                            OPEN_TIMEOUT * 2,
+                            log_dir().join("tauri-driver.log").display(),
+                            stuck.join("\n--- the second launch ---\n")
+                        );
+                    }
+                    note_retry(self.name, &stuck[0]);
+                }
+            }
+        };
         self.sessions
             .lock()
             .unwrap_or_else(|p| p.into_inner())
@@ -153,37 +170,51 @@ impl Ctx {
     }
 }
 
-/// What a launch that never came up leaves to look at: each process started
-/// from `binary` with `args` — its state, what it waits in, and its threads'
-/// stacks when gdb is installed.
-fn launch_evidence(binary: &str, args: &[String]) -> String {
-    let wanted: Vec<u8> = std::iter::once(binary.to_owned())
-        .chain(args.iter().cloned())
-        .collect::<Vec<_>>()
-        .join("\0")
-        .into_bytes();
-    let mut out = String::new();
+/// The processes started from `binary` with exactly `args`.
+fn app_processes(binary: &str, args: &[String]) -> Vec<u32> {
+    let mut wanted: Vec<u8> = Vec::new();
+    for part in std::iter::once(binary).chain(args.iter().map(String::as_str)) {
+        wanted.extend_from_slice(part.as_bytes());
+        wanted.push(0);
+    }
     let Ok(entries) = std::fs::read_dir("/proc") else {
-        return "no /proc to look in".to_owned();
+        return Vec::new();
     };
-    for entry in entries.flatten() {
-        let dir = entry.path();
-        let Ok(cmdline) = std::fs::read(dir.join("cmdline")) else {
-            continue;
-        };
-        if !cmdline.starts_with(&wanted) {
-            continue;
-        }
-        let pid = entry.file_name().to_string_lossy().into_owned();
+    entries
+        .flatten()
+        .filter_map(|e| {
+            let pid = e.file_name().to_str()?.parse().ok()?;
+            let cmdline = std::fs::read(e.path().join("cmdline")).ok()?;
+            (cmdline == wanted).then_some(pid)
+        })
+        .collect()
+}
+
+/// What a launch that never came up leaves to look at: each of its
+/// processes' state, what it waits in, and its threads' stacks when gdb is
+/// installed.
+fn launch_evidence(pids: &[u32]) -> String {
+    let mut out = String::new();
+    for pid in pids {
+        let dir = Path::new("/proc").join(pid.to_string());
         let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap_or_default();
         let state = read("status")
             .lines()
             .filter(|l| l.starts_with("State:") || l.starts_with("Threads:"))
             .collect::<Vec<_>>()
             .join(", ");
-        out.push_str(&format!("app process {pid}: {state}, waiting in {}\n", read("wchan")));
+        out.push_str(&format!(
+            "app process {pid}: {state}, waiting in {}\n",
+            read("wchan")
+        ));
         let stacks = std::process::Command::new("gdb")
-            .args(["-batch", "-p", &pid, "-ex", "thread apply all bt 12"])
+            .args([
+                "-batch",
+                "-p",
+                &pid.to_string(),
+                "-ex",
+                "thread apply all bt 12",
+            ])
             .output();
         match stacks {
             Ok(o) => out.push_str(&String::from_utf8_lossy(&o.stdout)),
@@ -194,6 +225,24 @@ fn launch_evidence(binary: &str, args: &[String]) -> String {
         out.push_str("no app process is running: it never started or has already ended\n");
     }
     out
+}
+
+/// Adds a launch that had to be tried again to `launch-retries.log`.
+fn note_retry(scenario: &str, evidence: &str) {
+    use std::io::Write;
+    let path = log_dir().join(super::LAUNCH_RETRIES);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path);
+    if let Ok(mut file) = file {
+        let _ = writeln!(
+            file,
+            "{scenario}: the app window did not come up within {:?}; started again\n{evidence}",
+            OPEN_TIMEOUT * 2
+        );
+    }
+    eprintln!("e2e: {scenario}: launch retried, see {}", path.display());
 }
 
 /// Ends every session still open (the app processes go with them).
