@@ -24,6 +24,9 @@ export function cancelOpen() {
 async function openWith(action, source) {
   const token = ++openToken;
   const again = () => openWith(action, source);
+  // User Timing marks, for a profiler and the app bench: asked, answered
+  // (the shell's part: fetch, extraction, the view), shown (the page built).
+  performance.mark("open-asked");
   setL10n($("loading-stage"), "loading-fetching");
   go("loading");
   announce(t("status-opening"));
@@ -32,6 +35,7 @@ async function openWith(action, source) {
   };
   try {
     const view = await action(onProgress);
+    performance.mark("open-answered");
     if (token === openToken) showArticle(view);
   } catch (err) {
     if (token === openToken) showError(err, { source, again });
@@ -76,6 +80,7 @@ function showArticle(view) {
   resetPlace();
   offerContinue();
   announce(t("status-opened"));
+  performance.mark("open-shown");
   // Auto-read (the family's choice): a headline is read aloud at once.
   if (view.autoPlay) backend.narrate({ action: "play" });
 }

@@ -1,11 +1,16 @@
 //! The app's speed and memory, each beside a bare Tauri 2 window built the
 //! same way (`tools/floor-app`, the floor any Tauri app pays here):
 //!
-//! - launch → first view painted: from asking the driver for a window until
-//!   the first view is up and worded (the floor: until its static page is
-//!   there);
-//! - open article → article painted: from submitting the address of a long
-//!   page on the local server until its title and body are in the reader;
+//! - launch → first view: from asking the driver for a window until the
+//!   first view is up and worded, watched from inside the page (the floor:
+//!   until its static page is there). Every start but the first shows Home;
+//!   the first run on a new data folder opens the welcome article, timed on
+//!   a line of its own;
+//! - open article → article painted: from clicking Open with the address of
+//!   a long page on the local server until the frame after the article was
+//!   built is painted, timed by the page's own clock and split at the UI's
+//!   User Timing marks (the shell's answer, the page built, painted); the
+//!   shell's part is split further by `reader-app`'s open bench;
 //! - memory: RSS and PSS summed over the app process and its WebKit
 //!   processes, with that long article open (the floor: its static page).
 //!
@@ -22,13 +27,13 @@ mod support;
 // RSS/PSS of the app and its WebKit processes (shared with the radio bench).
 #[path = "memory/mod.rs"]
 mod memory;
-use memory::memory_of;
+use memory::{ProcessMemory, by_process, memory_of};
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use support::{APP_BINARY, session::STEP_TIMEOUT};
+use support::APP_BINARY;
 
 /// Runs of each measurement; the table shows their median (and spread).
 const RUNS: usize = 5;
@@ -36,6 +41,69 @@ const RUNS: usize = 5;
 const LONG_PAGE: &str = "/corpus/readability/wikipedia-2/";
 
 const FLOOR_READY: &str = "return document.getElementById('ready') !== null;";
+
+/// Opens the address given as it is typed and clicked, and answers with the
+/// page's own clock (ms): the click, the UI's User Timing marks (reader.js:
+/// asked, answered, shown) and the first frame painted after them (a
+/// timeout queued from the next animation frame runs after its paint).
+/// Measured in the page, so no WebDriver round trip is counted.
+const OPEN_TIMED: &str = "
+const [address, done] = arguments;
+performance.clearMarks();
+const at = (name) => { const m = performance.getEntriesByName(name, 'mark'); return m.length ? m[m.length - 1].startTime : null; };
+const giveUp = setTimeout(() => done({ error: 'not shown within 30 s' }), 30000);
+const watch = new PerformanceObserver((list) => {
+  if (!list.getEntriesByName('open-shown').length) return;
+  watch.disconnect();
+  requestAnimationFrame(() => setTimeout(() => {
+    clearTimeout(giveUp);
+    done({ clicked, asked: at('open-asked'), answered: at('open-answered'), shown: at('open-shown'), painted: performance.now() });
+  }, 0));
+});
+watch.observe({ type: 'mark' });
+const box = document.getElementById('address');
+box.value = address;
+const clicked = performance.now();
+document.getElementById('open-button').click();
+";
+
+/// Picks one step of an open.
+type StepOf = fn(&OpenSteps) -> f64;
+
+/// One open of the long article, split by the page's clock (ms).
+#[derive(Debug, Clone, Copy)]
+struct OpenSteps {
+    /// Click → the shell's answer: fetch, decode, extract, store, view, IPC.
+    shell: f64,
+    /// Answer → page built (render.js and the reader's set-up).
+    build: f64,
+    /// Built → painted (style, layout, paint).
+    paint: f64,
+    /// Click → painted.
+    total: f64,
+}
+
+impl OpenSteps {
+    fn from_page(v: &serde_json::Value) -> OpenSteps {
+        let get = |k: &str| {
+            v.get(k)
+                .and_then(serde_json::Value::as_f64)
+                .unwrap_or_else(|| panic!("the open was not timed: {v}"))
+        };
+        let (clicked, answered, shown, painted) = (
+            get("clicked"),
+            get("answered"),
+            get("shown"),
+            get("painted"),
+        );
+        OpenSteps {
+            shell: answered - clicked,
+            build: shown - answered,
+            paint: painted - shown,
+            total: painted - clicked,
+        }
+    }
+}
 
 fn main() {
     let floor = match build_floor() {
@@ -47,36 +115,54 @@ fn main() {
     };
     support::scenario("bench", move |mut ctx| async move {
         let mut app_launch = Vec::new();
+        let mut first_launch = Vec::new();
         let mut floor_launch = Vec::new();
         let mut open = Vec::new();
         let mut app_memory = Vec::new();
+        let mut home_memory = Vec::new();
         let mut floor_memory = Vec::new();
         let long_page = ctx.url(LONG_PAGE);
         for run in 0..RUNS {
             let data = ctx.fresh_data_dir(&format!("run{run}"));
+            // The first run on a new data folder shows the welcome article.
             let start = Instant::now();
             let app = ctx.launch(&data).await;
-            app_launch.push(start.elapsed());
+            first_launch.push(start.elapsed());
             app.go_home().await;
-            let start = Instant::now();
-            app.js(
-                "const a = document.getElementById('address'); a.value = arguments[0]; \
-                 document.getElementById('open-button').click(); return true;",
-                vec![long_page.clone().into()],
-            )
-            .await;
-            app.wait_js(
-                "the long article to be painted",
-                STEP_TIMEOUT * 3,
-                "return !document.getElementById('view-reader').hidden \
-                   && document.getElementById('article-title').textContent.trim() !== '' \
-                   && document.querySelectorAll('#article-body p').length > 20;",
-            )
-            .await;
-            open.push(start.elapsed());
+            let timed = app
+                .js_async(OPEN_TIMED, vec![long_page.clone().into()])
+                .await;
+            let shown = app
+                .js(
+                    "return !document.getElementById('view-reader').hidden \
+                       && document.getElementById('article-title').textContent.trim() !== '' \
+                       && document.querySelectorAll('#article-body p').length > 20;",
+                    vec![],
+                )
+                .await;
+            assert_eq!(shown, true, "the long article is not on show: {timed}");
+            open.push(OpenSteps::from_page(&timed));
             // Let the images and layout settle before reading memory.
             tokio::time::sleep(Duration::from_secs(2)).await;
             app_memory.push(memory_of("care-reader-app"));
+            if run + 1 == RUNS {
+                print_processes(
+                    "Care Reader, long article open",
+                    &by_process("care-reader-app"),
+                );
+            }
+            let _ = app.client.clone().close().await;
+
+            // Every later start: Home, with what was read before.
+            let start = Instant::now();
+            let app = ctx.launch(&data).await;
+            app_launch.push(start.elapsed());
+            assert_eq!(app.visible_view().await, "home");
+            tokio::time::sleep(Duration::from_secs(2)).await;
+            home_memory.push(memory_of("care-reader-app"));
+            if run + 1 == RUNS {
+                print_processes("Care Reader on Home", &by_process("care-reader-app"));
+            }
             let _ = app.client.clone().close().await;
 
             let start = Instant::now();
@@ -86,13 +172,18 @@ fn main() {
             floor_launch.push(start.elapsed());
             tokio::time::sleep(Duration::from_secs(2)).await;
             floor_memory.push(memory_of("care-reader-floor"));
+            if run + 1 == RUNS {
+                print_processes("bare Tauri (floor)", &by_process("care-reader-floor"));
+            }
             let _ = bare.client.clone().close().await;
         }
         report(
             &app_launch,
+            &first_launch,
             &floor_launch,
             &open,
             &app_memory,
+            &home_memory,
             &floor_memory,
         );
     });
@@ -118,7 +209,11 @@ fn build_floor() -> Result<PathBuf, String> {
 }
 
 fn median_ms(v: &[Duration]) -> (f64, f64, f64) {
-    let mut ms: Vec<f64> = v.iter().map(|d| d.as_secs_f64() * 1000.0).collect();
+    median_of(v.iter().map(|d| d.as_secs_f64() * 1000.0).collect())
+}
+
+/// Median, min and max.
+fn median_of(mut ms: Vec<f64>) -> (f64, f64, f64) {
     ms.sort_by(f64::total_cmp);
     let mid = ms.get(ms.len() / 2).copied().unwrap_or(0.0);
     (
@@ -128,7 +223,7 @@ fn median_ms(v: &[Duration]) -> (f64, f64, f64) {
     )
 }
 
-fn median_kib(v: &[(u64, u64)], pick: fn(&(u64, u64)) -> u64) -> f64 {
+fn median_kib(v: &[(u64, u64)], pick: impl Fn(&(u64, u64)) -> u64) -> f64 {
     let mut k: Vec<u64> = v.iter().map(pick).collect();
     k.sort_unstable();
     k.get(k.len() / 2).copied().unwrap_or(0) as f64 / 1024.0
@@ -136,54 +231,65 @@ fn median_kib(v: &[(u64, u64)], pick: fn(&(u64, u64)) -> u64) -> f64 {
 
 fn report(
     app_launch: &[Duration],
+    first_launch: &[Duration],
     floor_launch: &[Duration],
-    open: &[Duration],
+    open: &[OpenSteps],
     app_memory: &[(u64, u64)],
+    home_memory: &[(u64, u64)],
     floor_memory: &[(u64, u64)],
 ) {
-    let (al, al_min, al_max) = median_ms(app_launch);
     let (fl, fl_min, fl_max) = median_ms(floor_launch);
-    let (op, op_min, op_max) = median_ms(open);
     println!("\napp bench: {RUNS} runs each, medians (min–max)\n");
     println!(
         "{:<40} {:>22} {:>22} {:>7}",
         "", "Care Reader", "bare Tauri (floor)", "ratio"
     );
-    println!(
-        "{:<40} {:>9.0} ms ({:>4.0}–{:<4.0}) {:>9.0} ms ({:>4.0}–{:<4.0}) {:>6.2}x",
-        "launch -> first view painted",
-        al,
-        al_min,
-        al_max,
-        fl,
-        fl_min,
-        fl_max,
-        al / fl.max(1.0)
-    );
-    println!(
-        "{:<40} {:>9.0} ms ({:>4.0}–{:<4.0})",
-        "open long article -> painted", op, op_min, op_max
-    );
-    let (ar, fr) = (
-        median_kib(app_memory, |m| m.0),
-        median_kib(floor_memory, |m| m.0),
-    );
-    let (ap, fp) = (
-        median_kib(app_memory, |m| m.1),
-        median_kib(floor_memory, |m| m.1),
-    );
-    println!(
-        "{:<40} {:>12.0} MiB {:>21.0} MiB {:>6.2}x",
-        "RSS, all processes (long article open)",
-        ar,
-        fr,
-        ar / fr.max(1.0)
-    );
-    println!(
-        "{:<40} {:>12.0} MiB {:>21.0} MiB {:>6.2}x",
-        "PSS, all processes (long article open)",
-        ap,
-        fp,
-        ap / fp.max(1.0)
-    );
+    for (name, launches) in [
+        ("launch -> first view (Home)", app_launch),
+        ("first run -> welcome article", first_launch),
+    ] {
+        let (al, al_min, al_max) = median_ms(launches);
+        println!(
+            "{name:<40} {al:>9.0} ms ({al_min:>4.0}–{al_max:<4.0}) {fl:>9.0} ms ({fl_min:>4.0}–{fl_max:<4.0}) {:>6.2}x",
+            al / fl.max(1.0)
+        );
+    }
+    let steps: [(&str, StepOf); 4] = [
+        ("open long article -> painted", |s| s.total),
+        ("  click -> shell's answer", |s| s.shell),
+        ("  answer -> page built", |s| s.build),
+        ("  built -> painted", |s| s.paint),
+    ];
+    for (name, pick) in steps {
+        let (mid, min, max) = median_of(open.iter().map(pick).collect());
+        println!("{name:<40} {mid:>9.0} ms ({min:>4.0}–{max:<4.0})");
+    }
+    let rows: [(&str, &[(u64, u64)]); 2] =
+        [("long article open", app_memory), ("Home", home_memory)];
+    for (kind, pick) in [("RSS", 0), ("PSS", 1)] {
+        let of = |m: &(u64, u64)| if pick == 0 { m.0 } else { m.1 };
+        let floor = median_kib(floor_memory, of);
+        for (state, memory) in rows {
+            let app = median_kib(memory, of);
+            println!(
+                "{:<40} {app:>12.0} MiB {floor:>21.0} MiB {:>6.2}x",
+                format!("{kind}, all processes ({state})"),
+                app / floor.max(1.0)
+            );
+        }
+    }
+}
+
+/// One run's memory, process by process (the last run's, under the table).
+fn print_processes(what: &str, processes: &[ProcessMemory]) {
+    println!("{what}:");
+    for p in processes {
+        println!(
+            "  {:<20} RSS {:>7.1} MiB  PSS {:>7.1} MiB  private {:>7.1} MiB",
+            p.comm,
+            p.rss_kib as f64 / 1024.0,
+            p.pss_kib as f64 / 1024.0,
+            p.private_kib as f64 / 1024.0
+        );
+    }
 }

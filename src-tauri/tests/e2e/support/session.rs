@@ -160,12 +160,28 @@ impl Ctx {
             client,
             name: self.name,
         };
-        app.wait_js(
-            "the app to start and show its first view",
-            OPEN_TIMEOUT,
-            ready,
-        )
-        .await;
+        // Watched from inside the page every 5 ms, so the moment the first
+        // view is up is not rounded up to the next 100 ms poll (the app
+        // bench times launches this way); the polling wait names what is
+        // missing if it never comes.
+        let in_page = format!(
+            "const done = arguments[0]; \
+             const ready = () => {{ try {{ {ready} }} catch (e) {{ return false; }} }}; \
+             const give_up = setTimeout(() => {{ clearInterval(tick); done(false); }}, {}); \
+             const tick = setInterval(() => {{ \
+               if (ready()) {{ clearInterval(tick); clearTimeout(give_up); done(true); }} \
+             }}, 5);",
+            OPEN_TIMEOUT.as_millis()
+        );
+        let up = app.client.execute_async(&in_page, vec![]).await;
+        if !matches!(up, Ok(Value::Bool(true))) {
+            app.wait_js(
+                "the app to start and show its first view",
+                OPEN_TIMEOUT,
+                ready,
+            )
+            .await;
+        }
         app
     }
 }
