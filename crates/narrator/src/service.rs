@@ -19,6 +19,11 @@ use crate::voice::VoiceInfo;
 /// also wakes at the player's next deadline, so a start that failed is
 /// reported on time, not up to a tick late).
 const TICK: Duration = Duration::from_millis(200);
+/// How long after an article opens the engine is warmed up. Starting it
+/// (speech-dispatcher's start, listing ~13k voices: ~2 s of CPU) while the
+/// window builds and lays out the article slowed the open of a long page by
+/// a third on two cores; a Listen before then starts the engine itself.
+const WARM_UP_AFTER: Duration = Duration::from_millis(1000);
 /// How long `voices()` waits for the narrator thread (listing espeak-ng's
 /// voices takes ~1.4 s; starting speech-dispatcher ~0.5 s more).
 const VOICES_TIMEOUT: Duration = Duration::from_secs(15);
@@ -180,12 +185,17 @@ struct LazyPlayer<'a> {
     factory: Option<(EngineFactory, EventSink)>,
     settings: &'a PlayerSettings,
     player: Option<Player<Box<dyn Engine>>>,
+    /// A script loaded before the player was made: it is given to the
+    /// player when something needs the player (a command, the warm-up).
+    pending: Option<Arc<Script>>,
+    /// Likewise the pronunciations (the app sets them as it starts).
+    pending_pronunciations: Option<Arc<Pronunciations>>,
 }
 
 impl LazyPlayer<'_> {
     fn get(&mut self) -> &mut Player<Box<dyn Engine>> {
         let (factory, settings) = (&mut self.factory, self.settings);
-        self.player.get_or_insert_with(|| {
+        let player = self.player.get_or_insert_with(|| {
             let engine: Box<dyn Engine> = match factory.take() {
                 Some((make, sink)) => make(sink).unwrap_or_else(|e| Box::new(Unavailable(e))),
                 None => Box::new(Unavailable(EngineError::Missing {
@@ -193,7 +203,31 @@ impl LazyPlayer<'_> {
                 })),
             };
             Player::new(engine, settings)
-        })
+        });
+        if let Some(p) = self.pending_pronunciations.take() {
+            player.set_pronunciations(p);
+        }
+        if let Some(script) = self.pending.take() {
+            player.load(script);
+        }
+        player
+    }
+
+    /// Sets the pronunciations, or keeps them for the player to come.
+    fn set_pronunciations(&mut self, pronunciations: Arc<Pronunciations>) {
+        match self.player.as_mut() {
+            Some(player) => player.set_pronunciations(pronunciations),
+            None => self.pending_pronunciations = Some(pronunciations),
+        }
+    }
+
+    /// Loads `script` into the player, or keeps it for the player to come:
+    /// loading alone does not start the engine.
+    fn load(&mut self, script: Arc<Script>) {
+        match self.player.as_mut() {
+            Some(player) => player.load(script),
+            None => self.pending = Some(script),
+        }
     }
 }
 
@@ -210,15 +244,22 @@ fn run(
         factory: Some((factory, sink)),
         settings,
         player: None,
+        pending: None,
+        pending_pronunciations: None,
     };
+    // When the engine is to be warmed up (see WARM_UP_AFTER).
+    let mut warm_at: Option<Instant> = None;
     loop {
-        let wait = lazy
+        let deadline = lazy
             .player
             .as_ref()
             .and_then(Player::next_deadline)
-            .map_or(TICK, |d| {
-                d.saturating_duration_since(Instant::now()).min(TICK)
-            });
+            .into_iter()
+            .chain(warm_at)
+            .min();
+        let wait = deadline.map_or(TICK, |d| {
+            d.saturating_duration_since(Instant::now()).min(TICK)
+        });
         let message = rx.recv_timeout(wait);
         let now = Instant::now();
         match message {
@@ -233,18 +274,18 @@ fn run(
                 // to load): they load beside the engine's start (listing
                 // voices), not after it, also where nothing warmed up (the
                 // command line). An English one does without them.
+                // Before the engine starts (the first article), they load
+                // with the warm-up instead, after the window has drawn it.
                 chinese = script
                     .sentences
                     .iter()
                     .any(|s| s.utterances.iter().any(|u| u.lang == Lang::Zh));
-                if chinese {
-                    let _ = std::thread::Builder::new()
-                        .name("readings".into())
-                        .spawn(crate::text::reading::preload);
+                if chinese && lazy.player.is_some() {
+                    preload_readings();
                 }
-                lazy.get().load(script)
+                lazy.load(script)
             }
-            Ok(Message::Pronunciations(p)) => lazy.get().set_pronunciations(p),
+            Ok(Message::Pronunciations(p)) => lazy.set_pronunciations(p),
             Ok(Message::Say { lang, text, reply }) => {
                 if lang == Lang::Zh {
                     crate::text::reading::preload();
@@ -269,13 +310,23 @@ fn run(
             }
             Ok(Message::Engine(e)) => lazy.get().engine_event(e, now),
             Ok(Message::WarmUp) => {
-                // An engine that fails here says so on the first Listen.
-                let _ = lazy.get().voices();
+                // Once the engine is up its voices are listed already.
+                if lazy.player.is_none() {
+                    warm_at = Some(now + WARM_UP_AFTER);
+                }
             }
             Ok(Message::Voices(reply)) => {
                 let _ = reply.send(lazy.get().voices().map(<[VoiceInfo]>::to_vec));
             }
             Err(RecvTimeoutError::Timeout) => {}
+        }
+        if warm_at.is_some_and(|at| Instant::now() >= at) {
+            warm_at = None;
+            if chinese && lazy.player.is_none() {
+                preload_readings();
+            }
+            // An engine that fails here says so on the first Listen.
+            let _ = lazy.get().voices();
         }
         if let Some(p) = lazy.player.as_mut() {
             p.tick(Instant::now());
@@ -284,4 +335,12 @@ fn run(
             }
         }
     }
+}
+
+/// Loads the Chinese reading tables (≈35 MB, 0.1–0.3 s) on a thread of
+/// their own, beside the engine's start.
+fn preload_readings() {
+    let _ = std::thread::Builder::new()
+        .name("readings".into())
+        .spawn(crate::text::reading::preload);
 }

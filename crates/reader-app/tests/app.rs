@@ -164,7 +164,9 @@ fn a_new_language_relabels_the_view_without_reloading_the_narrator() {
     set_lang("en-US");
     let view =
         block_on(app.open(&page.display().to_string(), |_| {})).unwrap_or_else(|e| panic!("{e}"));
-    let loaded = drain(&events, Duration::from_millis(300));
+    // The first article's status comes with the engine's warm-up, a second
+    // after it opened (the narrator's WARM_UP_AFTER).
+    let loaded = drain(&events, Duration::from_millis(1500));
     assert!(
         loaded
             .iter()
