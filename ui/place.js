@@ -130,6 +130,9 @@ function follow() {
 /** The words of the progress band follow the UI language. */
 export const relabelProgress = follow;
 
+/** The rest of a long article is on the page: the band counts all of it. */
+export const recountPlace = follow;
+
 export function bindPlace() {
   window.addEventListener("scroll", () => {
     if (frame) return;

@@ -6,7 +6,7 @@ import * as backend from "./backend.js";
 import { showError } from "./errors.js";
 import { setL10n, t } from "./l10n.js";
 import { offerContinue, openedAt } from "./memory.js";
-import { resetPlace } from "./place.js";
+import { recountPlace, resetPlace } from "./place.js";
 import { resetPlayer } from "./player.js";
 import { renderArticle } from "./render.js";
 import { resetToolbar } from "./toolbar.js";
@@ -66,9 +66,17 @@ function showArticle(view) {
   article = view;
   // The recent list shows what was opened; Home starts empty next time.
   $("address").value = "";
-  const sentences = renderArticle(view, {
+  // Opened where it was left (Continue offered): built whole, so the saved
+  // paragraph is there to go to and to count. Otherwise a long article
+  // shows its first screenful first.
+  const { sentences, complete } = renderArticle(view, {
     article: $("article"), title: $("article-title"), meta: $("article-meta"), body: $("article-body"),
-  }, openSource);
+  }, openSource, { whole: Boolean(view.position) });
+  complete.then((built) => {
+    if (!built) return;
+    recountPlace();
+    performance.mark("open-complete");
+  });
   resetPlayer(view.speech, sentences);
   resetToolbar();
   // The welcome article is not remembered: nothing to keep or copy.

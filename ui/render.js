@@ -19,16 +19,33 @@ const isWebUrl = (href) => {
 };
 
 /**
+ * About a screenful of text at the smallest size (characters; a picture
+ * counts as FIRST_PART_PICTURE): what a long article shows before the rest
+ * of it is built. Building and laying out all of a 1 MB page's article took
+ * ~150 ms before anything of it was painted.
+ */
+const FIRST_PART_CHARS = 4000;
+const FIRST_PART_PICTURE = 600;
+
+let generation = 0; // the article being built; a newer one abandons the rest of an older
+
+/**
  * Fills the reader with an ArticleView.
  * `els` = {article, title, meta, body}; `onLink(href)` opens a link in Care
  * Reader: the webview itself never navigates.
  *
  * Each sentence of `view.speech` (the narrator's script, docs/app.md) becomes
  * one element carrying `data-sentence="N"`, so the highlight follows the
- * voice. Returns the elements by sentence number (null where a sentence has
- * no place on the page).
+ * voice. Returns `{sentences, complete}`: the elements by sentence number
+ * (null where a sentence has no place on the page; filled in as the rest is
+ * built) and a promise that resolves true once every block is on the page.
+ *
+ * With `whole` false, a long article is built in two parts: its first
+ * screenful now, the rest after that has been painted. Meanwhile the body
+ * is aria-busy, so a screen reader waits for all of it.
  */
-export function renderArticle(view, els, onLink) {
+export function renderArticle(view, els, onLink, { whole = true } = {}) {
+  const mine = ++generation;
   const a = view.article;
   if (a.lang) els.article.lang = a.lang;
   else els.article.removeAttribute("lang");
@@ -47,18 +64,70 @@ export function renderArticle(view, els, onLink) {
   els.meta.hidden = !view.metaLine;
 
   const blocks = a.blocks || [];
-  const nodes = [];
+  const build = (from, to) => {
+    const nodes = [];
+    for (let i = from; i < to; i++) {
+      const node = renderBlock(blocks[i], ctx, i);
+      if (!node) continue;
+      // The reading place is kept by block (place.js), as the narrator counts them.
+      node.dataset.block = String(i);
+      nodes.push(node);
+    }
+    return nodes;
+  };
+  const split = whole ? blocks.length : firstPartEnd(blocks);
+  const first = build(0, split);
   const hasLeadInBody = blocks.some((b) => b.type === "image" && b.src === a.lead_image);
-  if (a.lead_image && !hasLeadInBody) nodes.push(figure({ src: a.lead_image, alt: "" }, ctx, null));
-  blocks.forEach((block, i) => {
-    const node = renderBlock(block, ctx, i);
-    if (!node) return;
-    // The reading place is kept by block (place.js), as the narrator counts them.
-    node.dataset.block = String(i);
-    nodes.push(node);
+  if (a.lead_image && !hasLeadInBody) first.unshift(figure({ src: a.lead_image, alt: "" }, ctx, null));
+  els.body.replaceChildren(...first);
+  const rest = split < blocks.length;
+  if (rest) els.body.setAttribute("aria-busy", "true");
+  else els.body.removeAttribute("aria-busy");
+  // After the next frame is painted (an animation frame runs before its
+  // paint, a timeout queued from it after): a User Timing mark for the app
+  // bench, then the rest of a long article.
+  const complete = new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(() => {
+      if (mine !== generation) return resolve(false);
+      performance.mark("article-painted");
+      if (rest) {
+        els.body.append(...build(split, blocks.length));
+        els.body.removeAttribute("aria-busy");
+      }
+      resolve(true);
+    }, 0));
   });
-  els.body.replaceChildren(...nodes);
-  return ctx.marked;
+  return { sentences: ctx.marked, complete };
+}
+
+/** Where the first part of `blocks` ends (FIRST_PART_CHARS). */
+function firstPartEnd(blocks) {
+  let chars = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    chars += blockChars(blocks[i]);
+    if (chars >= FIRST_PART_CHARS) return i + 1;
+  }
+  return blocks.length;
+}
+
+/** About how much a block shows: its characters (a picture: FIRST_PART_PICTURE). */
+function blockChars(block) {
+  const text = (content) => (content || []).reduce((n, inline) => n + (inline.text ? inline.text.length : 1), 0);
+  switch (block.type) {
+    case "heading":
+    case "paragraph":
+      return text(block.content);
+    case "quote":
+      return (block.paragraphs || []).reduce((n, p) => n + text(p), 0);
+    case "list":
+      return (block.items || []).reduce((n, item) => n + text(item), 0);
+    case "preformatted":
+      return (block.text || "").length;
+    case "table":
+      return (block.rows || []).reduce((n, row) => n + row.join(" ").length, 0);
+    default:
+      return FIRST_PART_PICTURE;
+  }
 }
 
 /**

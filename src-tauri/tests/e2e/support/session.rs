@@ -372,9 +372,16 @@ impl App {
 
     /// Waits until `view` is the visible one.
     pub async fn wait_view(&self, view: &str, timeout: Duration) {
+        // The reader: with all of its article built (a long one shows its
+        // first screenful first, its body aria-busy until the rest is in).
+        let complete = if view == "reader" {
+            " && !document.getElementById('article-body').hasAttribute('aria-busy')"
+        } else {
+            ""
+        };
         let script = format!(
             "const v = [...document.querySelectorAll('main > .view')].filter(e => !e.hidden); \
-             return v.length === 1 && v[0].id === 'view-{view}';"
+             return v.length === 1 && v[0].id === 'view-{view}'{complete};"
         );
         self.wait_js(&format!("view-{view} to show"), timeout, &script)
             .await;
