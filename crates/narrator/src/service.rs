@@ -190,10 +190,19 @@ struct LazyPlayer<'a> {
     pending: Option<Arc<Script>>,
     /// Likewise the pronunciations (the app sets them as it starts).
     pending_pronunciations: Option<Arc<Pronunciations>>,
+    /// The script loaded last has Chinese in it, so it needs the reading
+    /// tables (≈35 MB, 0.1–0.3 s to load). They load beside the engine's
+    /// start (listing voices), not after it: when the script comes, if the
+    /// engine is up, or else with the engine (the warm-up, a Listen, the
+    /// command line). An English script does without them.
+    chinese: bool,
 }
 
 impl LazyPlayer<'_> {
     fn get(&mut self) -> &mut Player<Box<dyn Engine>> {
+        if self.player.is_none() && self.chinese {
+            preload_readings();
+        }
         let (factory, settings) = (&mut self.factory, self.settings);
         let player = self.player.get_or_insert_with(|| {
             let engine: Box<dyn Engine> = match factory.take() {
@@ -224,8 +233,17 @@ impl LazyPlayer<'_> {
     /// Loads `script` into the player, or keeps it for the player to come:
     /// loading alone does not start the engine.
     fn load(&mut self, script: Arc<Script>) {
+        self.chinese = script
+            .sentences
+            .iter()
+            .any(|s| s.utterances.iter().any(|u| u.lang == Lang::Zh));
         match self.player.as_mut() {
-            Some(player) => player.load(script),
+            Some(player) => {
+                if self.chinese {
+                    preload_readings();
+                }
+                player.load(script);
+            }
             None => self.pending = Some(script),
         }
     }
@@ -238,14 +256,13 @@ fn run(
     rx: &Receiver<Message>,
     on_event: &mut dyn FnMut(PlayerEvent),
 ) {
-    // The script loaded last has Chinese in it.
-    let mut chinese = false;
     let mut lazy = LazyPlayer {
         factory: Some((factory, sink)),
         settings,
         player: None,
         pending: None,
         pending_pronunciations: None,
+        chinese: false,
     };
     // When the engine is to be warmed up (see WARM_UP_AFTER).
     let mut warm_at: Option<Instant> = None;
@@ -269,22 +286,7 @@ fn run(
                 }
                 break;
             }
-            Ok(Message::Load(script)) => {
-                // A Chinese article needs the reading tables (≈35 MB, 0.1–0.3 s
-                // to load): they load beside the engine's start (listing
-                // voices), not after it, also where nothing warmed up (the
-                // command line). An English one does without them.
-                // Before the engine starts (the first article), they load
-                // with the warm-up instead, after the window has drawn it.
-                chinese = script
-                    .sentences
-                    .iter()
-                    .any(|s| s.utterances.iter().any(|u| u.lang == Lang::Zh));
-                if chinese && lazy.player.is_some() {
-                    preload_readings();
-                }
-                lazy.load(script)
-            }
+            Ok(Message::Load(script)) => lazy.load(script),
             Ok(Message::Pronunciations(p)) => lazy.set_pronunciations(p),
             Ok(Message::Say { lang, text, reply }) => {
                 if lang == Lang::Zh {
@@ -293,6 +295,7 @@ fn run(
                 let _ = reply.send(lazy.get().say(lang, &text));
             }
             Ok(Message::Command(c)) => {
+                let chinese = lazy.chinese;
                 let player = lazy.get();
                 // Listing the voices is the engine's cold start (~1.4 s, and
                 // starting the service ~0.5 s), which the app's warm-up does
@@ -301,8 +304,8 @@ fn run(
                 // start deadline is about the voice beginning, not this.
                 let engine_up = player.voices().is_ok();
                 // Likewise the reading tables of a Chinese article (loading
-                // since it was loaded; done by now unless voices were listed
-                // already). Without an engine the player only reports that.
+                // since the engine or the script came; done by now unless
+                // voices were listed already). Without an engine the player only reports that.
                 if chinese && engine_up {
                     crate::text::reading::preload();
                 }
@@ -322,9 +325,6 @@ fn run(
         }
         if warm_at.is_some_and(|at| Instant::now() >= at) {
             warm_at = None;
-            if chinese && lazy.player.is_none() {
-                preload_readings();
-            }
             // An engine that fails here says so on the first Listen.
             let _ = lazy.get().voices();
         }
