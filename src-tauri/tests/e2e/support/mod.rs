@@ -224,6 +224,15 @@ pub fn wait_for_port(port: u16, within: Duration) -> bool {
     false
 }
 
+/// Whether tauri-driver (`port`) and the WebKitWebDriver it starts
+/// (`native_port`) both listen within 15 s each. tauri-driver listens at
+/// once and starts WebKitWebDriver beside it; a session asked for before
+/// that one listens fails ("did not respond").
+pub fn drivers_listening(port: u16, native_port: u16) -> bool {
+    wait_for_port(port, Duration::from_secs(15))
+        && wait_for_port(native_port, Duration::from_secs(15))
+}
+
 /// Why the harness could not start, split by whether the machine simply lacks
 /// the tools (skip, or fail under CI) or they are there but broken (always fail).
 enum Unavailable {
@@ -297,11 +306,7 @@ fn start_harness() -> Result<Harness, Unavailable> {
         child,
     });
     watch_over(&processes.iter().map(|p| p.child.id()).collect::<Vec<_>>());
-    // tauri-driver listens at once and starts WebKitWebDriver beside it; a
-    // session asked for before that one listens fails ("did not respond").
-    if !(wait_for_port(port, Duration::from_secs(15))
-        && wait_for_port(native_port, Duration::from_secs(15)))
-    {
+    if !drivers_listening(port, native_port) {
         return Err(Unavailable::Broken(format!(
             "tauri-driver and WebKitWebDriver did not listen on ports {port} and {native_port} within 15 s (see {})",
             log_dir().join("tauri-driver.log").display()

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use super::{Spawned, find_program, free_port, log_dir, start_xvfb, wait_for_port};
+use super::{Spawned, drivers_listening, find_program, free_port, log_dir, start_xvfb};
 
 /// How long Orca may take to come up and say "Screen reader on".
 const ORCA_START: Duration = Duration::from_secs(40);
@@ -258,10 +258,7 @@ impl Desktop {
             .stdout(driver_log.try_clone().map_err(|e| broken(e.to_string()))?)
             .stderr(driver_log);
         spawn(&mut desktop, "tauri-driver", driver_cmd)?;
-        // WebKitWebDriver too: a session asked for before it listens fails.
-        if !(wait_for_port(port, Duration::from_secs(15))
-            && wait_for_port(native_port, Duration::from_secs(15)))
-        {
+        if !drivers_listening(port, native_port) {
             return Err(broken(format!(
                 "tauri-driver and WebKitWebDriver did not listen on {port} and {native_port}"
             )));

@@ -356,16 +356,9 @@ impl App {
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_else(|| "the page did not answer".to_owned());
-        let shot = match self.client.screenshot().await {
-            Ok(png) => {
-                let dir = super::target_dir().join("screenshots");
-                let path = dir.join(format!("FAILED-{}.png", self.name));
-                match std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, png)) {
-                    Ok(()) => path.display().to_string(),
-                    Err(e) => format!("not saved: {e}"),
-                }
-            }
-            Err(e) => format!("none: {e}"),
+        let shot = match self.save_screenshot(&format!("FAILED-{}", self.name)).await {
+            Ok(path) => path.display().to_string(),
+            Err(e) => format!("none ({e})"),
         };
         format!("{state}; screenshot: {shot}")
     }
@@ -546,16 +539,21 @@ impl App {
 
     /// Saves a WebDriver screenshot as `<target>/screenshots/<name>.png`.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
-        let png = self
-            .client
-            .screenshot()
+        self.save_screenshot(name)
             .await
-            .unwrap_or_else(|e| panic!("{}: screenshot {name} failed: {e}", self.name));
+            .unwrap_or_else(|e| panic!("{}: screenshot {name} failed: {e}", self.name))
+    }
+
+    /// The window as `target/screenshots/<name>.png`, or why it could not be
+    /// taken or saved.
+    async fn save_screenshot(&self, name: &str) -> Result<PathBuf, String> {
+        let png = self.client.screenshot().await.map_err(|e| e.to_string())?;
         let dir = super::target_dir().join("screenshots");
-        std::fs::create_dir_all(&dir).expect("target/screenshots should be writable");
         let path = dir.join(format!("{name}.png"));
-        std::fs::write(&path, png).expect("the screenshot should be writable");
-        path
+        std::fs::create_dir_all(&dir)
+            .and_then(|()| std::fs::write(&path, png))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok(path)
     }
 }
 
