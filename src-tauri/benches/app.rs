@@ -77,6 +77,8 @@ whole();
 
 /// Picks one step of an open.
 type StepOf = fn(&OpenSteps) -> f64;
+/// Picks RSS or PSS (KiB) from one `(RSS, PSS)` sample.
+type MemoryOf = fn(&(u64, u64)) -> u64;
 
 /// One open of the long article, split by the page's clock (ms).
 #[derive(Debug, Clone, Copy)]
@@ -236,7 +238,7 @@ fn median_of(mut ms: Vec<f64>) -> (f64, f64, f64) {
     )
 }
 
-fn median_kib(v: &[(u64, u64)], pick: impl Fn(&(u64, u64)) -> u64) -> f64 {
+fn median_kib(v: &[(u64, u64)], pick: MemoryOf) -> f64 {
     let mut k: Vec<u64> = v.iter().map(pick).collect();
     k.sort_unstable();
     k.get(k.len() / 2).copied().unwrap_or(0) as f64 / 1024.0
@@ -280,8 +282,8 @@ fn report(
     }
     let rows: [(&str, &[(u64, u64)]); 2] =
         [("long article open", app_memory), ("Home", home_memory)];
-    for (kind, pick) in [("RSS", 0), ("PSS", 1)] {
-        let of = |m: &(u64, u64)| if pick == 0 { m.0 } else { m.1 };
+    let kinds: [(&str, MemoryOf); 2] = [("RSS", |m| m.0), ("PSS", |m| m.1)];
+    for (kind, of) in kinds {
         let floor = median_kib(floor_memory, of);
         for (state, memory) in rows {
             let app = median_kib(memory, of);
