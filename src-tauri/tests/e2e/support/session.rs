@@ -243,6 +243,14 @@ fn launch_evidence(pids: &[u32]) -> String {
     out
 }
 
+/// What the app started on `data_dir` leaves to look at when it stops doing
+/// what it was asked (a window that does not close): the same as a stuck
+/// launch's.
+pub(crate) fn app_evidence(data_dir: &Path) -> String {
+    let args = ["--data-dir".to_owned(), data_dir.display().to_string()];
+    launch_evidence(&app_processes(super::APP_BINARY, &args))
+}
+
 /// Adds a launch that had to be tried again to `launch-retries.log`.
 fn note_retry(scenario: &str, evidence: &str) {
     use std::io::Write;
@@ -546,7 +554,7 @@ impl App {
 
     /// The window as `target/screenshots/<name>.png`, or why it could not be
     /// taken or saved.
-    async fn save_screenshot(&self, name: &str) -> Result<PathBuf, String> {
+    pub(crate) async fn save_screenshot(&self, name: &str) -> Result<PathBuf, String> {
         let png = self.client.screenshot().await.map_err(|e| e.to_string())?;
         let dir = super::target_dir().join("screenshots");
         let path = dir.join(format!("{name}.png"));
