@@ -466,24 +466,47 @@ fn closing_the_window_at_once_keeps_the_place() {
                 "--sync",
             ]);
             tokio::time::sleep(Duration::from_millis(300)).await;
-            xdo(&["key", "--clearmodifiers", "alt+F4"]);
-            let deadline = std::time::Instant::now() + Duration::from_secs(10);
-            while still_open(&app).await {
-                if std::time::Instant::now() >= deadline {
-                    // Once in a CI run it stayed open: leave what shows why.
-                    let shot = app.save_screenshot("FAILED-closing").await;
-                    let active = std::process::Command::new(&xdotool)
-                        .args(["getactivewindow", "getwindowname"])
-                        .env("DISPLAY", &ctx.harness.display)
-                        .output()
-                        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned());
+            // Once in a CI run the window stayed open: what was there to see
+            // is kept, and Alt+F4 pressed once more (the app holds a close
+            // for 1.5 s at most, so a second press after 5 s is a lost key,
+            // not an impatient one).
+            let mut pressed = 0;
+            let mut first_try = String::new();
+            'closing: for wait_s in [5, 10] {
+                xdo(&["key", "--clearmodifiers", "alt+F4"]);
+                pressed += 1;
+                let deadline = std::time::Instant::now() + Duration::from_secs(wait_s);
+                while std::time::Instant::now() < deadline {
+                    if !still_open(&app).await {
+                        break 'closing;
+                    }
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                let shot = app
+                    .save_screenshot(&format!("FAILED-closing-{pressed}"))
+                    .await;
+                let active = std::process::Command::new(&xdotool)
+                    .args(["getactivewindow", "getwindowname"])
+                    .env("DISPLAY", &ctx.harness.display)
+                    .output()
+                    .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned());
+                let evidence = format!(
+                    "active window: {active:?}; screenshot: {shot:?}\n{}",
+                    crate::support::session::app_evidence(&data)
+                );
+                if pressed == 1 {
+                    crate::support::session::note_retry(
+                        ctx.name,
+                        "the window did not close within 5 s of Alt+F4; pressed again",
+                        &evidence,
+                    );
+                    first_try = evidence;
+                } else {
                     panic!(
-                        "the window did not close within 10 s of Alt+F4 \
-                         (active window: {active:?}; screenshot: {shot:?})\n{}",
-                        crate::support::session::app_evidence(&data)
+                        "the window did not close on Alt+F4, pressed twice\n\
+                         {first_try}\n--- after the second press ---\n{evidence}"
                     );
                 }
-                tokio::time::sleep(Duration::from_millis(100)).await;
             }
             close(app).await;
 

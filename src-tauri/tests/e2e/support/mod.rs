@@ -30,9 +30,10 @@ pub use session::{App, Ctx};
 /// The binary under test, built by cargo for this test run.
 pub const APP_BINARY: &str = env!("CARGO_BIN_EXE_care-reader-app");
 
-/// In the log folder: launches that did not come up and were tried again
+/// In the log folder: what had to be tried again — a launch that did not
+/// come up, an Alt+F4 that did not close — with what the first try left
 /// (scripts/test prints it after the tests).
-pub const LAUNCH_RETRIES: &str = "launch-retries.log";
+pub const RETRIES: &str = "retries.log";
 
 /// The repository root (`src-tauri/..`).
 pub fn repo_root() -> PathBuf {
@@ -271,7 +272,7 @@ fn start_harness() -> Result<Harness, Unavailable> {
     };
 
     std::fs::create_dir_all(log_dir()).map_err(|e| Unavailable::Broken(e.to_string()))?;
-    let _ = std::fs::remove_file(log_dir().join(LAUNCH_RETRIES));
+    let _ = std::fs::remove_file(log_dir().join(RETRIES));
     let log = std::fs::File::create(log_dir().join("tauri-driver.log"))
         .map_err(|e| Unavailable::Broken(format!("driver log: {e}")))?;
     let log_err = log

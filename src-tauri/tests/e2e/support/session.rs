@@ -109,7 +109,7 @@ impl Ctx {
         builder.capabilities(caps);
         let driver_url = self.driver.as_deref().unwrap_or(&self.harness.driver_url);
         // A launch that never comes up is ended and tried once more, and
-        // what it left is written to launch-retries.log (scripts/test shows
+        // what it left is written to retries.log (scripts/test shows
         // it): once in a CI run a window did not come up in 60 s, with
         // nothing in the driver's log to say why.
         let mut stuck: Vec<String> = Vec::new();
@@ -140,7 +140,11 @@ impl Ctx {
                             stuck.join("\n--- the second launch ---\n")
                         );
                     }
-                    note_retry(self.name, &stuck[0]);
+                    let what = format!(
+                        "the app window did not come up within {:?}; started again",
+                        OPEN_TIMEOUT * 2
+                    );
+                    note_retry(self.name, &what, &stuck[0]);
                 }
             }
         };
@@ -251,22 +255,19 @@ pub(crate) fn app_evidence(data_dir: &Path) -> String {
     launch_evidence(&app_processes(super::APP_BINARY, &args))
 }
 
-/// Adds a launch that had to be tried again to `launch-retries.log`.
-fn note_retry(scenario: &str, evidence: &str) {
+/// Adds what had to be tried again (`what`) and what the first try left to
+/// `retries.log`.
+pub(crate) fn note_retry(scenario: &str, what: &str, evidence: &str) {
     use std::io::Write;
-    let path = log_dir().join(super::LAUNCH_RETRIES);
+    let path = log_dir().join(super::RETRIES);
     let file = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
         .open(&path);
     if let Ok(mut file) = file {
-        let _ = writeln!(
-            file,
-            "{scenario}: the app window did not come up within {:?}; started again\n{evidence}",
-            OPEN_TIMEOUT * 2
-        );
+        let _ = writeln!(file, "{scenario}: {what}\n{evidence}");
     }
-    eprintln!("e2e: {scenario}: launch retried, see {}", path.display());
+    eprintln!("e2e: {scenario}: {what}, see {}", path.display());
 }
 
 /// Ends every session still open (the app processes go with them).
