@@ -99,6 +99,8 @@ async function start() {
   bind();
   try {
     const [boot, settings, strings] = await Promise.all([backend.startup(), backend.getSettings(), backend.uiStrings()]);
+    // Before any view shows: the fonts are chosen per system (styles.css).
+    document.documentElement.dataset.os = boot.os;
     applyStrings(strings);
     initSettings(boot.limits, settings);
     initFamily(boot.limits);

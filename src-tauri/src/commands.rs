@@ -47,6 +47,9 @@ pub struct Startup {
     pub open: Option<String>,
     /// Open the welcome article.
     pub welcome: bool,
+    /// The system (`linux`, `windows`, `macos`, ...): the window's fonts
+    /// are chosen per system (ui/styles.css, `html[data-os]`).
+    pub os: &'static str,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -61,6 +64,7 @@ pub fn startup(shell: State<'_, Shell>) -> Startup {
         app: shell.app.startup(),
         open: shell.args.open.clone(),
         welcome: shell.args.welcome,
+        os: std::env::consts::OS,
     }
 }
 

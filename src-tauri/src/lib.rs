@@ -316,6 +316,8 @@ mod tests {
         let startup = h.ok("startup", json!({}));
         assert_eq!(startup["welcome"], true);
         assert_eq!(startup["firstRun"], true);
+        // The window's fonts are picked by it (ui/styles.css).
+        assert_eq!(startup["os"], std::env::consts::OS);
         assert_eq!(
             startup["limits"]["textSizes"],
             json!(reader_settings::TEXT_SIZES)

@@ -220,6 +220,22 @@ fn gbk_page_renders_chinese() {
             title.contains("京津冀协同发展迈上新台阶"),
             "#article-title should be the Chinese headline, is {title:?}"
         );
+        // The system's font stack (ui/styles.css), named by the shell.
+        let fonts = app
+            .js(
+                "return [document.documentElement.dataset.os, \
+                 getComputedStyle(document.getElementById('article-body')).fontFamily];",
+                vec![],
+            )
+            .await;
+        assert_eq!(fonts[0], std::env::consts::OS, "html[data-os]");
+        if cfg!(target_os = "linux") {
+            let family = fonts[1].as_str().unwrap_or_default();
+            assert!(
+                family.starts_with("\"Noto Sans CJK SC\""),
+                "the Chinese article's fonts: {family}"
+            );
+        }
         let body = squash(&app.text_of("article-body").await);
         assert!(
             !body.contains('\u{fffd}'),
