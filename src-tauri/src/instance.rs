@@ -9,6 +9,12 @@
 //!     open the address                  exit 0, the store never opened
 //! ```
 //!
+//! A first app whose window has closed but whose process is still ending
+//! answers "closing" instead: the second keeps trying the lock (for
+//! [`HAND_OVER_WITHIN`]) and becomes the first once the ending one lets go.
+//! Without this, reopening the app just after closing it handed the request
+//! to a window that was gone, and nothing opened.
+//!
 //! Why our own mechanism and not `tauri-plugin-single-instance`: the plugin
 //! keys on the app identifier (a D-Bus name on Linux), while Care Reader's
 //! writer is per *store*: tests, and a family member with a second profile,
@@ -30,8 +36,10 @@
 //! user of the machine can make the window open anything.
 
 use std::fs::{File, OpenOptions, TryLockError};
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use reader_app::handover::{Handover, MAX_LINE};
@@ -88,6 +96,8 @@ pub enum Claim {
 pub struct Primary {
     _lock: Option<File>,
     listener: Option<platform::Listener>,
+    /// Set by [`Primary::closing`]: second launches are no longer taken.
+    closing: Arc<AtomicBool>,
 }
 
 /// Claims `data_dir` for this process, or hands `request` to the process
@@ -182,29 +192,47 @@ fn read_request(reader: impl BufRead) -> io::Result<Handover> {
     Handover::from_line(&line).map_err(io::Error::other)
 }
 
-/// Reads the first app's answer to a request: "ok", or the request failed.
+/// The first app took the request.
+const TAKEN: &str = "ok";
+/// The first app's window has closed and it is ending: take the lock.
+const CLOSING: &str = "closing";
+
+/// Reads the first app's answer to a request: "ok", or the request was
+/// not taken ("closing", or no answer).
 fn read_answer(stream: impl Read) -> io::Result<()> {
     let mut answer = String::new();
     BufReader::new(stream).read_line(&mut answer)?;
-    if answer.trim() == "ok" {
-        Ok(())
-    } else {
-        Err(io::Error::other(format!("unexpected answer {answer:?}")))
+    match answer.trim() {
+        TAKEN => Ok(()),
+        CLOSING => Err(io::Error::other("the running app is closing")),
+        other => Err(io::Error::other(format!("unexpected answer {other:?}"))),
     }
 }
 
-/// Reads each connection with `receive` and calls `on_request` with what
-/// it sent. A caller that sends garbage or goes silent is dropped; the next
-/// one is served.
+/// Reads each connection with `receive` and, unless `closing` is set by
+/// then, answers "ok" and calls `on_request` with what it sent. A caller
+/// that sends garbage or goes silent is dropped; the next one is served.
 fn serve_each<S>(
     incoming: impl Iterator<Item = io::Result<S>>,
-    receive: impl Fn(S) -> io::Result<Handover>,
+    receive: impl Fn(&S) -> io::Result<Handover>,
+    closing: &AtomicBool,
     on_request: impl Fn(Handover),
-) {
+) where
+    for<'a> &'a S: Write,
+{
     for stream in incoming {
-        match stream.and_then(&receive) {
+        let taken = stream.and_then(|stream| {
+            let request = receive(&stream)?;
+            if closing.load(Ordering::SeqCst) {
+                let _ = (&stream).write_all(format!("{CLOSING}\n").as_bytes());
+                return Err(io::Error::other("this window has closed"));
+            }
+            (&stream).write_all(format!("{TAKEN}\n").as_bytes())?;
+            Ok(request)
+        });
+        match taken {
             Ok(request) => on_request(request),
-            Err(e) => eprintln!("Care Reader: a second launch was not read: {e}"),
+            Err(e) => eprintln!("Care Reader: a second launch was not taken: {e}"),
         }
     }
 }
@@ -214,6 +242,7 @@ mod platform {
     use std::io::{self, BufReader, Write};
     use std::os::unix::net::{UnixListener, UnixStream};
     use std::path::Path;
+    use std::sync::atomic::AtomicBool;
 
     use reader_app::handover::Handover;
 
@@ -232,9 +261,10 @@ mod platform {
         send(&socket_path(data_dir), request)
     }
 
-    /// Calls `on_request` for each second launch that connects.
-    pub fn serve(listener: Listener, on_request: impl Fn(Handover)) {
-        serve_each(listener.incoming(), receive, on_request);
+    /// Calls `on_request` for each second launch that connects, until
+    /// `closing`.
+    pub fn serve(listener: Listener, closing: &AtomicBool, on_request: impl Fn(Handover)) {
+        serve_each(listener.incoming(), receive, closing, on_request);
     }
 
     /// Binds the socket. The caller holds the lock, so a file already at
@@ -257,13 +287,11 @@ mod platform {
     }
 
     /// Reads one request from `stream` (bounded in size and time) and
-    /// answers "ok" once it is read.
-    pub fn receive(stream: UnixStream) -> io::Result<Handover> {
+    /// leaves the answer to [`serve_each`].
+    pub fn receive(stream: &UnixStream) -> io::Result<Handover> {
         stream.set_read_timeout(Some(ANSWER_WITHIN))?;
         stream.set_write_timeout(Some(ANSWER_WITHIN))?;
-        let request = read_request(BufReader::new(&stream))?;
-        (&stream).write_all(b"ok\n")?;
-        Ok(request)
+        read_request(BufReader::new(stream))
     }
 }
 
@@ -275,6 +303,7 @@ mod loopback {
     use std::io::{self, BufRead, BufReader, Read, Write};
     use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
     use std::path::Path;
+    use std::sync::atomic::AtomicBool;
 
     use reader_app::handover::Handover;
 
@@ -340,21 +369,22 @@ mod loopback {
     }
 
     /// Calls `on_request` for each second launch that connects with the
-    /// token.
-    pub fn serve(listener: Listener, on_request: impl Fn(Handover)) {
+    /// token, until `closing`.
+    pub fn serve(listener: Listener, closing: &AtomicBool, on_request: impl Fn(Handover)) {
         serve_each(
             listener.listener.incoming(),
             |s| receive(s, &listener.token),
+            closing,
             on_request,
         );
     }
 
-    /// Reads the token line and one request (each bounded, in time too) and
-    /// answers "ok" once both are read. A wrong token gets no answer.
-    fn receive(stream: TcpStream, token: &str) -> io::Result<Handover> {
+    /// Reads the token line and one request (each bounded, in time too),
+    /// leaving the answer to [`serve_each`]. A wrong token gets no answer.
+    fn receive(stream: &TcpStream, token: &str) -> io::Result<Handover> {
         stream.set_read_timeout(Some(ANSWER_WITHIN))?;
         stream.set_write_timeout(Some(ANSWER_WITHIN))?;
-        let mut reader = BufReader::new(&stream);
+        let mut reader = BufReader::new(stream);
         let mut sent = String::new();
         (&mut reader).take(TOKEN_LINE as u64).read_line(&mut sent)?;
         if !same(
@@ -366,9 +396,7 @@ mod loopback {
                 "the caller did not know the token",
             ));
         }
-        let request = read_request(reader)?;
-        (&stream).write_all(b"ok\n")?;
-        Ok(request)
+        read_request(reader)
     }
 
     /// Equal, looking at every byte whatever the first difference: how long
@@ -393,10 +421,14 @@ mod loopback {
         }
 
         fn serving(dir: &Path) -> mpsc::Receiver<Handover> {
+            serving_closed(dir, false)
+        }
+
+        fn serving_closed(dir: &Path, closing: bool) -> mpsc::Receiver<Handover> {
             let listener = listen(dir).unwrap_or_else(|e| panic!("listen: {e}"));
             let (tx, rx) = mpsc::channel();
             std::thread::spawn(move || {
-                serve(listener, move |r| {
+                serve(listener, &AtomicBool::new(closing), move |r| {
                     let _ = tx.send(r);
                 });
             });
@@ -417,6 +449,21 @@ mod loopback {
                 rx.recv_timeout(Duration::from_secs(5)).ok(),
                 Some(Handover::default())
             );
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+
+        #[test]
+        fn a_closing_first_takes_nothing_and_says_so() {
+            let dir = temp("closing");
+            let rx = serving_closed(&dir, true);
+            let refused = hand_over(&dir, &Handover::default());
+            assert!(
+                refused
+                    .as_ref()
+                    .is_err_and(|e| e.to_string().contains("closing")),
+                "{refused:?}"
+            );
+            assert!(rx.recv_timeout(Duration::from_millis(300)).is_err());
             let _ = std::fs::remove_dir_all(&dir);
         }
 
@@ -490,6 +537,7 @@ impl Primary {
         Primary {
             _lock: Some(lock),
             listener,
+            closing: Arc::default(),
         }
     }
 
@@ -499,7 +547,17 @@ impl Primary {
         Primary {
             _lock: None,
             listener: None,
+            closing: Arc::default(),
         }
+    }
+
+    /// The window has closed and the process is ending (which takes a
+    /// moment: the narrator, the store and WebKit shut down): from now on a
+    /// second launch is told so, keeps trying the lock and opens its own
+    /// window once this process has let go, instead of handing its request
+    /// to a window that is gone.
+    pub fn closing(&self) {
+        self.closing.store(true, Ordering::SeqCst);
     }
 
     /// Answers second launches on a thread of its own, calling `on_request`
@@ -510,9 +568,10 @@ impl Primary {
         F: Fn(Handover) + Send + 'static,
     {
         if let Some(listener) = self.listener.take() {
+            let closing = Arc::clone(&self.closing);
             std::thread::Builder::new()
                 .name("care-instance".into())
-                .spawn(move || platform::serve(listener, on_request))
+                .spawn(move || platform::serve(listener, &closing, on_request))
                 .map(|_| ())
                 .unwrap_or_else(|e| eprintln!("Care Reader: no hand-over thread: {e}"));
         }
@@ -599,6 +658,35 @@ mod tests {
             Ok(Claim::HandedOver)
         ));
         assert!(rx.recv_timeout(Duration::from_secs(5)).is_ok());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// Reopening just after closing: the first's window is gone but its
+    /// process still ends. The second waits for it and opens its own window
+    /// (becomes the first) instead of handing its request to nothing.
+    #[test]
+    fn a_launch_while_the_first_is_ending_waits_and_becomes_the_first() {
+        let dir = temp("ending");
+        let (first, rx) = primary(&dir);
+        first.closing();
+        let ends = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(400));
+            drop(first);
+        });
+        let request = Handover {
+            open: Some("https://example.com/a".into()),
+        };
+        let started = Instant::now();
+        match claim(&dir, &request) {
+            Ok(Claim::Primary(_second)) => {}
+            other => panic!("the second should become the first: {other:?}"),
+        }
+        assert!(
+            started.elapsed() >= Duration::from_millis(300),
+            "the second did not wait for the first to end"
+        );
+        assert!(rx.try_recv().is_err(), "the closing first took the request");
+        let _ = ends.join();
         let _ = std::fs::remove_dir_all(&dir);
     }
 

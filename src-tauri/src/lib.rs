@@ -76,6 +76,13 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
                     api.prevent_close();
                 }
             }
+            // The process ends now, which takes a moment: a launch meanwhile
+            // must wait for it and open its own window (instance.rs).
+            WindowEvent::Destroyed if window.label() == window::MAIN => {
+                if let Some(primary) = window.try_state::<instance::Primary>() {
+                    primary.closing();
+                }
+            }
             _ => {}
         })
         .invoke_handler(tauri::generate_handler![

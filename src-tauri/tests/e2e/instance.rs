@@ -1,6 +1,7 @@
 //! One app, one writer: a second launch of the real binary on the same data
 //! folder hands its address to the window already open and exits at once;
-//! one on another data folder is another app and keeps running.
+//! one on another data folder is another app and keeps running; one just
+//! after the window closed waits for the ending app and opens its own.
 //!
 //! Run: `cargo test -p care-reader-app --test e2e instance::`. Missing tools
 //! skip loudly, or fail under `CI=true` (`support/mod.rs`).
@@ -126,5 +127,23 @@ fn a_second_launch_opens_its_address_in_the_first_window() {
         );
         // The first is still there and still answers.
         app.wait_view("reader", STEP_TIMEOUT).await;
+
+        // Closed and at once opened again (a second click on the icon): the
+        // new launch waits for the ending app and opens its own window; it
+        // used to hand itself to the window that was gone and exit, and
+        // nothing opened.
+        crate::window::close(app).await;
+        let mut again = start_directly(&ctx, &dir, None, "reopened");
+        let early = wait_exit(&mut again, Duration::from_secs(5)).await;
+        let _again = Spawned {
+            name: "care-reader-app (reopened)",
+            child: again,
+        };
+        assert!(
+            early.is_none(),
+            "opened again just after closing, the app exited ({early:?}) instead of \
+             opening its window (log: {})",
+            log_dir().join("instance-reopened.log").display()
+        );
     });
 }
