@@ -68,6 +68,9 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
                 if let Some(keeper) = window.try_state::<window::Keeper>() {
                     keeper.save(window);
                 }
+                // It closes (after the UI has saved, below): a launch from
+                // now on must not be handed to it (instance.rs).
+                closing_app(window);
                 // The UI saves the reading place first (closing.rs).
                 if window
                     .try_state::<closing::Closing>()
@@ -76,13 +79,8 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
                     api.prevent_close();
                 }
             }
-            // The process ends now, which takes a moment: a launch meanwhile
-            // must wait for it and open its own window (instance.rs).
-            WindowEvent::Destroyed if window.label() == window::MAIN => {
-                if let Some(primary) = window.try_state::<instance::Primary>() {
-                    primary.closing();
-                }
-            }
+            // Closed some other way (the driver, the system).
+            WindowEvent::Destroyed => closing_app(window),
             _ => {}
         })
         .invoke_handler(tauri::generate_handler![
@@ -169,6 +167,17 @@ pub fn manage<R: Runtime>(
     })?;
     app.manage(Shell { app: core, args });
     Ok(())
+}
+
+/// The main window is going, and with it the process, which takes a
+/// moment: a launch meanwhile waits for it to end and opens its own window
+/// instead of being handed to this one (instance.rs).
+fn closing_app<R: Runtime>(window: &tauri::Window<R>) {
+    if window.label() == window::MAIN
+        && let Some(primary) = window.try_state::<instance::Primary>()
+    {
+        primary.closing();
+    }
 }
 
 /// What a second launch asked for, done in the first app's window: it comes
