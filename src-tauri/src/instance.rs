@@ -9,8 +9,8 @@
 //!     open the address                  exit 0, the store never opened
 //! ```
 //!
-//! A first app whose window has closed but whose process is still ending
-//! answers "closing" instead: the second keeps trying the lock (for
+//! A first app whose window is closing, or has closed while its process
+//! still ends, answers "closing" instead: the second keeps trying the lock (for
 //! [`HAND_OVER_WITHIN`]) and becomes the first once the ending one lets go.
 //! Without this, reopening the app just after closing it handed the request
 //! to a window that was gone, and nothing opened.
@@ -97,6 +97,7 @@ pub struct Primary {
     _lock: Option<File>,
     listener: Option<platform::Listener>,
     /// Set by [`Primary::closing`]: second launches are no longer taken.
+    /// Shared with the thread that serves them.
     closing: Arc<AtomicBool>,
 }
 
@@ -194,7 +195,8 @@ fn read_request(reader: impl BufRead) -> io::Result<Handover> {
 
 /// The first app took the request.
 const TAKEN: &str = "ok";
-/// The first app's window has closed and it is ending: take the lock.
+/// The first app's window is closing and its process will end: wait for
+/// the lock.
 const CLOSING: &str = "closing";
 
 /// Reads the first app's answer to a request: "ok", or the request was
@@ -225,7 +227,7 @@ fn serve_each<S>(
             let request = receive(&stream)?;
             if closing.load(Ordering::SeqCst) {
                 let _ = (&stream).write_all(format!("{CLOSING}\n").as_bytes());
-                return Err(io::Error::other("this window has closed"));
+                return Err(io::Error::other("this window is closing"));
             }
             (&stream).write_all(format!("{TAKEN}\n").as_bytes())?;
             Ok(request)
@@ -551,11 +553,11 @@ impl Primary {
         }
     }
 
-    /// The window has closed and the process is ending (which takes a
-    /// moment: the narrator, the store and WebKit shut down): from now on a
-    /// second launch is told so, keeps trying the lock and opens its own
-    /// window once this process has let go, instead of handing its request
-    /// to a window that is gone.
+    /// The window is closing, and the process will end (which takes a
+    /// moment: the UI saves, then the narrator, the store and WebKit shut
+    /// down): from now on a second launch is told so, keeps trying the lock
+    /// and opens its own window once this process has let go, instead of
+    /// handing its request to a window that is going.
     pub fn closing(&self) {
         self.closing.store(true, Ordering::SeqCst);
     }
