@@ -41,6 +41,7 @@ use support::APP_BINARY;
 /// between sets of five on this machine.
 const RUNS: usize = 5;
 
+/// [`RUNS`], or as many as `CARE_READER_BENCH_RUNS` asks for.
 fn runs() -> usize {
     std::env::var("CARE_READER_BENCH_RUNS")
         .ok()
@@ -48,6 +49,7 @@ fn runs() -> usize {
         .filter(|&n| n >= 1)
         .unwrap_or(RUNS)
 }
+
 /// A long real page: Wikipedia's "New Zealand" (1 MB of HTML).
 const LONG_PAGE: &str = "/corpus/readability/wikipedia-2/";
 
@@ -216,8 +218,6 @@ fn main() {
     });
 }
 
-/// Builds the floor app with the profile this bench was built with, and
-/// returns its binary (next to ours).
 /// Ends a session and waits (10 s at most) until `program` has ended: the
 /// next launch is timed alone, not beside a teardown, and an app started
 /// on the same data folder meanwhile would first wait for this one to end
@@ -230,6 +230,8 @@ async fn close_and_wait(client: &fantoccini::Client, program: &str) {
     }
 }
 
+/// Builds the floor app with the profile this bench was built with, and
+/// returns its binary (next to ours).
 fn build_floor() -> Result<PathBuf, String> {
     let binary = Path::new(APP_BINARY).with_file_name("care-reader-floor");
     let release = Path::new(APP_BINARY)
