@@ -110,8 +110,9 @@ impl Ctx {
         let driver_url = self.driver.as_deref().unwrap_or(&self.harness.driver_url);
         // A launch that never comes up is ended and tried once more, and
         // what it left is written to retries.log (scripts/test shows
-        // it): once in a CI run a window did not come up in 60 s, with
-        // nothing in the driver's log to say why.
+        // it). The first such launch in CI was handed to an app on the same
+        // data folder that was still ending (fixed in src/instance.rs);
+        // this stays for any other cause.
         let mut stuck: Vec<String> = Vec::new();
         let client = loop {
             let connect = builder.connect(driver_url);
