@@ -110,9 +110,10 @@ impl Ctx {
         let driver_url = self.driver.as_deref().unwrap_or(&self.harness.driver_url);
         // A launch that never comes up is ended and tried once more, and
         // what it left is written to retries.log (scripts/test shows
-        // it). The first such launch in CI was handed to an app on the same
-        // data folder that was still ending (fixed in src/instance.rs);
-        // this stays for any other cause.
+        // it). One cause, met in the app bench, was a launch handed to an
+        // app on the same data folder that was still ending (fixed in
+        // src/instance.rs); the one CI run that hung here, on a fresh data
+        // folder, had another that is not known yet.
         let mut stuck: Vec<String> = Vec::new();
         let client = loop {
             let connect = builder.connect(driver_url);
