@@ -580,9 +580,17 @@ impl Primary {
     }
 }
 
+/// One attempt to hand `request` to the app running on `data_dir`: `Ok`
+/// once it took it; an error when it is closing ("the running app is
+/// closing"), does not answer or is not there. What a second launch tries;
+/// the e2e tests also ask it of a window that did not close.
+pub fn ask(data_dir: &Path, request: &Handover) -> io::Result<()> {
+    platform::hand_over(data_dir, request)
+}
+
 /// One attempt to hand `request` to the lock holder.
 fn hand_over(data_dir: &Path, request: &Handover) -> io::Result<Claim> {
-    platform::hand_over(data_dir, request).map(|()| Claim::HandedOver)
+    ask(data_dir, request).map(|()| Claim::HandedOver)
 }
 
 #[cfg(all(test, unix))]

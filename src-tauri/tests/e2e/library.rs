@@ -406,37 +406,17 @@ fn listen_goes_on_from_the_saved_sentence_after_a_restart() {
     );
 }
 
+/// What the app on `data` answers a launch that asks for nothing (as a
+/// second launch would, src/instance.rs): taken (it brings its window
+/// forward), or "the running app is closing" once it has had a close
+/// request. Tells a lost Alt+F4 from a close that stuck.
+fn instance_answer(data: &std::path::Path) -> Result<(), String> {
+    care_reader_app::instance::ask(data, &reader_app::handover::Handover::default())
+        .map_err(|e| e.to_string())
+}
+
 /// Whether the app's WebDriver session still answers (false once the app
 /// has gone).
-/// What the app on `data` answers a launch that asks for nothing: "ok"
-/// (it brings its window forward), or "closing" once it has had a close
-/// request (src/instance.rs). Tells a lost Alt+F4 from a close that stuck.
-#[cfg(unix)]
-fn instance_answer(data: &std::path::Path) -> Result<String, String> {
-    use std::io::{BufRead, Write};
-    let path = care_reader_app::instance::socket_path(data);
-    let mut stream = std::os::unix::net::UnixStream::connect(&path)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
-    stream
-        .write_all(
-            reader_app::handover::Handover::default()
-                .to_line()
-                .as_bytes(),
-        )
-        .map_err(|e| e.to_string())?;
-    let mut answer = String::new();
-    std::io::BufReader::new(stream)
-        .read_line(&mut answer)
-        .map_err(|e| e.to_string())?;
-    Ok(answer.trim().to_owned())
-}
-
-#[cfg(not(unix))]
-fn instance_answer(_: &std::path::Path) -> Result<String, String> {
-    Err("asked on Unix only".into())
-}
-
 async fn still_open(app: &App) -> bool {
     tokio::time::timeout(
         Duration::from_secs(2),
@@ -520,8 +500,8 @@ fn closing_the_window_at_once_keeps_the_place() {
                     .output()
                     .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned());
                 let evidence = format!(
-                    "active window: {active:?}; screenshot: {shot:?}; the app answers a \
-                     launch with {:?} (\"closing\": it had the close request)\n{}",
+                    "active window: {active:?}; screenshot: {shot:?}; a launch asking \
+                     the app: {:?}\n{}",
                     instance_answer(&data),
                     crate::support::session::app_evidence(&data)
                 );
