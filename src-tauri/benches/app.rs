@@ -12,7 +12,10 @@
 //!   User Timing marks (the shell's answer, the page built, painted); the
 //!   shell's part is split further by `reader-app`'s open bench;
 //! - memory: RSS and PSS summed over the app process and its WebKit
-//!   processes, with that long article open (the floor: its static page).
+//!   processes, with that long article open (the floor: its static page);
+//! - the start-up on the page's own clock, step by step (document, modules,
+//!   handlers, the shell's answers, first view, paint), beside the floor's
+//!   document and first paint: where the launch's difference is spent.
 //!
 //! `cargo bench -p care-reader-app --bench app` (release build; it builds the
 //! floor app in the same profile first; `CARE_READER_BENCH_RUNS=15` for
@@ -88,6 +91,64 @@ document.getElementById('open-button').click();
 whole();
 ";
 
+/// The start-up as the page's own clock saw it (ms from the navigation's
+/// start): the document's answer and parse, then the app's marks (app.js:
+/// every module evaluated, handlers bound, the shell's answers in, the first
+/// view shown, the frame after it painted), and the first contentful paint
+/// as WebKit reports it. A bare page has only the first two and the paint.
+/// Waits for the paint (and for the app's last mark, where it has marks).
+const START_TIMED: &str = "
+const done = arguments[0];
+const at = (name) => { const m = performance.getEntriesByName(name); return m.length ? m[0].startTime : null; };
+const app = document.getElementById('view-home') !== null;
+const giveUp = setTimeout(() => done({ error: 'no paint within 30 s' }), 30000);
+const check = () => {
+  const paint = at('first-contentful-paint');
+  if (paint === null || (app && at('boot-painted') === null)) return setTimeout(check, 5);
+  clearTimeout(giveUp);
+  const nav = performance.getEntriesByType('navigation')[0];
+  const out = { response: nav.responseEnd, parsed: nav.domInteractive, paint };
+  for (const m of ['boot-modules', 'boot-bound', 'boot-answered', 'boot-shown', 'boot-painted']) out[m] = at(m);
+  done(out);
+};
+check();
+";
+
+/// One start-up, split by the page's clock (ms from the navigation's start).
+#[derive(Debug, Clone)]
+struct StartSteps {
+    /// Every step that was timed, by name, in the page's order.
+    steps: Vec<(&'static str, f64)>,
+}
+
+/// The steps of [`START_TIMED`] in order, with the names the table gives them.
+const START_STEPS: [(&str, &str); 8] = [
+    ("response", "document received"),
+    ("parsed", "document parsed"),
+    ("boot-modules", "modules evaluated"),
+    ("boot-bound", "handlers bound"),
+    ("boot-answered", "shell's answers in"),
+    ("boot-shown", "first view shown"),
+    ("boot-painted", "its frame painted"),
+    ("paint", "first contentful paint"),
+];
+
+impl StartSteps {
+    fn from_page(v: &serde_json::Value) -> StartSteps {
+        assert!(v.get("error").is_none(), "the start was not timed: {v}");
+        StartSteps {
+            steps: START_STEPS
+                .iter()
+                .filter_map(|&(key, name)| v.get(key)?.as_f64().map(|ms| (name, ms)))
+                .collect(),
+        }
+    }
+
+    fn get(&self, name: &str) -> Option<f64> {
+        self.steps.iter().find(|s| s.0 == name).map(|s| s.1)
+    }
+}
+
 /// Picks one step of an open.
 type StepOf = fn(&OpenSteps) -> f64;
 /// Picks RSS or PSS (KiB) from one `(RSS, PSS)` sample.
@@ -148,6 +209,8 @@ fn main() {
         let mut app_memory = Vec::new();
         let mut home_memory = Vec::new();
         let mut floor_memory = Vec::new();
+        let mut app_start = Vec::new();
+        let mut floor_start = Vec::new();
         let long_page = ctx.url(LONG_PAGE);
         let runs = runs();
         for run in 0..runs {
@@ -163,6 +226,9 @@ fn main() {
             let app = ctx.launch(&data).await;
             app_launch.push(start.elapsed());
             assert_eq!(app.visible_view().await, "home");
+            app_start.push(StartSteps::from_page(
+                &app.js_async(START_TIMED, vec![]).await,
+            ));
             // A reader takes a moment to paste an address; the window has
             // settled by then.
             tokio::time::sleep(Duration::from_secs(2)).await;
@@ -199,6 +265,9 @@ fn main() {
                 .launch_binary(&floor.display().to_string(), &[], FLOOR_READY)
                 .await;
             floor_launch.push(start.elapsed());
+            floor_start.push(StartSteps::from_page(
+                &bare.js_async(START_TIMED, vec![]).await,
+            ));
             tokio::time::sleep(Duration::from_secs(2)).await;
             floor_memory.push(memory_of("care-reader-floor"));
             if run + 1 == runs {
@@ -215,6 +284,7 @@ fn main() {
             &home_memory,
             &floor_memory,
         );
+        report_start(&app_start, &floor_start);
     });
 }
 
@@ -322,6 +392,24 @@ fn report(
                 app / floor.max(1.0)
             );
         }
+    }
+}
+
+/// The start-up's steps on the page's clock, medians of each (the floor's
+/// where it has the step too).
+fn report_start(app: &[StartSteps], floor: &[StartSteps]) {
+    println!("\nstart-up on the page's clock (Home), ms from the navigation's start, medians:");
+    println!(
+        "{:<40} {:>12} {:>20}",
+        "", "Care Reader", "bare Tauri (floor)"
+    );
+    for &(_, name) in &START_STEPS {
+        let of = |runs: &[StartSteps]| {
+            let ms: Vec<f64> = runs.iter().filter_map(|r| r.get(name)).collect();
+            (!ms.is_empty()).then(|| median_of(ms).0)
+        };
+        let cell = |v: Option<f64>| v.map_or_else(|| "-".to_owned(), |ms| format!("{ms:.1} ms"));
+        println!("{name:<40} {:>12} {:>20}", cell(of(app)), cell(of(floor)));
     }
 }
 

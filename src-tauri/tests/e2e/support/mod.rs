@@ -148,6 +148,15 @@ pub const SCREEN: &str = "1366x768x24";
 
 /// Starts Xvfb on a [`SCREEN`] with `-displayfd` (it picks a free display and
 /// tells us which), so parallel test runs on one machine never fight over `:99`.
+///
+/// With `-noreset`: by default Xvfb resets itself whenever its last client
+/// leaves, and a client that connects during the reset is dropped. An app
+/// started just as the one before it let go (the bench does this fifteen
+/// times a run) then failed in GTK's start-up ("Failed to initialize GTK",
+/// in tauri-driver.log) and WebKitWebDriver waited for its window forever:
+/// the launches that "did not come up within 60 s". Three shells connecting
+/// and leaving in a loop show it: 43 of 900 connections refused with the
+/// reset, none without.
 pub fn start_xvfb(xvfb: &Path) -> Result<(Spawned, String), String> {
     start_xvfb_sized(xvfb, SCREEN)
 }
@@ -158,6 +167,7 @@ pub fn start_xvfb_sized(xvfb: &Path, screen: &str) -> Result<(Spawned, String), 
         .args([
             "-displayfd",
             "1",
+            "-noreset",
             "-screen",
             "0",
             screen,
