@@ -110,10 +110,11 @@ impl Ctx {
         let driver_url = self.driver.as_deref().unwrap_or(&self.harness.driver_url);
         // A launch that never comes up is ended and tried once more, and
         // what it left is written to retries.log (scripts/test shows
-        // it). One cause, met in the app bench, was a launch handed to an
-        // app on the same data folder that was still ending (fixed in
-        // src/instance.rs); the one CI run that hung here, on a fresh data
-        // folder, had another that is not known yet.
+        // it). Two causes were found and fixed: a launch handed to an app
+        // on the same data folder that was still ending (src/instance.rs),
+        // and Xvfb's reset dropping a launch that connected just as the
+        // last window left (GTK failed to start; start_xvfb now passes
+        // -noreset).
         let mut stuck: Vec<String> = Vec::new();
         let client = loop {
             let connect = builder.connect(driver_url);
