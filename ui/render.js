@@ -278,6 +278,12 @@ function figure(block, ctx, i) {
   const img = el("img");
   img.src = block.src;
   img.alt = block.alt || "";
+  // The page's declared size keeps the picture's room while it loads, so the
+  // text below does not jump (and a click meant for a link stays on it).
+  if (block.size) {
+    img.width = block.size.width;
+    img.height = block.size.height;
+  }
   img.loading = "lazy";
   img.decoding = "async";
   fig.append(img);

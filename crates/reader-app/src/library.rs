@@ -317,6 +317,7 @@ mod tests {
             alt: None,
             caption: None,
             credit: None,
+            size: None,
         };
         let article = Article {
             lead_image: Some("https://e.org/lead.jpg".into()),

@@ -115,6 +115,7 @@ mod tests {
                 alt: Some("A river".into()),
                 caption: None,
                 credit: None,
+                size: None,
             }],
             ..Article::default()
         };

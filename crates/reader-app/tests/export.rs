@@ -52,12 +52,14 @@ fn kept_article(app: &App) -> i64 {
                 alt: Some("黄色的银杏树".into()),
                 caption: Some("湖边的小路".into()),
                 credit: None,
+                size: None,
             },
             Block::Image {
                 src: "http://127.0.0.1:9/bench.png".into(),
                 alt: Some("长椅".into()),
                 caption: Some("东门的长椅".into()),
                 credit: None,
+                size: None,
             },
         ],
         ..Article::default()

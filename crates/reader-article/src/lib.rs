@@ -80,6 +80,13 @@ pub enum Block {
         alt: Option<String>,
         caption: Option<String>,
         credit: Option<String>,
+        /// The size the page gave the picture (its `width` and `height`), so
+        /// the reader keeps its room before it arrives: text that jumps
+        /// down as pictures load loses a reader's place (and a click meant
+        /// for a link lands on a sentence). Absent in articles saved before
+        /// it was kept, and where the page did not say.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        size: Option<ImageSize>,
     },
     Quote {
         paragraphs: Vec<Vec<Inline>>,
@@ -94,6 +101,13 @@ pub enum Block {
     Table {
         rows: Vec<Vec<String>>,
     },
+}
+
+/// A picture's width and height in CSS pixels, as its page declared them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageSize {
+    pub width: u32,
+    pub height: u32,
 }
 
 /// Plain text of a run of inlines (breaks become newlines).
@@ -235,6 +249,7 @@ mod tests {
                     alt: None,
                     caption: None,
                     credit: None,
+                    size: None,
                 },
             ],
             ..Article::default()

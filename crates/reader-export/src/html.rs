@@ -132,6 +132,7 @@ fn block(block: &Block, pictures: &Pictures) -> String {
             alt,
             caption,
             credit,
+            ..
         } => figure(
             src,
             alt.as_deref(),
@@ -390,18 +391,21 @@ mod tests {
                     alt: Some("湖".into()),
                     caption: Some("湖边".into()),
                     credit: Some("摄影：李华".into()),
+                    size: None,
                 },
                 Block::Image {
                     src: "https://e.org/gone.png".into(),
                     alt: Some("gone".into()),
                     caption: Some("长椅".into()),
                     credit: None,
+                    size: None,
                 },
                 Block::Image {
                     src: "https://e.org/bare.png".into(),
                     alt: None,
                     caption: None,
                     credit: None,
+                    size: None,
                 },
             ],
             ..Article::default()
@@ -483,12 +487,14 @@ mod tests {
                     alt: Some(evil.into()),
                     caption: Some(evil.into()),
                     credit: Some(evil.into()),
+                    size: None,
                 },
                 Block::Image {
                     src: "javascript:alert(2)".into(),
                     alt: None,
                     caption: None,
                     credit: None,
+                    size: None,
                 },
                 Block::Quote {
                     paragraphs: vec![vec![text(evil)]],

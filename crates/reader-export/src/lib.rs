@@ -330,6 +330,7 @@ mod tests {
             alt: Some("alt".into()),
             caption: caption.map(str::to_owned),
             credit: None,
+            size: None,
         }
     }
 

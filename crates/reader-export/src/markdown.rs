@@ -78,6 +78,7 @@ pub fn document(article: &Article, header: &Header, images: Images<'_>) -> Strin
             alt: None,
             caption: None,
             credit: None,
+            size: None,
         };
         parts.extend(block(&lead, images));
     }
@@ -105,6 +106,7 @@ fn block(block: &Block, images: Images<'_>) -> Option<String> {
             alt,
             caption,
             credit,
+            ..
         } => {
             let alt = alt.as_deref().map(one_line).unwrap_or_default();
             let mut out = images(src)
@@ -421,6 +423,7 @@ mod tests {
             alt: Some("A [lake]".into()),
             caption: Some("The lake at dawn.".into()),
             credit: Some("Photo: Li Hua".into()),
+            size: None,
         };
         assert_eq!(
             block(&image, &same).as_deref(),
@@ -434,6 +437,7 @@ mod tests {
             alt: None,
             caption: None,
             credit: None,
+            size: None,
         };
         assert_eq!(
             block(&bare, &same).as_deref(),
@@ -567,12 +571,14 @@ mod tests {
                     alt: Some("湖](javascript:x)".into()),
                     caption: Some("湖边".into()),
                     credit: None,
+                    size: None,
                 },
                 Block::Image {
                     src: "https://e.org/gone.png".into(),
                     alt: None,
                     caption: Some("- 长椅".into()),
                     credit: None,
+                    size: None,
                 },
             ],
             ..Article::default()

@@ -515,3 +515,48 @@ fn an_editor_line_in_a_list_under_the_text_is_dropped() {
     assert!(t.contains("原标题：市议会通过新桥计划"), "{t}");
     assert!(!t.contains("王芳"), "{t}");
 }
+
+#[test]
+fn a_pictures_declared_size_is_kept_so_the_reader_can_keep_its_room() {
+    let base = url::Url::parse("https://news.example.com/town/council.html").ok();
+    let body: String = (1..=4).map(paragraph).collect();
+    let html = page(&format!(
+        "<article>{body}\
+         <figure><img src=a.jpg width=640 height=400px></figure>\
+         <figure><img src=b.jpg width=100% height=300></figure>\
+         <figure><img src=c.jpg width=640></figure>\
+         <figure><img src=d.jpg width=99999 height=400></figure>\
+         <p><noscript><img src=e.jpg width=' 320 ' height=240></noscript></p>\
+         <div class=photo><img class=lazy><noscript><img src=f.jpg width=480 height=360></noscript></div>\
+         {}</article>",
+        paragraph(5)
+    ));
+    let article = match extract(&html, base.as_ref()) {
+        Ok(a) => a,
+        Err(e) => panic!("no article: {e}"),
+    };
+    let sizes: Vec<(String, Option<(u32, u32)>)> = article
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Image { src, size, .. } => Some((
+                src.rsplit('/').next().unwrap_or_default().to_owned(),
+                size.map(|s| (s.width, s.height)),
+            )),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        sizes,
+        vec![
+            ("a.jpg".to_owned(), Some((640, 400))),
+            ("b.jpg".to_owned(), None),
+            ("c.jpg".to_owned(), None),
+            ("d.jpg".to_owned(), None),
+            ("e.jpg".to_owned(), Some((320, 240))),
+            ("f.jpg".to_owned(), Some((480, 360))),
+        ],
+        "pixel sizes are kept (a placeholder's from its <noscript>); a percentage, \
+         one side alone or an absurd side are not"
+    );
+}

@@ -812,13 +812,25 @@ fn article_images_load_through_care_img() {
 }
 
 // ---------------------------------------------------------------------------
-// A link in an article opens in Care Reader, never in the webview itself
+// A link in an article opens in Care Reader, never in the webview itself;
+// a picture that arrives late moves nothing (the page said its size)
+
+/// The page whose picture the test server holds back (`/late/`).
+const LATE_PHOTO_ARTICLE: &str = "/app/late-photo.html";
+
+/// Where the article's link is, in the page (not the window): `[top, left]`,
+/// and whether the picture has arrived.
+const LINK_AND_PICTURE: &str = "const a = document.querySelector('#article-body a'); \
+    const i = document.querySelector('#article-body img'); \
+    const r = a.getBoundingClientRect(); \
+    const s = document.scrollingElement; \
+    return [Math.round(r.top + s.scrollTop), Math.round(r.left), i.complete && i.naturalWidth > 0];";
 
 #[test]
 fn article_links_open_in_care_reader() {
     scenario("article_links_open_in_care_reader", |mut ctx| async move {
         let app = launch_home(&mut ctx, "links").await;
-        app.open(&ctx.url(PHOTO_ARTICLE), "reader").await;
+        app.open(&ctx.url(LATE_PHOTO_ARTICLE), "reader").await;
         let location = app.js("return location.href;", vec![]).await;
         let href = app
             .js(
@@ -830,6 +842,28 @@ fn article_links_open_in_care_reader() {
             href,
             json!(ctx.url("/app/hostile.html")),
             "the relative link should arrive resolved against the page"
+        );
+        // The picture is still held back: the link's place now must be its
+        // place once the picture is in (a click aimed at it would otherwise
+        // land on the text the picture pushed there).
+        let before = app.js(LINK_AND_PICTURE, vec![]).await;
+        assert_eq!(
+            before.get(2),
+            Some(&json!(false)),
+            "the picture should still be on its way ({:?} held back): {before}",
+            crate::support::server::LATE_BY
+        );
+        let after = app
+            .wait_js(
+                "the late picture to arrive",
+                OPEN_TIMEOUT,
+                &format!("const v = (() => {{ {LINK_AND_PICTURE} }})(); return v[2] ? v : null;"),
+            )
+            .await;
+        assert_eq!(
+            (after.get(0), after.get(1)),
+            (before.get(0), before.get(1)),
+            "the link moved when the picture arrived (before, after): {before} {after}"
         );
         app.click_css("#article-body a").await;
         app.wait_js(

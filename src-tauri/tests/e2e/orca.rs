@@ -301,6 +301,17 @@ async fn tab_through(desktop: &Desktop, app: &App, view: &str) {
                 .to_owned()
         };
         let (id, name, value) = (field(0), field(1), field(2));
+        // Orca may present the view's change first (the window's name) and
+        // the focused stop only after a pause longer than QUIET, as it did
+        // on a loaded CI machine: wait for the stop's own words, within the
+        // step's bound; what it never says still fails below.
+        if !name.is_empty() {
+            let heard =
+                |all: &str| all.contains(&name) && (value.is_empty() || all.contains(&value));
+            if wait_heard(desktop, mark, STEP_TIMEOUT, heard).await {
+                desktop.settle(QUIET, STEP_TIMEOUT).await;
+            }
+        }
         let said = words(&desktop.since(mark));
         show(&format!("{view} Tab → {id}"), &said);
         if said.iter().any(|t| t.contains("grayed")) {
@@ -339,6 +350,26 @@ async fn tab_through(desktop: &Desktop, app: &App, view: &str) {
         seen.push(id);
     }
     panic!("{view}: more than {MAX_STOPS} Tab stops without coming round: {seen:?}");
+}
+
+/// Waits until the words Orca said since `mark`, joined, satisfy `heard`
+/// (at most `within`); whether they did.
+async fn wait_heard(
+    desktop: &Desktop,
+    mark: Mark,
+    within: Duration,
+    heard: impl Fn(&str) -> bool,
+) -> bool {
+    let deadline = Instant::now() + within;
+    loop {
+        if heard(&words(&desktop.since(mark)).join(" ")) {
+            return true;
+        }
+        if Instant::now() > deadline {
+            return false;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
 
 /// Listen as a screen-reader user does: Tab to the Listen button and press

@@ -13,13 +13,15 @@ use super::p2_dom::{Dom, Tag};
 use super::p3_prepare::NodeStats;
 use super::text::TextStats;
 use super::urls::resolve_http;
-use reader_article::{Block, Inline, is_cjk};
+use reader_article::{Block, ImageSize, Inline, is_cjk};
 
 /// A box with one image and at most this much text (Latin-equivalent) is a
 /// photo with its caption (NetEase's `<p class="f_center"><img><br>caption`).
 const MAX_CAPTION_LEN: f32 = 300.0;
 /// Images declared this small are spacers and tracking pixels.
 const MIN_IMAGE_SIDE: u32 = 4;
+/// A declared side beyond this is a page's mistake, not a size to keep room for.
+const MAX_IMAGE_SIDE: u32 = 20_000;
 /// Attributes lazy-loading scripts keep the real image URL in, best first.
 const LAZY_SRC_ATTRS: &[&str] = &[
     "data-src",
@@ -606,15 +608,12 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
     /// images without a usable URL.
     fn image(&self, i: u32, fallback: Option<String>) -> Option<Block> {
         let dom = self.dom;
-        let small = |a: &str| {
-            dom.attr(i, a)
-                .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
-                .is_some_and(|v| v < MIN_IMAGE_SIDE)
-        };
-        if small("width") || small("height") {
+        let (width, height) = (dom.attr(i, "width"), dom.attr(i, "height"));
+        let small = |a: Option<&str>| side(a).is_some_and(|v| v < MIN_IMAGE_SIDE);
+        if small(width) || small(height) {
             return None;
         }
-        let src = LAZY_SRC_ATTRS
+        let own = LAZY_SRC_ATTRS
             .iter()
             .filter_map(|a| dom.attr(i, a))
             .find_map(|v| self.resolve_image(v))
@@ -624,8 +623,13 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
                     .filter_map(|a| dom.attr(i, a))
                     .find_map(|s| self.best_from_srcset(s))
             })
-            .or(fallback)
-            .or_else(|| self.noscript_src_for(i))?;
+            .or(fallback);
+        // A placeholder's real picture (and often its size) is in the
+        // `<noscript>` beside it.
+        let (src, noscript_size) = match own {
+            Some(src) => (src, None),
+            None => self.noscript_image_for(i)?,
+        };
         let alt = dom
             .attr(i, "alt")
             .map(super::text::normalize)
@@ -635,6 +639,7 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
             alt,
             caption: None,
             credit: None,
+            size: declared_size(width, height).or(noscript_size),
         })
     }
 
@@ -674,20 +679,24 @@ impl<'d, 'a> BlockBuilder<'d, 'a> {
                 alt,
                 caption: None,
                 credit: None,
+                size: declared_size(el.attr("width"), el.attr("height")),
             });
         }
     }
 
-    fn noscript_src_for(&self, img: u32) -> Option<String> {
+    /// The picture in the `<noscript>` beside placeholder `img`: its
+    /// address and declared size.
+    fn noscript_image_for(&self, img: u32) -> Option<(String, Option<ImageSize>)> {
         let parent = self.dom.parent(img)?;
         let (_, html) = self.dom.noscript_html.iter().find(|(p, _)| *p == parent)?;
         let fragment = Html::parse_fragment(html);
         fragment.tree.root().descendants().find_map(|n| {
             let el = n.value().as_element().filter(|e| e.name() == "img")?;
-            LAZY_SRC_ATTRS
+            let src = LAZY_SRC_ATTRS
                 .iter()
                 .filter_map(|a| el.attr(a))
-                .find_map(|v| self.resolve_image(v))
+                .find_map(|v| self.resolve_image(v))?;
+            Some((src, declared_size(el.attr("width"), el.attr("height"))))
         })
     }
 
@@ -795,4 +804,22 @@ fn trim_inlines(inlines: &mut Vec<Inline>) {
 /// Text statistics of a block.
 pub fn block_stats(block: &Block) -> TextStats {
     TextStats::of(&block.text_lines().join("\n"))
+}
+
+/// A `width` or `height` attribute in CSS pixels (`640`, `640px`); `None`
+/// for percentages, `auto` and the like.
+fn side(value: Option<&str>) -> Option<u32> {
+    value?.trim().trim_end_matches("px").trim().parse().ok()
+}
+
+/// The picture's declared size, when both sides are plain pixel counts of a
+/// real picture (neither a spacer's nor absurd).
+fn declared_size(width: Option<&str>, height: Option<&str>) -> Option<ImageSize> {
+    let real = |v: u32| (MIN_IMAGE_SIDE..=MAX_IMAGE_SIDE).contains(&v);
+    match (side(width), side(height)) {
+        (Some(width), Some(height)) if real(width) && real(height) => {
+            Some(ImageSize { width, height })
+        }
+        _ => None,
+    }
 }

@@ -1,6 +1,7 @@
 //! A small HTTP server on 127.0.0.1 for the pages the app opens in the
-//! end-to-end tests: corpus pages, our own fixtures, a GBK page, a photo, a
-//! directory listing, and a 404 for anything else.
+//! end-to-end tests: corpus pages, our own fixtures, a GBK page, a photo (also
+//! held back, as a slow connection brings it), a directory listing, and a 404
+//! for anything else.
 //!
 //! It is deliberately plain (std sockets, one thread per connection,
 //! `Connection: close`): the app's fetcher is what is under test, and a
@@ -16,6 +17,10 @@ use std::thread;
 use std::time::Duration;
 
 use care_reader_tests::corpus::Case;
+
+/// How long `/late/` holds a picture back: long enough for a test to look
+/// at the page before it arrives, even on a loaded machine.
+pub const LATE_BY: Duration = Duration::from_secs(4);
 
 /// Where the hand-written pages live (`tests/fixtures/app`).
 pub fn fixture_dir() -> PathBuf {
@@ -166,6 +171,15 @@ impl Routes {
                 Some(file) => fixture(file),
                 None => Reply::not_found(),
             },
+            // A picture of the fixtures, held back first: a page whose
+            // pictures arrive late, as on a slow connection.
+            ["late", file] => {
+                thread::sleep(LATE_BY);
+                match safe_segment(file) {
+                    Some(file) => fixture(file),
+                    None => Reply::not_found(),
+                }
+            }
             // A web server's listing of a folder, where a folder's address
             // leads (`/reading/`): a list of files, not an article.
             ["reading", ""] => fixture("listing.html"),
