@@ -9,6 +9,10 @@
 //! be a whole token, because as substrings they hit innocent names ("ad" is in
 //! "head", "nav" in "canvas", "hot" in "photo").
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 /// Containers that are almost never the article: comments, sidebars, share
 /// bars, "related"/"hot"/"recommended" lists (相关推荐, 热点推荐), app and
 /// newsletter promotions, cookie banners.
@@ -201,8 +205,9 @@ impl NameClass {
         if class_and_id.is_empty() {
             return NameClass::default();
         }
-        let furniture = is_furniture(class_and_id);
-        let negative_substring = NEGATIVE_SUBSTRINGS.iter().any(|p| class_and_id.contains(p));
+        let found = Substrings::found_in(class_and_id);
+        let furniture = found & Substrings::STRONG_NEGATIVE != 0;
+        let negative_substring = found & Substrings::NEGATIVE != 0;
         let (mut negative_token, mut media_token, mut positive_token) = (false, false, false);
         for t in tokens(class_and_id) {
             negative_token |= NEGATIVE_TOKENS.contains(&t);
@@ -210,25 +215,84 @@ impl NameClass {
             positive_token |= POSITIVE_TOKENS.contains(&t);
         }
         let negative = negative_substring || negative_token || media_token;
-        let positive =
-            positive_token || POSITIVE_SUBSTRINGS.iter().any(|p| class_and_id.contains(p));
-        let maybe = MAYBE_SUBSTRINGS.iter().any(|p| class_and_id.contains(p));
+        let positive = positive_token || found & Substrings::POSITIVE != 0;
+        let maybe = found & Substrings::MAYBE != 0;
         NameClass {
             furniture,
             unlikely: furniture || negative && !maybe,
             weight: if negative { -25.0 } else { 0.0 } + if positive { 25.0 } else { 0.0 },
             may_wrap_embed: !furniture
-                && (class_and_id.contains("embed")
+                && (found & Substrings::EMBED != 0
                     || !negative_substring && !negative_token && media_token),
         }
     }
 }
 
-/// Comment sections, recommendation widgets and the like: never article.
-fn is_furniture(class_and_id: &str) -> bool {
-    STRONG_NEGATIVE_SUBSTRINGS
-        .iter()
-        .any(|p| class_and_id.contains(p))
+/// Every substring vocabulary in one automaton: a name is read once,
+/// however many words there are (a `contains` per word was a fifth of the
+/// extraction of a long Wikipedia page, which names thousands of elements).
+struct Substrings {
+    automaton: AhoCorasick,
+    /// For each pattern, the vocabularies it is in (bits below).
+    sets: Vec<u8>,
+}
+
+impl Substrings {
+    const NEGATIVE: u8 = 1;
+    const POSITIVE: u8 = 1 << 1;
+    const MAYBE: u8 = 1 << 2;
+    const STRONG_NEGATIVE: u8 = 1 << 3;
+    const EMBED: u8 = 1 << 4;
+
+    /// The vocabularies with a word inside `name` (bits OR-ed).
+    fn found_in(name: &str) -> u8 {
+        static ALL: LazyLock<Option<Substrings>> = LazyLock::new(Substrings::build);
+        match &*ALL {
+            Some(all) => all
+                .automaton
+                .find_overlapping_iter(name)
+                .fold(0, |found, m| found | all.sets[m.pattern().as_usize()]),
+            // The automaton is built from the constant lists above, so it
+            // cannot fail; were it to, a plain search per word says the same.
+            None => Substrings::vocabularies()
+                .iter()
+                .filter(|(word, _)| name.contains(word))
+                .fold(0, |found, (_, set)| found | set),
+        }
+    }
+
+    /// Each word of every vocabulary once, with the vocabularies it is in.
+    fn vocabularies() -> Vec<(&'static str, u8)> {
+        let mut words: Vec<(&'static str, u8)> = Vec::new();
+        let lists: [(&[&'static str], u8); 5] = [
+            (NEGATIVE_SUBSTRINGS, Substrings::NEGATIVE),
+            (POSITIVE_SUBSTRINGS, Substrings::POSITIVE),
+            (MAYBE_SUBSTRINGS, Substrings::MAYBE),
+            (STRONG_NEGATIVE_SUBSTRINGS, Substrings::STRONG_NEGATIVE),
+            (&["embed"], Substrings::EMBED),
+        ];
+        for (list, set) in lists {
+            for &word in list {
+                match words.iter_mut().find(|(w, _)| *w == word) {
+                    Some((_, sets)) => *sets |= set,
+                    None => words.push((word, set)),
+                }
+            }
+        }
+        words
+    }
+
+    fn build() -> Option<Substrings> {
+        let words = Substrings::vocabularies();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(words.iter().map(|(w, _)| w))
+            .ok()?;
+        Some(Substrings {
+            automaton,
+            sets: words.into_iter().map(|(_, set)| set).collect(),
+        })
+    }
 }
 
 fn tokens(s: &str) -> impl Iterator<Item = &str> {
@@ -524,6 +588,67 @@ pub fn is_contact_line(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The vocabularies matched one `contains` at a time: what the automaton
+    /// must agree with.
+    fn of_word_by_word(name: &str) -> NameClass {
+        if name.is_empty() {
+            return NameClass::default();
+        }
+        let any = |list: &[&str]| list.iter().any(|p| name.contains(p));
+        let furniture = any(STRONG_NEGATIVE_SUBSTRINGS);
+        let negative_substring = any(NEGATIVE_SUBSTRINGS);
+        let has = |list: &[&str]| tokens(name).any(|t| list.contains(&t));
+        let (negative_token, media_token) = (has(NEGATIVE_TOKENS), has(MEDIA_TOKENS));
+        let negative = negative_substring || negative_token || media_token;
+        let positive = has(POSITIVE_TOKENS) || any(POSITIVE_SUBSTRINGS);
+        NameClass {
+            furniture,
+            unlikely: furniture || negative && !any(MAYBE_SUBSTRINGS),
+            weight: if negative { -25.0 } else { 0.0 } + if positive { 25.0 } else { 0.0 },
+            may_wrap_embed: !furniture
+                && (name.contains("embed")
+                    || !negative_substring && !negative_token && media_token),
+        }
+    }
+
+    proptest! {
+        /// Names made of the vocabularies' own words, cut and joined, so
+        /// that overlapping words ("comments-area" in "comment") come up.
+        #[test]
+        fn the_automaton_agrees_with_word_by_word_matching(
+            parts in proptest::collection::vec(
+                (
+                    0..200usize,
+                    prop_oneof![3 => Just((0, 0)), 1 => (0..4usize, 0..6usize)],
+                    prop_oneof![Just(""), Just("-"), Just("_"), Just(" "), Just("x")],
+                ),
+                0..6,
+            )
+        ) {
+            let words: Vec<&str> = [
+                NEGATIVE_SUBSTRINGS,
+                POSITIVE_SUBSTRINGS,
+                MAYBE_SUBSTRINGS,
+                STRONG_NEGATIVE_SUBSTRINGS,
+                NEGATIVE_TOKENS,
+                POSITIVE_TOKENS,
+                MEDIA_TOKENS,
+                &["embed"],
+            ]
+            .concat();
+            let mut name = String::new();
+            for (word, (from, cut), glue) in parts {
+                let w = words[word % words.len()];
+                let from = from.min(w.len());
+                let to = w.len().saturating_sub(cut).max(from);
+                name.push_str(&w[from..to]);
+                name.push_str(glue);
+            }
+            prop_assert_eq!(NameClass::of(&name), of_word_by_word(&name), "{:?}", name);
+        }
+    }
 
     #[test]
     fn names_are_weighed_by_vocabulary() {
