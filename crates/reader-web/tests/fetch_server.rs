@@ -899,3 +899,66 @@ async fn things_that_are_not_raster_images_are_refused() {
         ErrorCode::UnsupportedScheme
     );
 }
+
+/// A real TLS server on 127.0.0.1 whose certificate no one vouches for (made
+/// here, self-signed): the shared TLS set-up must refuse it, as the
+/// platform's verifier does, and say it was the secure connection. Twice,
+/// so the second client (the set-up reused) is held to it as well.
+#[tokio::test]
+async fn a_certificate_no_one_vouches_for_is_refused() {
+    use std::sync::Arc;
+    use tokio_rustls::rustls;
+
+    let made = match rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_owned()]) {
+        Ok(made) => made,
+        Err(e) => panic!("could not make a certificate: {e}"),
+    };
+    let key = rustls::pki_types::PrivateKeyDer::Pkcs8(made.key_pair.serialize_der().into());
+    let server = rustls::ServerConfig::builder_with_provider(Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .and_then(|b| {
+        b.with_no_client_auth()
+            .with_single_cert(vec![made.cert.der().clone()], key)
+    });
+    let server = match server {
+        Ok(config) => tokio_rustls::TlsAcceptor::from(Arc::new(config)),
+        Err(e) => panic!("could not set up the TLS server: {e}"),
+    };
+    let listener = match tokio::net::TcpListener::bind("127.0.0.1:0").await {
+        Ok(l) => l,
+        Err(e) => panic!("could not listen: {e}"),
+    };
+    let port = listener.local_addr().map(|a| a.port()).unwrap_or_default();
+    let handshakes = tokio::spawn(async move {
+        let mut refused = 0;
+        while let Ok((stream, _)) = listener.accept().await {
+            // The client gives up during the handshake.
+            if server.accept(stream).await.is_err() {
+                refused += 1;
+            }
+            if refused == 2 {
+                break;
+            }
+        }
+        refused
+    });
+    let url = format!("https://127.0.0.1:{port}/article.html");
+    for attempt in 1..=2 {
+        let source = Source::parse(&url).expect("an https address");
+        match fetch(&source, &FetchOptions::default()).await {
+            Err(e) => assert_eq!(
+                e.code(),
+                ErrorCode::Tls,
+                "attempt {attempt}: the wrong error for an untrusted certificate: {e:?}"
+            ),
+            Ok(page) => panic!("attempt {attempt}: a page from an untrusted server: {page:?}"),
+        }
+    }
+    let refused = tokio::time::timeout(Duration::from_secs(10), handshakes).await;
+    assert!(
+        matches!(refused, Ok(Ok(2))),
+        "both handshakes should have reached the server and failed there: {refused:?}"
+    );
+}
