@@ -11,7 +11,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use crate::narrator::launch_with_audio_on;
-use crate::support::session::STEP_TIMEOUT;
+use crate::support::session::{OPEN_TIMEOUT, STEP_TIMEOUT};
 use crate::support::{APP_BINARY, scenario};
 use care_reader_tests::audio::{AudioRig, sound_stats};
 use serde_json::json;
@@ -44,6 +44,26 @@ fn a_corrected_word_is_said_as_corrected() {
             // Test the voice: a Chinese voice is there, so no message, and it speaks.
             let recording = tokio::task::block_in_place(|| rig.record("test-voice.wav"));
             app.click("test-voice-zh").await;
+            // The shell answers once the sample is with the voice, which
+            // starts the engine first (seconds on a loaded machine): wait
+            // for that answer (announced as "Testing the voice: …" or shown
+            // as an error), then give the sample time to be said.
+            let playing: Vec<String> = ["zh-CN", "en-US"]
+                .iter()
+                .map(|lang| {
+                    reader_l10n::Localizer::new(lang).message("settings-voice-test-playing", &[])
+                })
+                .collect();
+            app.wait_js(
+                "the voice test's answer",
+                OPEN_TIMEOUT,
+                &format!(
+                    "const said = document.getElementById('status').textContent; \
+                     return {playing:?}.some((p) => said.startsWith(p)) \
+                       || !document.getElementById('voice-test-error').hidden;"
+                ),
+            )
+            .await;
             tokio::time::sleep(Duration::from_secs(3)).await;
             let tested = sound_stats(&tokio::task::block_in_place(|| recording.stop()));
             assert!(
