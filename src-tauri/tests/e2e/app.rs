@@ -853,6 +853,7 @@ fn article_links_open_in_care_reader() {
             "the picture should still be on its way ({:?} held back): {before}",
             crate::support::server::LATE_BY
         );
+        app.screenshot("reader-picture-on-its-way").await;
         let after = app
             .wait_js(
                 "the late picture to arrive",
