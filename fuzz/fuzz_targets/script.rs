@@ -61,6 +61,7 @@ fn block(piece: &str) -> Block {
                 alt: Some(alt.to_owned()),
                 caption: Some(caption.to_owned()),
                 credit: None,
+                size: None,
             }
         }
         5 => Block::Table {
