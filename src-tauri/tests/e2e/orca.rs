@@ -308,7 +308,10 @@ async fn tab_through(desktop: &Desktop, app: &App, view: &str) {
         if !name.is_empty() {
             let heard =
                 |all: &str| all.contains(&name) && (value.is_empty() || all.contains(&value));
-            if wait_heard(desktop, mark, STEP_TIMEOUT, heard).await {
+            let stop = desktop
+                .wait_until(mark, STEP_TIMEOUT, |said| heard(&words(said).join(" ")))
+                .await;
+            if stop.is_ok() {
                 desktop.settle(QUIET, STEP_TIMEOUT).await;
             }
         }
@@ -350,26 +353,6 @@ async fn tab_through(desktop: &Desktop, app: &App, view: &str) {
         seen.push(id);
     }
     panic!("{view}: more than {MAX_STOPS} Tab stops without coming round: {seen:?}");
-}
-
-/// Waits until the words Orca said since `mark`, joined, satisfy `heard`
-/// (at most `within`); whether they did.
-async fn wait_heard(
-    desktop: &Desktop,
-    mark: Mark,
-    within: Duration,
-    heard: impl Fn(&str) -> bool,
-) -> bool {
-    let deadline = Instant::now() + within;
-    loop {
-        if heard(&words(&desktop.since(mark)).join(" ")) {
-            return true;
-        }
-        if Instant::now() > deadline {
-            return false;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
 }
 
 /// Listen as a screen-reader user does: Tab to the Listen button and press

@@ -295,11 +295,28 @@ impl Desktop {
         within: Duration,
         pred: impl Fn(&str) -> bool,
     ) -> Result<Utterance, Vec<Utterance>> {
+        let said = self
+            .wait_until(mark, within, |said| said.iter().any(|u| pred(&u.text)))
+            .await?;
+        said.into_iter()
+            .find(|u| pred(&u.text))
+            .ok_or_else(Vec::new)
+    }
+
+    /// Waits until everything Orca said after `mark`, taken together,
+    /// satisfies `done` (at most `within`); returns it either way, `Err`
+    /// when time ran out.
+    pub async fn wait_until(
+        &self,
+        mark: Mark,
+        within: Duration,
+        done: impl Fn(&[Utterance]) -> bool,
+    ) -> Result<Vec<Utterance>, Vec<Utterance>> {
         let deadline = Instant::now() + within;
         loop {
             let said = self.since(mark);
-            if let Some(u) = said.iter().find(|u| pred(&u.text)) {
-                return Ok(u.clone());
+            if done(&said) {
+                return Ok(said);
             }
             if Instant::now() > deadline {
                 return Err(said);

@@ -167,14 +167,12 @@ impl Routes {
                     _ => Reply::not_found(),
                 }
             }
-            ["app", file] => match safe_segment(file) {
-                Some(file) => fixture(file),
-                None => Reply::not_found(),
-            },
-            // A picture of the fixtures, held back first: a page whose
-            // pictures arrive late, as on a slow connection.
-            ["late", file] => {
-                thread::sleep(LATE_BY);
+            // Our fixtures; under `/late/` held back first, as pictures
+            // arrive on a slow connection.
+            [folder @ ("app" | "late"), file] => {
+                if *folder == "late" {
+                    thread::sleep(LATE_BY);
+                }
                 match safe_segment(file) {
                     Some(file) => fixture(file),
                     None => Reply::not_found(),
